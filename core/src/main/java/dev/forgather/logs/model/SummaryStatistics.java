@@ -1,0 +1,70 @@
+package dev.forgather.logs.model;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * The summary of one run, as {@code logs summary} prints it. Every statistic is absent when its
+ * inputs are (e.g. no evaluation records: no eval statistics). Losses, grad norms and learning
+ * rates are over training records; {@code finalLoss}, {@code finalEvalLoss}, {@code initialLr}
+ * and {@code finalLr} may be NaN or infinite (a diverged run), every mean, minimum and maximum is
+ * over finite values only.
+ *
+ * @param runName the run's name
+ * @param modelName the model's name, when the path tells it
+ * @param logPath the log file, as given or found
+ * @param format the log's format, e.g. {@code forgather}
+ * @param totalSteps global step of the last training record
+ * @param finalEpoch epoch of the last training record
+ * @param finalLoss loss of the last training record
+ * @param avgLoss mean of the finite training losses
+ * @param minLoss smallest finite training loss
+ * @param bestLoss the same as {@code minLoss}, paired with {@code bestLossStep}
+ * @param bestLossStep step of the first record with the best loss
+ * @param avgGradNorm mean of the finite {@code grad_norm} values
+ * @param maxGradNormValue largest finite {@code grad_norm}
+ * @param maxGradNormStep step of the first record with that largest value
+ * @param initialLr learning rate of the first training record that has one
+ * @param finalLr learning rate of the last training record that has one
+ * @param finalEvalLoss eval loss of the last evaluation
+ * @param finalEvalLossStep step of the last evaluation
+ * @param bestEvalLoss smallest finite eval loss
+ * @param bestEvalLossStep step of the first evaluation with that value
+ * @param trainRuntimeSeconds {@code train_runtime} of the final record
+ * @param trainSamples {@code train_samples} of the final record
+ * @param trainSamplesPerSecond {@code train_samples_per_second} of the final record
+ * @param trainStepsPerSecond {@code train_steps_per_second} of the final record
+ * @param effectiveBatchSize {@code effective_batch_size} of the final record
+ * @param nonfiniteLossCount how many training losses are NaN or infinite
+ * @param firstNonfiniteLossStep step of the first of them
+ */
+public record SummaryStatistics(
+        String runName,
+        Optional<String> modelName,
+        String logPath,
+        String format,
+        OptionalLong totalSteps,
+        OptionalDouble finalEpoch,
+        OptionalDouble finalLoss,
+        OptionalDouble avgLoss,
+        OptionalDouble minLoss,
+        OptionalDouble bestLoss,
+        OptionalLong bestLossStep,
+        OptionalDouble avgGradNorm,
+        OptionalDouble maxGradNormValue,
+        OptionalLong maxGradNormStep,
+        OptionalDouble initialLr,
+        OptionalDouble finalLr,
+        OptionalDouble finalEvalLoss,
+        OptionalLong finalEvalLossStep,
+        OptionalDouble bestEvalLoss,
+        OptionalLong bestEvalLossStep,
+        OptionalDouble trainRuntimeSeconds,
+        OptionalDouble trainSamples,
+        OptionalDouble trainSamplesPerSecond,
+        OptionalDouble trainStepsPerSecond,
+        OptionalDouble effectiveBatchSize,
+        long nonfiniteLossCount,
+        OptionalLong firstNonfiniteLossStep) {
+}

@@ -1,0 +1,237 @@
+package dev.forgather.logs.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One training run's log, read into named primitive columns.
+ *
+ * <p>Every record is kept as read ({@link #record(int)}), including the Forgather trainer's
+ * repeated evaluations. {@link #series(String)} gives a metric as plots and statistics use it:
+ * repeated evaluations left out. Immutable and safe to share between threads.
+ */
+public final class TrainingLog {
+    /** The x-axis keys; they are per-record axes, but {@link #series(String)} serves them too. */
+    public static final String GLOBAL_STEP = "global_step";
+    public static final String EPOCH = "epoch";
+    public static final String TIMESTAMP = "timestamp";
+
+    private final Path path;
+    private final String runName;
+    private final String modelName;
+    private final String format;
+    private final int recordCount;
+    private final RecordAxes axes;
+    private final byte[] kinds;
+    private final Map<String, Column> columns;
+    private final List<String> warnings;
+    private final boolean hasRepeats;
+    private final Map<String, Series> seriesCache = new ConcurrentHashMap<>();
+
+    TrainingLog(Path path, String runName, String modelName, String format, int recordCount, RecordAxes axes,
+            byte[] kinds, Map<String, Column> columns, List<String> warnings) {
+        this.path = path;
+        this.runName = runName;
+        this.modelName = modelName;
+        this.format = format;
+        this.recordCount = recordCount;
+        this.axes = axes;
+        this.kinds = kinds;
+        this.columns = Collections.unmodifiableMap(columns);
+        this.warnings = warnings;
+        boolean repeats = false;
+        for (byte k : kinds) {
+            if (k == RecordKind.REPEATED_EVALUATION.ordinal()) {
+                repeats = true;
+                break;
+            }
+        }
+        this.hasRepeats = repeats;
+    }
+
+    /** The file this log was read from. */
+    public Path path() {
+        return path;
+    }
+
+    /** The run's name: the folder after {@code runs/}, else the log's parent folder name. */
+    public String runName() {
+        return runName;
+    }
+
+    /** The model's name: the folder before {@code runs/}; empty when the path has none. */
+    public Optional<String> modelName() {
+        return Optional.ofNullable(modelName);
+    }
+
+    /** The format the log was read from, e.g. {@code forgather}. */
+    public String format() {
+        return format;
+    }
+
+    /** Notes about input the reader had to skip (e.g. a record cut off at the end); empty when none. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** How many complete records were read, repeated evaluations included. */
+    public int recordCount() {
+        return recordCount;
+    }
+
+    /** Record {@code index} as read. */
+    public Record record(int index) {
+        if (index < 0 || index >= recordCount) {
+            throw new IndexOutOfBoundsException("record " + index + " of " + recordCount);
+        }
+        return new Record(this, index);
+    }
+
+    /** Every record as read, in file order. */
+    public List<Record> records() {
+        List<Record> out = new ArrayList<>(recordCount);
+        for (int i = 0; i < recordCount; i++) {
+            out.add(new Record(this, i));
+        }
+        return out;
+    }
+
+    /** The kind of record {@code index}. */
+    public RecordKind kind(int index) {
+        return RecordKind.values()[kinds[index]];
+    }
+
+    /** The last record holding {@code train_runtime}: the end-of-training summary, if the run finished. */
+    public Optional<Record> finalRecord() {
+        Column runtime = columns.get(TrainingLogBuilder.TRAIN_RUNTIME);
+        if (runtime == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Record(this, runtime.rows[runtime.rows.length - 1]));
+    }
+
+    /** The metric keys the log holds, in order of first appearance (the axes keys not included). */
+    public Set<String> metricNames() {
+        return columns.keySet();
+    }
+
+    /** Whether any record holds {@code name} (an axis key or a metric). */
+    public boolean has(String name) {
+        return columns.containsKey(name) || !series(name).isEmpty();
+    }
+
+    /**
+     * The metric {@code name} over every record that holds it, repeated evaluations left out. The
+     * axis keys {@code global_step}, {@code epoch} and {@code timestamp} are served too. Empty
+     * (never null) for a key the log does not hold.
+     */
+    public Series series(String name) {
+        return seriesCache.computeIfAbsent(name, n -> select(n, null));
+    }
+
+    /** The metric {@code name} over the records of one kind only, e.g. training losses. */
+    public Series series(String name, RecordKind kind) {
+        return select(name, kind);
+    }
+
+    private Series select(String name, RecordKind only) {
+        Column column = columns.get(name);
+        if (column == null) {
+            column = axisColumn(name);
+        }
+        if (column == null) {
+            return new Series(name, new int[0], new double[0], 0, axes);
+        }
+        if (only == null && !hasRepeats) {
+            return new Series(name, column.rows, column.values, column.rows.length, axes);
+        }
+        int[] rows = new int[column.rows.length];
+        double[] values = new double[column.rows.length];
+        int n = 0;
+        for (int i = 0; i < column.rows.length; i++) {
+            int kind = kinds[column.rows[i]];
+            boolean keep = only == null ? kind != RecordKind.REPEATED_EVALUATION.ordinal() : kind == only.ordinal();
+            if (keep) {
+                rows[n] = column.rows[i];
+                values[n] = column.values[i];
+                n++;
+            }
+        }
+        return new Series(name, rows, values, n, axes);
+    }
+
+    private Column axisColumn(String name) {
+        double[] source;
+        switch (name) {
+            case EPOCH -> source = axes.epochs;
+            case TIMESTAMP -> source = axes.timestamps;
+            case GLOBAL_STEP -> {
+                double[] values = new double[recordCount];
+                int[] rows = new int[recordCount];
+                for (int i = 0; i < recordCount; i++) {
+                    rows[i] = i;
+                    values[i] = axes.steps[i];
+                }
+                return new Column(rows, values);
+            }
+            default -> {
+                return null;
+            }
+        }
+        int[] rows = new int[recordCount];
+        double[] values = new double[recordCount];
+        int n = 0;
+        for (int i = 0; i < recordCount; i++) {
+            if (!Double.isNaN(source[i])) {
+                rows[n] = i;
+                values[n] = source[i];
+                n++;
+            }
+        }
+        return new Column(Arrays.copyOf(rows, n), Arrays.copyOf(values, n));
+    }
+
+    long step(int row) {
+        return axes.steps[row];
+    }
+
+    double epoch(int row) {
+        return axes.epochs[row];
+    }
+
+    double timestamp(int row) {
+        return axes.timestamps[row];
+    }
+
+    Column column(String name) {
+        return columns.get(name);
+    }
+
+    @Override
+    public String toString() {
+        return "TrainingLog[" + path + ", " + recordCount + " records]";
+    }
+
+    /** One metric's entries: the records holding it and their values. */
+    static final class Column {
+        final int[] rows;
+        final double[] values;
+
+        Column(int[] rows, double[] values) {
+            this.rows = rows;
+            this.values = values;
+        }
+
+        /** The position of {@code row} in this column, or a negative number when the record lacks the key. */
+        int find(int row) {
+            return Arrays.binarySearch(rows, row);
+        }
+    }
+}

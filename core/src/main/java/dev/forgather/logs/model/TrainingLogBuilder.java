@@ -1,0 +1,203 @@
+package dev.forgather.logs.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fills a {@link TrainingLog} record by record, straight into primitive columns.
+ *
+ * <p>A reader calls {@link #beginRecord()}, then the setters for each field it finds, then
+ * {@link #endRecord()} when the record is complete, or {@link #abandonRecord()} when the input
+ * ends inside it (a log cut mid-record): nothing of an abandoned record is kept. Not thread-safe;
+ * one builder per reader.
+ */
+public final class TrainingLogBuilder {
+    /** The keys that decide a record's {@link RecordKind}. */
+    public static final String LOSS = "loss";
+    public static final String EVAL_LOSS = "eval_loss";
+    public static final String TRAIN_RUNTIME = "train_runtime";
+
+    private int count;
+    private long[] steps = new long[64];
+    private double[] epochs = new double[64];
+    private double[] timestamps = new double[64];
+    private byte[] kinds = new byte[64];
+    private final Map<String, Column> columns = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    private boolean inRecord;
+    private long step;
+    private long lastStep;
+    private boolean stepSet;
+    private double epoch = Double.NaN;
+    private double timestamp = Double.NaN;
+    private Column[] touched = new Column[16];
+    private int touchedCount;
+    private Column loss;
+    private Column evalLoss;
+    private Column trainRuntime;
+
+    /** Starts a record. */
+    public void beginRecord() {
+        if (inRecord) {
+            abandonRecord();
+        }
+        inRecord = true;
+        stepSet = false;
+        epoch = Double.NaN;
+        timestamp = Double.NaN;
+        touchedCount = 0;
+    }
+
+    /** Sets the current record's global step. A record without one inherits the previous step. */
+    public void step(long value) {
+        step = value;
+        stepSet = true;
+    }
+
+    /** Sets the current record's epoch (fractional). */
+    public void epoch(double value) {
+        epoch = value;
+    }
+
+    /** Sets the current record's wall-clock time, Unix seconds. */
+    public void timestamp(double value) {
+        timestamp = value;
+    }
+
+    /** Adds a metric value to the current record. A key given twice keeps the later value. */
+    public void value(String key, double value) {
+        Column column = columns.get(key);
+        if (column == null) {
+            column = new Column(key);
+            columns.put(key, column);
+            switch (key) {
+                case LOSS -> loss = column;
+                case EVAL_LOSS -> evalLoss = column;
+                case TRAIN_RUNTIME -> trainRuntime = column;
+                default -> { }
+            }
+        }
+        if (column.size > 0 && column.rows[column.size - 1] == count) {
+            column.values[column.size - 1] = value;
+            return;
+        }
+        column.append(count, value);
+        if (touchedCount == touched.length) {
+            touched = Arrays.copyOf(touched, touchedCount * 2);
+        }
+        touched[touchedCount++] = column;
+    }
+
+    /** Completes the current record. */
+    public void endRecord() {
+        if (count == steps.length) {
+            int n = count * 2;
+            steps = Arrays.copyOf(steps, n);
+            epochs = Arrays.copyOf(epochs, n);
+            timestamps = Arrays.copyOf(timestamps, n);
+            kinds = Arrays.copyOf(kinds, n);
+        }
+        long recordStep = stepSet ? step : lastStep;
+        steps[count] = recordStep;
+        epochs[count] = epoch;
+        timestamps[count] = timestamp;
+        kinds[count] = (byte) kindOfCurrent(recordStep).ordinal();
+        lastStep = recordStep;
+        count++;
+        inRecord = false;
+        touchedCount = 0;
+    }
+
+    /** Drops everything set since {@link #beginRecord()}. */
+    public void abandonRecord() {
+        for (int i = 0; i < touchedCount; i++) {
+            touched[i].size--;
+        }
+        touchedCount = 0;
+        inRecord = false;
+    }
+
+    /** Records a note for the user about input that was skipped; shown once, on stderr, by the CLI. */
+    public void warn(String message) {
+        warnings.add(message);
+    }
+
+    /** How many complete records have been added. */
+    public int recordCount() {
+        return count;
+    }
+
+    private RecordKind kindOfCurrent(long recordStep) {
+        if (holdsCurrent(evalLoss)) {
+            if (count > 0 && kinds[count - 1] == RecordKind.EVALUATION.ordinal() && steps[count - 1] == recordStep
+                    && evalLoss.size >= 2 && evalLoss.rows[evalLoss.size - 2] == count - 1
+                    && Double.doubleToLongBits(evalLoss.values[evalLoss.size - 1])
+                            == Double.doubleToLongBits(evalLoss.values[evalLoss.size - 2])) {
+                return RecordKind.REPEATED_EVALUATION;
+            }
+            return RecordKind.EVALUATION;
+        }
+        if (holdsCurrent(loss)) {
+            return RecordKind.TRAINING;
+        }
+        if (holdsCurrent(trainRuntime)) {
+            return RecordKind.FINAL;
+        }
+        return RecordKind.OTHER;
+    }
+
+    private boolean holdsCurrent(Column column) {
+        return column != null && column.size > 0 && column.rows[column.size - 1] == count;
+    }
+
+    /**
+     * Freezes what was added into a log. Columns are trimmed to size, so the builder must not be
+     * used afterwards.
+     *
+     * @param path the file the log was read from
+     * @param runName the run's name, never null
+     * @param modelName the model's name, or null when unknown
+     * @param format the format's short name, e.g. {@code forgather}
+     */
+    public TrainingLog build(Path path, String runName, String modelName, String format) {
+        if (inRecord) {
+            abandonRecord();
+        }
+        Map<String, TrainingLog.Column> frozen = new LinkedHashMap<>();
+        for (Column c : columns.values()) {
+            if (c.size > 0) {
+                frozen.put(c.name, new TrainingLog.Column(Arrays.copyOf(c.rows, c.size), Arrays.copyOf(c.values, c.size)));
+            }
+        }
+        RecordAxes axes = new RecordAxes(Arrays.copyOf(steps, count), Arrays.copyOf(epochs, count),
+                Arrays.copyOf(timestamps, count));
+        return new TrainingLog(path, runName, modelName, format, count, axes, Arrays.copyOf(kinds, count), frozen,
+                List.copyOf(warnings));
+    }
+
+    private static final class Column {
+        final String name;
+        int[] rows = new int[64];
+        double[] values = new double[64];
+        int size;
+
+        Column(String name) {
+            this.name = name;
+        }
+
+        void append(int row, double value) {
+            if (size == rows.length) {
+                rows = Arrays.copyOf(rows, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            rows[size] = row;
+            values[size] = value;
+            size++;
+        }
+    }
+}
