@@ -1,0 +1,123 @@
+package dev.forgather.logs;
+
+import dev.forgather.logs.discover.LogFile;
+import dev.forgather.logs.discover.RunFinder;
+import dev.forgather.logs.model.LogReadException;
+import dev.forgather.logs.model.Series;
+import dev.forgather.logs.model.SummaryStatistics;
+import dev.forgather.logs.model.TrainingLog;
+import dev.forgather.logs.model.TrainingLogBuilder;
+import dev.forgather.logs.read.ForgatherJsonReader;
+import dev.forgather.logs.read.LogReader;
+import dev.forgather.logs.stats.BestStep;
+import dev.forgather.logs.stats.Goal;
+import dev.forgather.logs.stats.StepValue;
+import dev.forgather.logs.stats.SummaryCalculator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The library's entry point: find a project's logs, load one, summarise it.
+ *
+ * <pre>{@code
+ * TrainingLog log = TrainingLogs.load(Path.of("output_models/tiny_gpt/runs/a"));
+ * SummaryStatistics summary = TrainingLogs.summarize(log);
+ * Optional<StepValue> best = TrainingLogs.bestStep(log, "eval_loss", Goal.MIN);
+ * }</pre>
+ */
+public final class TrainingLogs {
+    private static final List<LogReader> READERS = List.of(new ForgatherJsonReader());
+    private static final RunFinder FINDER = new RunFinder(List.of(ForgatherJsonReader.FILE_NAME));
+
+    private TrainingLogs() {
+    }
+
+    /**
+     * Loads a log from a log file or from a run directory holding one.
+     *
+     * @throws LogReadException when the path holds no usable log; the message names the file and
+     *     the problem in one line
+     */
+    public static TrainingLog load(Path fileOrRunDir) throws LogReadException {
+        Path file = logFileOf(fileOrRunDir);
+        LogReader reader = readerFor(file);
+        TrainingLogBuilder builder = new TrainingLogBuilder();
+        reader.read(file, builder);
+        LogFile identity = RunFinder.identify(file);
+        return builder.build(file, identity.runName(), identity.modelName().orElse(null), reader.format());
+    }
+
+    /** The project's logs, newest first; empty when it has none. */
+    public static List<LogFile> find(Path projectDir) {
+        return FINDER.find(projectDir);
+    }
+
+    /** The project's newest log. */
+    public static Optional<LogFile> latest(Path projectDir) {
+        return find(projectDir).stream().findFirst();
+    }
+
+    /** The folder that {@link #find} searches, for messages. */
+    public static Path searchedFolder(Path projectDir) {
+        return RunFinder.searchedFolder(projectDir);
+    }
+
+    /** The summary statistics of {@code log}. */
+    public static SummaryStatistics summarize(TrainingLog log) {
+        return SummaryCalculator.summarize(log, log.path().toString());
+    }
+
+    /** The best finite value of {@code metric} and its step (first on ties); empty when there is none. */
+    public static Optional<StepValue> bestStep(TrainingLog log, String metric, Goal goal) {
+        Series series = log.series(metric);
+        return BestStep.of(series, goal);
+    }
+
+    private static Path logFileOf(Path path) throws LogReadException {
+        if (Files.isDirectory(path)) {
+            Path file = path.resolve(ForgatherJsonReader.FILE_NAME);
+            if (Files.isDirectory(file)) {
+                throw new LogReadException(file, "is a directory, not a log file");
+            }
+            if (!Files.exists(file)) {
+                throw new LogReadException(path, "no " + ForgatherJsonReader.FILE_NAME + " in this run directory");
+            }
+            return file;
+        }
+        if (!Files.exists(path)) {
+            throw new LogReadException(path, "no such file or directory");
+        }
+        return path;
+    }
+
+    private static LogReader readerFor(Path file) throws LogReadException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(64);
+        } catch (NoSuchFileException e) {
+            throw new LogReadException(file, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new LogReadException(file, "permission denied");
+        } catch (IOException e) {
+            throw new LogReadException(file, "cannot read: " + e.getMessage());
+        }
+        if (head.length == 0) {
+            throw new LogReadException(file, "empty file");
+        }
+        for (LogReader reader : READERS) {
+            if (reader.accepts(file, head)) {
+                return reader;
+            }
+        }
+        if (file.getFileName().toString().equals(ForgatherJsonReader.FILE_NAME)) {
+            return READERS.get(0);
+        }
+        throw new LogReadException(file, "not a training log this tool can read");
+    }
+}

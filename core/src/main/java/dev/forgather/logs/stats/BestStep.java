@@ -1,0 +1,27 @@
+package dev.forgather.logs.stats;
+
+import dev.forgather.logs.model.Series;
+import java.util.Optional;
+
+/** Finds where a series is best. */
+public final class BestStep {
+    private BestStep() {
+    }
+
+    /**
+     * The best finite value of {@code series} and its step; a tie goes to the first occurrence.
+     * Empty when the series has no finite value.
+     */
+    public static Optional<StepValue> of(Series series, Goal goal) {
+        int best = -1;
+        double bestValue = 0;
+        for (int i = 0; i < series.size(); i++) {
+            double v = series.value(i);
+            if (Double.isFinite(v) && (best < 0 || (goal == Goal.MIN ? v < bestValue : v > bestValue))) {
+                best = i;
+                bestValue = v;
+            }
+        }
+        return best < 0 ? Optional.empty() : Optional.of(new StepValue(series.step(best), bestValue));
+    }
+}

@@ -1,0 +1,7 @@
+package dev.forgather.logs.stats;
+
+/** Whether a metric is better low (a loss) or high (an accuracy). */
+public enum Goal {
+    MIN,
+    MAX
+}

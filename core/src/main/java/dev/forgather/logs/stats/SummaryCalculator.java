@@ -1,0 +1,117 @@
+package dev.forgather.logs.stats;
+
+import dev.forgather.logs.model.Record;
+import dev.forgather.logs.model.RecordKind;
+import dev.forgather.logs.model.Series;
+import dev.forgather.logs.model.SummaryStatistics;
+import dev.forgather.logs.model.TrainingLog;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/** Computes the {@link SummaryStatistics} of a log. */
+public final class SummaryCalculator {
+    private SummaryCalculator() {
+    }
+
+    /**
+     * The summary of {@code log}.
+     *
+     * @param logPath the log's path as the user should see it
+     */
+    public static SummaryStatistics summarize(TrainingLog log, String logPath) {
+        Series loss = log.series("loss", RecordKind.TRAINING);
+        Series gradNorm = log.series("grad_norm", RecordKind.TRAINING);
+        Series learningRate = log.series("learning_rate", RecordKind.TRAINING);
+        Series evalLoss = log.series("eval_loss", RecordKind.EVALUATION);
+
+        OptionalLong totalSteps = OptionalLong.empty();
+        OptionalDouble finalEpoch = OptionalDouble.empty();
+        int lastTraining = lastTrainingRecord(log);
+        if (lastTraining >= 0) {
+            Record last = log.record(lastTraining);
+            totalSteps = OptionalLong.of(last.step());
+            finalEpoch = Double.isNaN(last.epoch()) ? OptionalDouble.empty() : OptionalDouble.of(last.epoch());
+        }
+
+        FiniteStats lossStats = FiniteStats.of(loss);
+        FiniteStats gradStats = FiniteStats.of(gradNorm);
+        Optional<StepValue> bestLoss = BestStep.of(loss, Goal.MIN);
+        Optional<StepValue> maxGrad = BestStep.of(gradNorm, Goal.MAX);
+        Optional<StepValue> bestEval = BestStep.of(evalLoss, Goal.MIN);
+
+        Optional<Record> finalRecord = log.finalRecord();
+        return new SummaryStatistics(
+                log.runName(),
+                log.modelName(),
+                logPath,
+                log.format(),
+                totalSteps,
+                finalEpoch,
+                last(loss),
+                lossStats.mean(),
+                lossStats.min(),
+                bestLoss.map(sv -> OptionalDouble.of(sv.value())).orElse(OptionalDouble.empty()),
+                bestLoss.map(sv -> OptionalLong.of(sv.step())).orElse(OptionalLong.empty()),
+                gradStats.mean(),
+                maxGrad.map(sv -> OptionalDouble.of(sv.value())).orElse(OptionalDouble.empty()),
+                maxGrad.map(sv -> OptionalLong.of(sv.step())).orElse(OptionalLong.empty()),
+                learningRate.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(learningRate.value(0)),
+                last(learningRate),
+                last(evalLoss),
+                evalLoss.isEmpty() ? OptionalLong.empty() : OptionalLong.of(evalLoss.step(evalLoss.size() - 1)),
+                bestEval.map(sv -> OptionalDouble.of(sv.value())).orElse(OptionalDouble.empty()),
+                bestEval.map(sv -> OptionalLong.of(sv.step())).orElse(OptionalLong.empty()),
+                finalValue(finalRecord, "train_runtime"),
+                finalValue(finalRecord, "train_samples"),
+                finalValue(finalRecord, "train_samples_per_second"),
+                finalValue(finalRecord, "train_steps_per_second"),
+                finalValue(finalRecord, "effective_batch_size"),
+                lossStats.nonfinite(),
+                lossStats.firstNonfiniteStep());
+    }
+
+    private static int lastTrainingRecord(TrainingLog log) {
+        for (int i = log.recordCount() - 1; i >= 0; i--) {
+            if (log.kind(i) == RecordKind.TRAINING) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static OptionalDouble last(Series series) {
+        return series.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(series.value(series.size() - 1));
+    }
+
+    private static OptionalDouble finalValue(Optional<Record> finalRecord, String key) {
+        return finalRecord.isPresent() ? finalRecord.get().get(key) : OptionalDouble.empty();
+    }
+
+    /** Mean and minimum over the finite values of a series, and where the first non-finite one is. */
+    private record FiniteStats(OptionalDouble mean, OptionalDouble min, long nonfinite, OptionalLong firstNonfiniteStep) {
+        static FiniteStats of(Series series) {
+            double sum = 0;
+            double min = Double.POSITIVE_INFINITY;
+            long finite = 0;
+            long nonfinite = 0;
+            OptionalLong firstNonfinite = OptionalLong.empty();
+            for (int i = 0; i < series.size(); i++) {
+                double v = series.value(i);
+                if (Double.isFinite(v)) {
+                    sum += v;
+                    min = Math.min(min, v);
+                    finite++;
+                } else {
+                    if (nonfinite == 0) {
+                        firstNonfinite = OptionalLong.of(series.step(i));
+                    }
+                    nonfinite++;
+                }
+            }
+            return finite == 0
+                    ? new FiniteStats(OptionalDouble.empty(), OptionalDouble.empty(), nonfinite, firstNonfinite)
+                    : new FiniteStats(OptionalDouble.of(sum / finite), OptionalDouble.of(min), nonfinite, firstNonfinite);
+        }
+    }
+}
