@@ -102,7 +102,7 @@ public final class ForgatherJsonReader implements LogReader {
             }
         } catch (JsonProcessingException e) {
             into.abandonRecord();
-            if (!isCutOff(e, size)) {
+            if (!isCutOff(file, e, size)) {
                 JsonLocation where = e.getLocation();
                 throw at(file, where, plainMessage(e));
             }
@@ -148,14 +148,38 @@ public final class ForgatherJsonReader implements LogReader {
 
     /**
      * Whether a parse error is the file simply ending: end of input inside the array, or a token
-     * cut off by the end of the file (e.g. {@code Na} of a {@code NaN}).
+     * that runs into the end of the file (e.g. {@code Na} of a {@code NaN}, {@code 1.5e} of a number).
      */
-    private static boolean isCutOff(JsonProcessingException e, long size) {
+    private static boolean isCutOff(Path file, JsonProcessingException e, long size) throws IOException {
         if (e instanceof JsonEOFException) {
             return true;
         }
         JsonLocation where = e.getLocation();
-        return where != null && where.getByteOffset() >= size - 1;
+        if (where == null || where.getByteOffset() < 0) {
+            return false;
+        }
+        if (where.getByteOffset() >= size) {
+            return true;
+        }
+        long from = Math.max(0, where.getByteOffset() - 1);
+        if (size - from > 64) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(from);
+            byte[] tail = in.readAllBytes();
+            int i = 0;
+            while (i < tail.length && isWhitespace(tail[i])) {
+                i++;
+            }
+            for (; i < tail.length; i++) {
+                byte b = tail[i];
+                if (isWhitespace(b) || b == ',' || b == '}' || b == ']' || b == '{' || b == '[') {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** Whether anything but white space and commas follows the last complete record. */
@@ -208,9 +232,9 @@ public final class ForgatherJsonReader implements LogReader {
         if (cut >= 0) {
             message = message.substring(0, cut);
         }
-        int paren = message.indexOf(" (");
-        if (message.startsWith("Unexpected character") && paren > 0) {
-            message = message.substring(0, paren);
+        if (message.startsWith("Unexpected character ('")) {
+            int end = message.indexOf("' (code");
+            return end > 0 ? "unexpected character '" + message.substring(23, end) + "'" : "unexpected character";
         }
         message = message.strip();
         if (message.endsWith(".")) {

@@ -1,0 +1,28 @@
+package dev.forgather.logs.cli;
+
+import dev.forgather.logs.model.LogReadException;
+import picocli.CommandLine;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The edge where failures become one line on stderr and exit status 1: a log or file the user
+ * named is unusable. Anything else is a bug and says so, still without a stack trace (set
+ * {@code FORGATHER_DEBUG=1} to see one).
+ */
+final class ErrorHandler implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
+        if (e instanceof LogReadException || e instanceof UserException) {
+            cli.getErr().println("error: " + e.getMessage());
+        } else {
+            cli.getErr().println("internal error: " + e);
+            if (System.getenv("FORGATHER_DEBUG") != null) {
+                e.printStackTrace(cli.getErr());
+            }
+        }
+        cli.getErr().flush();
+        return ExitCode.SOFTWARE;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.forgather.logs.cli;
+
+import dev.forgather.logs.TrainingLogs;
+import dev.forgather.logs.discover.LogFile;
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code forgather logs list}: the project's runs, newest first. */
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "List the project's training logs, newest first.")
+final class ListCommand implements Callable<Integer> {
+    private static final DateTimeFormatter MODIFIED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    @ParentCommand
+    LogsCommand logs;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<LogFile> found = TrainingLogs.find(logs.projectDir());
+        if (found.isEmpty()) {
+            out.println("No training logs found.");
+            out.println("Searched in: " + TrainingLogs.searchedFolder(logs.projectDir()));
+            return ExitCode.OK;
+        }
+        StringBuilder text = new StringBuilder();
+        text.append("Found ").append(found.size()).append(" training log(s):\n\n");
+        int n = 1;
+        for (LogFile log : found) {
+            text.append(n++).append(". ").append(log.modelName().map(m -> m + "/").orElse("")).append(log.runName())
+                    .append('\n');
+            text.append("   Path: ").append(log.path()).append('\n');
+            text.append("   Modified: ").append(MODIFIED.format(log.modified().toInstant())).append("\n\n");
+        }
+        out.print(text);
+        out.flush();
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.forgather.logs.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code forgather logs}: the log commands. Alone, it prints its help. */
+@Command(
+        name = "logs",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "List, summarise and plot training logs (output_models/<model>/runs/<run>/trainer_logs.json).",
+        subcommands = {ListCommand.class, SummaryCommand.class})
+final class LogsCommand implements Runnable {
+    @ParentCommand
+    Main main;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    Path projectDir() {
+        return main.projectDir;
+    }
+
+    Optional<String> configTemplate() {
+        return Optional.ofNullable(main.configTemplate);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.forgather.logs.format;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import dev.forgather.logs.model.SummaryStatistics;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * Strict JSON: one object per run (an array for several), every statistic under its snake_case
+ * key, an absent one as {@code null}. A non-finite value (a NaN final loss) is written as
+ * {@code null} on purpose — JSON has no NaN, and Jackson's default, the string {@code "NaN"},
+ * would break numeric consumers; {@code nonfinite_loss_count} says why it is null.
+ */
+public final class JsonFormatter implements SummaryFormatter {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    @Override
+    public String format(List<SummaryStatistics> summaries, boolean several) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+            json.setPrettyPrinter(pretty);
+            if (several || summaries.size() != 1) {
+                json.writeStartArray();
+                for (SummaryStatistics s : summaries) {
+                    write(json, s);
+                }
+                json.writeEndArray();
+            } else {
+                write(json, summaries.get(0));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.append('\n').toString();
+    }
+
+    private static void write(JsonGenerator json, SummaryStatistics s) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("run_name", s.runName());
+        string(json, "model_name", s.modelName());
+        json.writeStringField("log_path", s.logPath());
+        json.writeStringField("format", s.format());
+        integer(json, "total_steps", s.totalSteps());
+        number(json, "final_epoch", s.finalEpoch());
+        number(json, "final_loss", s.finalLoss());
+        number(json, "avg_loss", s.avgLoss());
+        number(json, "min_loss", s.minLoss());
+        number(json, "best_loss", s.bestLoss());
+        integer(json, "best_loss_step", s.bestLossStep());
+        number(json, "avg_grad_norm", s.avgGradNorm());
+        number(json, "max_grad_norm_value", s.maxGradNormValue());
+        integer(json, "max_grad_norm_step", s.maxGradNormStep());
+        number(json, "initial_lr", s.initialLr());
+        number(json, "final_lr", s.finalLr());
+        number(json, "final_eval_loss", s.finalEvalLoss());
+        integer(json, "final_eval_loss_step", s.finalEvalLossStep());
+        number(json, "best_eval_loss", s.bestEvalLoss());
+        integer(json, "best_eval_loss_step", s.bestEvalLossStep());
+        number(json, "train_runtime", s.trainRuntimeSeconds());
+        count(json, "train_samples", s.trainSamples());
+        number(json, "train_samples_per_second", s.trainSamplesPerSecond());
+        number(json, "train_steps_per_second", s.trainStepsPerSecond());
+        count(json, "effective_batch_size", s.effectiveBatchSize());
+        json.writeNumberField("nonfinite_loss_count", s.nonfiniteLossCount());
+        integer(json, "first_nonfinite_loss_step", s.firstNonfiniteLossStep());
+        json.writeEndObject();
+    }
+
+    private static void string(JsonGenerator json, String key, Optional<String> value) throws IOException {
+        json.writeFieldName(key);
+        if (value.isPresent()) {
+            json.writeString(value.get());
+        } else {
+            json.writeNull();
+        }
+    }
+
+    private static void integer(JsonGenerator json, String key, OptionalLong value) throws IOException {
+        json.writeFieldName(key);
+        if (value.isPresent()) {
+            json.writeNumber(value.getAsLong());
+        } else {
+            json.writeNull();
+        }
+    }
+
+    private static void number(JsonGenerator json, String key, OptionalDouble value) throws IOException {
+        json.writeFieldName(key);
+        if (value.isPresent() && Double.isFinite(value.getAsDouble())) {
+            json.writeNumber(Numbers.repr(value.getAsDouble()));
+        } else {
+            json.writeNull();
+        }
+    }
+
+    /** A count the log stores as a number (samples, batch size): an integer when whole. */
+    private static void count(JsonGenerator json, String key, OptionalDouble value) throws IOException {
+        if (value.isPresent() && value.getAsDouble() == Math.rint(value.getAsDouble())
+                && Math.abs(value.getAsDouble()) < 1e15) {
+            json.writeNumberField(key, (long) value.getAsDouble());
+        } else {
+            number(json, key, value);
+        }
+    }
+}

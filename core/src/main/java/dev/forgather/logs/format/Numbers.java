@@ -1,0 +1,154 @@
+package dev.forgather.logs.format;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Every number a summary prints, formatted once, here.
+ *
+ * <p>Rounding matches Python's {@code format()}, which the original tool used: the exact binary
+ * value is rounded, halves to even ({@code 2.675} is {@code 2.67499…} and prints
+ * {@code 2.67} with 2 decimals). Java's {@code String.format} rounds the shortest decimal form half-up instead,
+ * and would disagree in the last digit. Non-finite values print as {@code nan}, {@code inf} and
+ * {@code -inf}.
+ */
+public final class Numbers {
+    private Numbers() {
+    }
+
+    /** A loss or grad norm: 4 decimals. */
+    public static String loss(double value) {
+        return fixed(value, 4);
+    }
+
+    /** An epoch: 4 decimals. */
+    public static String epoch(double value) {
+        return fixed(value, 4);
+    }
+
+    /** A runtime in seconds or a speed: 2 decimals. */
+    public static String seconds(double value) {
+        return fixed(value, 2);
+    }
+
+    /**
+     * A learning rate: 6 decimals when at least 1e-4 in size or exactly 0, else 3 significant
+     * digits in scientific form ({@code 1.26e-09}), so that a decayed rate does not print as
+     * {@code 0.000000}.
+     */
+    public static String learningRate(double value) {
+        if (!Double.isFinite(value) || value == 0 || Math.abs(value) >= 1e-4) {
+            return fixed(value, 6);
+        }
+        return scientific(value, 2);
+    }
+
+    /** A count that a log stores as a number, such as a batch size: no decimals when whole. */
+    public static String count(double value) {
+        if (Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return nonFinite(value) != null ? nonFinite(value) : BigDecimal.valueOf(value).toPlainString();
+    }
+
+    /** {@code value} with {@code decimals} decimals, as Python's {@code f"{value:.Nf}"}. */
+    public static String fixed(double value, int decimals) {
+        String special = nonFinite(value);
+        if (special != null) {
+            return special;
+        }
+        String text = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+        // Python keeps the sign of a negative number that rounds to zero: -0.00001 -> "-0.0000".
+        if ((value < 0 || (value == 0 && 1 / value < 0)) && !text.startsWith("-")) {
+            text = "-" + text;
+        }
+        return text;
+    }
+
+    /** {@code value} in scientific form with {@code decimals} decimals, as Python's {@code f"{value:.Ne}"}. */
+    public static String scientific(double value, int decimals) {
+        String special = nonFinite(value);
+        if (special != null) {
+            return special;
+        }
+        if (value == 0) {
+            return (1 / value < 0 ? "-" : "") + "0." + "0".repeat(decimals) + "e+00";
+        }
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(decimals + 1, RoundingMode.HALF_EVEN));
+        String digits = rounded.unscaledValue().abs().toString();
+        // Rounding can leave trailing zeros stripped (e.g. 1E-9): pad the mantissa to decimals + 1 digits.
+        while (digits.length() < decimals + 1) {
+            digits = digits + "0";
+        }
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        StringBuilder sb = new StringBuilder();
+        if (value < 0) {
+            sb.append('-');
+        }
+        sb.append(digits.charAt(0));
+        if (decimals > 0) {
+            sb.append('.').append(digits, 1, decimals + 1);
+        }
+        sb.append('e').append(exponent < 0 ? '-' : '+');
+        int abs = Math.abs(exponent);
+        if (abs < 10) {
+            sb.append('0');
+        }
+        return sb.append(abs).toString();
+    }
+
+    /**
+     * A duration as {@code MM:SS}, or {@code H:MM:SS} from one hour up; whole seconds, truncated
+     * ({@code 148.79} s is {@code 02:28}).
+     */
+    public static String clock(double seconds) {
+        String special = nonFinite(seconds);
+        if (special != null) {
+            return special;
+        }
+        long total = (long) Math.floor(seconds);
+        long hours = total / 3600;
+        long minutes = (total % 3600) / 60;
+        long secs = total % 60;
+        if (hours > 0) {
+            return String.format("%d:%02d:%02d", hours, minutes, secs);
+        }
+        return String.format("%02d:%02d", minutes, secs);
+    }
+
+    /**
+     * The shortest text that reads back as {@code value}, laid out as Python's {@code repr}
+     * (and so {@code json.dumps}) does: positional from 1e-4 up to 1e16, else {@code 1.26e-09}.
+     * Only for finite values.
+     */
+    public static String repr(double value) {
+        if (value == 0) {
+            return 1 / value < 0 ? "-0.0" : "0.0";
+        }
+        BigDecimal exact = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        String digits = exact.unscaledValue().abs().toString();
+        int exponent = exact.precision() - exact.scale() - 1;
+        String sign = value < 0 ? "-" : "";
+        if (exponent < -4 || exponent >= 16) {
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            String e = Integer.toString(Math.abs(exponent));
+            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (e.length() < 2 ? "0" + e : e);
+        }
+        String plain = exact.abs().toPlainString();
+        return sign + (plain.contains(".") ? plain : plain + ".0");
+    }
+
+    private static String nonFinite(double value) {
+        if (Double.isNaN(value)) {
+            return "nan";
+        }
+        if (value == Double.POSITIVE_INFINITY) {
+            return "inf";
+        }
+        if (value == Double.NEGATIVE_INFINITY) {
+            return "-inf";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.forgather.logs.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NumbersTest {
+    @Test
+    void lossesHaveFourDecimalsRoundedLikePython() {
+        assertThat(Numbers.loss(1.4422)).isEqualTo("1.4422");
+        assertThat(Numbers.loss(1.73381537)).isEqualTo("1.7338");
+        // 2.675 is stored as 2.67499999...: Python prints 2.67, String.format("%.2f") prints 2.68.
+        assertThat(Numbers.fixed(2.675, 2)).isEqualTo("2.67");
+        // 0.125 is exact: halves go to even.
+        assertThat(Numbers.fixed(0.125, 2)).isEqualTo("0.12");
+        assertThat(Numbers.loss(0)).isEqualTo("0.0000");
+        assertThat(Numbers.loss(-0.00001)).isEqualTo("-0.0000");
+    }
+
+    @Test
+    void nonFiniteValuesPrintAsPythonDoes() {
+        assertThat(Numbers.loss(Double.NaN)).isEqualTo("nan");
+        assertThat(Numbers.loss(Double.POSITIVE_INFINITY)).isEqualTo("inf");
+        assertThat(Numbers.learningRate(Double.NEGATIVE_INFINITY)).isEqualTo("-inf");
+    }
+
+    @Test
+    void learningRatesSwitchToScientificBelowOneInTenThousand() {
+        assertThat(Numbers.learningRate(0.000282)).isEqualTo("0.000282");
+        assertThat(Numbers.learningRate(0.0014)).isEqualTo("0.001400");
+        assertThat(Numbers.learningRate(1e-4)).isEqualTo("0.000100");
+        assertThat(Numbers.learningRate(0)).isEqualTo("0.000000");
+        assertThat(Numbers.learningRate(1.2588775841204659e-09)).isEqualTo("1.26e-09");
+        assertThat(Numbers.learningRate(8.999999999999999e-05)).isEqualTo("9.00e-05");
+        assertThat(Numbers.learningRate(1e-9)).isEqualTo("1.00e-09");
+        assertThat(Numbers.learningRate(9.996e-5)).isEqualTo("1.00e-04");
+        assertThat(Numbers.learningRate(-3e-7)).isEqualTo("-3.00e-07");
+    }
+
+    @Test
+    void clockTruncatesToWholeSecondsAndShowsHoursFromOneHour() {
+        assertThat(Numbers.clock(148.79)).isEqualTo("02:28");
+        assertThat(Numbers.clock(141.48)).isEqualTo("02:21");
+        assertThat(Numbers.clock(59.999)).isEqualTo("00:59");
+        assertThat(Numbers.clock(3599.9)).isEqualTo("59:59");
+        assertThat(Numbers.clock(3600)).isEqualTo("1:00:00");
+        assertThat(Numbers.clock(90061)).isEqualTo("25:01:01");
+    }
+
+    @Test
+    void reprMatchesPythonJsonDumps() {
+        assertThat(Numbers.repr(0.00027)).isEqualTo("0.00027");
+        assertThat(Numbers.repr(3.776632752361397e-09)).isEqualTo("3.776632752361397e-09");
+        assertThat(Numbers.repr(1.0)).isEqualTo("1.0");
+        assertThat(Numbers.repr(18.837)).isEqualTo("18.837");
+        assertThat(Numbers.repr(1e16)).isEqualTo("1e+16");
+        assertThat(Numbers.repr(14627635200000.0)).isEqualTo("14627635200000.0");
+        assertThat(Numbers.repr(-0.5)).isEqualTo("-0.5");
+        assertThat(Numbers.repr(1e-05)).isEqualTo("1e-05");
+    }
+
+    @Test
+    void countsPrintWithoutDecimalsWhenWhole() {
+        assertThat(Numbers.count(64)).isEqualTo("64");
+        assertThat(Numbers.count(211904)).isEqualTo("211904");
+        assertThat(Numbers.count(2.5)).isEqualTo("2.5");
+    }
+}
