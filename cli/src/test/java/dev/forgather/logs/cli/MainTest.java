@@ -1,0 +1,42 @@
+package dev.forgather.logs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+    @Test
+    void logsAlonePrintsItsHelp() {
+        Cli.Result alone = Cli.run("logs");
+        Cli.Result help = Cli.run("logs", "--help");
+        assertThat(alone.exitCode()).isZero();
+        assertThat(alone.out()).isEqualTo(help.out()).contains("list", "summary", "plot");
+    }
+
+    @Test
+    void versionNamesTheTool() {
+        Cli.Result r = Cli.run("--version");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("forgather-logs ");
+    }
+
+    @Test
+    void helpListsTheGlobalOptions() {
+        Cli.Result r = Cli.run("--help");
+        assertThat(r.out()).contains("-p, --project-dir=DIR", "-t, --config-template=NAME", "logs");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        Cli.Result r = Cli.run("logs", "lsit");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Unmatched argument at index 1: 'lsit'").contains("Try 'forgather logs --help' for more information.");
+    }
+
+    @Test
+    void shellCompletionIsGenerated() {
+        Cli.Result r = Cli.run("generate-completion");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("complete -F _complete_forgather", "one-line");
+    }
+}
