@@ -1,0 +1,51 @@
+package example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forgather.logs.Samples;
+import dev.forgather.logs.TrainingLogs;
+import dev.forgather.logs.discover.LogFile;
+import dev.forgather.logs.format.SummaryFormat;
+import dev.forgather.logs.model.Record;
+import dev.forgather.logs.model.Series;
+import dev.forgather.logs.model.SummaryStatistics;
+import dev.forgather.logs.model.TrainingLog;
+import dev.forgather.logs.stats.Goal;
+import dev.forgather.logs.stats.StepValue;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Uses the library only as the README shows a user doing it, from outside its packages. */
+class PublicApiTest {
+    @Test
+    void theReadmeExampleWorksAsWritten() throws Exception {
+        Path project = Samples.shared().resolve("samples/forgather_project");
+
+        // Find the project's runs, newest first, and load one from its run directory.
+        List<LogFile> runs = TrainingLogs.find(project);
+        assertThat(runs).hasSize(2);
+        TrainingLog log = TrainingLogs.load(project.resolve("output_models/tiny_gpt/runs/adamw_lr1e-3"));
+
+        // Records as read, and metrics as primitive series.
+        Record first = log.record(0);
+        assertThat(first.step()).isEqualTo(10);
+        assertThat(first.get("loss")).hasValue(5.198809432983398);
+        Series evalLoss = log.series("eval_loss");
+        assertThat(evalLoss.steps()).containsExactly(250, 500, 750, 1000, 1250, 1500);
+
+        // Best step of any metric, lowest or highest.
+        Optional<StepValue> best = TrainingLogs.bestStep(log, "eval_loss", Goal.MIN);
+        assertThat(best).hasValue(new StepValue(1500, 1.5630970001220703));
+        assertThat(TrainingLogs.bestStep(log, "grad_norm", Goal.MAX).map(StepValue::step)).hasValue(10L);
+
+        // Summary statistics and the formatters.
+        SummaryStatistics summary = TrainingLogs.summarize(log);
+        assertThat(summary.bestLossStep()).hasValue(1440);
+        String text = SummaryFormat.TEXT.formatter().format(List.of(summary), false);
+        assertThat(text).contains("  Best Loss: 1.7221 (step 1440)\n");
+        String oneLine = SummaryFormat.ONE_LINE.formatter().format(List.of(summary), false);
+        assertThat(oneLine).startsWith("adamw_lr1e-3 | steps=1500 | time=00:22 | loss=1.7338");
+    }
+}
