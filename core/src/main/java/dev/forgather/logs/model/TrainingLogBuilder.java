@@ -27,9 +27,12 @@ public final class TrainingLogBuilder {
     private double[] timestamps = new double[64];
     private byte[] kinds = new byte[64];
     private final Map<String, Column> columns = new LinkedHashMap<>();
+    private Column[] byHandle = new Column[16];
+    private int handles;
     private final List<String> warnings = new ArrayList<>();
 
     private boolean inRecord;
+    private int leadingStepless;
     private long step;
     private long lastStep;
     private boolean stepSet;
@@ -71,10 +74,23 @@ public final class TrainingLogBuilder {
 
     /** Adds a metric value to the current record. A key given twice keeps the later value. */
     public void value(String key, double value) {
+        value(metric(key), value);
+    }
+
+    /**
+     * The handle of metric {@code key}, for {@link #value(int, double)}: a reader that sees the same
+     * keys in every record looks each up once instead of once per value.
+     */
+    public int metric(String key) {
         Column column = columns.get(key);
         if (column == null) {
             column = new Column(key);
             columns.put(key, column);
+            if (byHandle.length == handles) {
+                byHandle = Arrays.copyOf(byHandle, handles * 2);
+            }
+            column.handle = handles;
+            byHandle[handles++] = column;
             switch (key) {
                 case LOSS -> loss = column;
                 case EVAL_LOSS -> evalLoss = column;
@@ -82,6 +98,12 @@ public final class TrainingLogBuilder {
                 default -> { }
             }
         }
+        return column.handle;
+    }
+
+    /** Adds a value of the metric with handle {@code metric} (from {@link #metric(String)}) to the current record. */
+    public void value(int metric, double value) {
+        Column column = byHandle[metric];
         if (column.size > 0 && column.rows[column.size - 1] == count) {
             column.values[column.size - 1] = value;
             return;
@@ -95,12 +117,9 @@ public final class TrainingLogBuilder {
 
     /** Completes the current record. */
     public void endRecord() {
-        if (count == steps.length) {
-            int n = count * 2;
-            steps = Arrays.copyOf(steps, n);
-            epochs = Arrays.copyOf(epochs, n);
-            timestamps = Arrays.copyOf(timestamps, n);
-            kinds = Arrays.copyOf(kinds, n);
+        ensureCapacity(count + 1);
+        if (!stepSet && leadingStepless == count) {
+            leadingStepless++;
         }
         long recordStep = stepSet ? step : lastStep;
         steps[count] = recordStep;
@@ -111,6 +130,70 @@ public final class TrainingLogBuilder {
         count++;
         inRecord = false;
         touchedCount = 0;
+    }
+
+    /**
+     * Appends every record of {@code next}, a builder that read the part of the same file that
+     * follows this one's (the reader splits big files to parse the parts in parallel). Records
+     * that {@code next} read without a step, or as a first evaluation, are settled here, now that
+     * the record before them is known. {@code next} must not be used afterwards.
+     */
+    public void append(TrainingLogBuilder next) {
+        if (inRecord) {
+            abandonRecord();
+        }
+        int offset = count;
+        ensureCapacity(count + next.count);
+        for (int i = 0; i < next.count; i++) {
+            steps[offset + i] = i < next.leadingStepless ? lastStep : next.steps[i];
+        }
+        System.arraycopy(next.epochs, 0, epochs, offset, next.count);
+        System.arraycopy(next.timestamps, 0, timestamps, offset, next.count);
+        System.arraycopy(next.kinds, 0, kinds, offset, next.count);
+        for (Column source : next.columns.values()) {
+            Column target = byHandle[metric(source.name)];
+            target.appendAll(source, offset);
+        }
+        if (leadingStepless == count) {
+            leadingStepless += next.leadingStepless;
+        }
+        count += next.count;
+        if (next.count > 0) {
+            lastStep = steps[count - 1];
+            // Whether an evaluation repeats the one before depends on steps, and the leading
+            // records without a step only now have theirs: settle those and the one after them.
+            int settled = Math.min(count, offset + next.leadingStepless + 1);
+            for (int row = offset; row < settled; row++) {
+                settleRepeat(row);
+            }
+        }
+        warnings.addAll(next.warnings);
+    }
+
+    /** Decides again whether evaluation {@code row} repeats the evaluation just before it. */
+    private void settleRepeat(int row) {
+        if (kinds[row] == RecordKind.REPEATED_EVALUATION.ordinal()) {
+            kinds[row] = (byte) RecordKind.EVALUATION.ordinal();
+        }
+        if (row == 0 || kinds[row] != RecordKind.EVALUATION.ordinal()
+                || kinds[row - 1] != RecordKind.EVALUATION.ordinal() || steps[row] != steps[row - 1]) {
+            return;
+        }
+        int at = Arrays.binarySearch(evalLoss.rows, 0, evalLoss.size, row);
+        if (at > 0 && evalLoss.rows[at - 1] == row - 1
+                && Double.doubleToLongBits(evalLoss.values[at]) == Double.doubleToLongBits(evalLoss.values[at - 1])) {
+            kinds[row] = (byte) RecordKind.REPEATED_EVALUATION.ordinal();
+        }
+    }
+
+    private void ensureCapacity(int n) {
+        if (n > steps.length) {
+            int size = Math.max(n, steps.length * 2);
+            steps = Arrays.copyOf(steps, size);
+            epochs = Arrays.copyOf(epochs, size);
+            timestamps = Arrays.copyOf(timestamps, size);
+            kinds = Arrays.copyOf(kinds, size);
+        }
     }
 
     /** Drops everything set since {@link #beginRecord()}. */
@@ -182,6 +265,7 @@ public final class TrainingLogBuilder {
 
     private static final class Column {
         final String name;
+        int handle;
         int[] rows = new int[64];
         double[] values = new double[64];
         int size;
@@ -198,6 +282,19 @@ public final class TrainingLogBuilder {
             rows[size] = row;
             values[size] = value;
             size++;
+        }
+
+        void appendAll(Column source, int rowOffset) {
+            if (size + source.size > rows.length) {
+                int n = Math.max(size + source.size, rows.length * 2);
+                rows = Arrays.copyOf(rows, n);
+                values = Arrays.copyOf(values, n);
+            }
+            for (int i = 0; i < source.size; i++) {
+                rows[size + i] = source.rows[i] + rowOffset;
+            }
+            System.arraycopy(source.values, 0, values, size, source.size);
+            size += source.size;
         }
     }
 }

@@ -13,6 +13,10 @@ import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.model.TrainingLogBuilder;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -31,12 +35,30 @@ public final class ForgatherJsonReader implements LogReader {
     /** The file name the trainer writes. */
     public static final String FILE_NAME = "trainer_logs.json";
 
+    /** Parts a large file is split into for parallel reading, at most; each at least {@link #MIN_PART_BYTES}. */
+    private static final int MAX_PARTS = 8;
+    private static final long MIN_PART_BYTES = 4L << 20;
+
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
+
+    private final long minPartBytes;
+    private final int bufferBytes;
+
+    /** The reader, tuned for real logs. */
+    public ForgatherJsonReader() {
+        this(MIN_PART_BYTES, RecordScanner.BUFFER);
+    }
+
+    /** A reader that splits files into parts of {@code minPartBytes} and reads through a buffer of {@code bufferBytes}: for tests. */
+    ForgatherJsonReader(long minPartBytes, int bufferBytes) {
+        this.minPartBytes = minPartBytes;
+        this.bufferBytes = bufferBytes;
+    }
 
     @Override
     public String format() {
@@ -60,16 +82,138 @@ public final class ForgatherJsonReader implements LogReader {
     @Override
     public void read(Path file, TrainingLogBuilder into) throws LogReadException {
         long size;
-        try {
-            size = Files.size(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            size = channel.size();
+            if (size > 0 && scanFast(file, channel, size, into)) {
+                return;
+            }
         } catch (IOException e) {
             throw Problems.of(file, e);
         }
+        readWithJackson(file, size, into);
+    }
+
+    /** Reads any JSON file with Jackson: the general path, and the one that words every error. */
+    static void readWithJackson(Path file, long size, TrainingLogBuilder into) throws LogReadException {
         try (InputStream in = Files.newInputStream(file); JsonParser parser = JSON.createParser(in)) {
             readArray(file, size, parser, into);
         } catch (IOException e) {
             throw Problems.of(file, e);
         }
+    }
+
+    /**
+     * Reads the file with {@link RecordScanner}, in parallel parts when it is large. False when the
+     * file is not in the trainer's plain shape: then nothing was added and Jackson reads it.
+     */
+    boolean scanFast(Path file, FileChannel channel, long size, TrainingLogBuilder into)
+            throws IOException {
+        long[] bounds = split(channel, size);
+        int parts = bounds.length - 1;
+        RecordScanner.Part[] results = new RecordScanner.Part[parts];
+        Exception[] failures = new Exception[parts];
+        Thread[] workers = new Thread[parts];
+        for (int i = 1; i < parts; i++) {
+            int part = i;
+            workers[i] = new Thread(() -> {
+                try {
+                    results[part] = new RecordScanner(channel, bounds[part], bounds[part + 1], part == parts - 1, bufferBytes).scan();
+                } catch (IOException | RecordScanner.Unsupported | RuntimeException e) {
+                    failures[part] = e;
+                }
+            }, "forgather-read-" + i);
+            workers[i].start();
+        }
+        try {
+            results[0] = new RecordScanner(channel, bounds[0], bounds[1], parts == 1, bufferBytes).scan();
+        } catch (RecordScanner.Unsupported e) {
+            failures[0] = e;
+        }
+        for (int i = 1; i < parts; i++) {
+            try {
+                workers[i].join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while reading", e);
+            }
+        }
+        for (Exception failure : failures) {
+            if (failure instanceof IOException io) {
+                throw io;
+            }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure != null) {
+                return false;
+            }
+        }
+        for (RecordScanner.Part part : results) {
+            into.append(part.builder);
+        }
+        RecordScanner.Part last = results[parts - 1];
+        if (!last.closed) {
+            if (last.cutInsideRecord) {
+                // The last complete record may lie in an earlier part, when the last holds none.
+                long recordEnd = results[0].recordEnd;
+                for (RecordScanner.Part part : results) {
+                    if (part.builder.recordCount() > 0) {
+                        recordEnd = part.recordEnd;
+                    }
+                }
+                into.warn(cutOffWarning(file, size - recordEnd, into.recordCount()));
+            } else {
+                into.warn(unclosedWarning(file, into.recordCount()));
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Where to cut a large file so that both cores read a part: at the start of a line that opens
+     * a record ({@code \n{}), which in the trainer's output is always a record boundary. A part that
+     * does not start at a record fails to scan and the whole file falls back to Jackson.
+     */
+    private long[] split(FileChannel channel, long size) throws IOException {
+        int parts = (int) Math.min(Math.min(Runtime.getRuntime().availableProcessors(), MAX_PARTS), size / minPartBytes);
+        if (parts <= 1) {
+            return new long[] {0, size};
+        }
+        long[] bounds = new long[parts + 1];
+        int n = 1;
+        ByteBuffer window = ByteBuffer.allocate(64 * 1024);
+        for (int i = 1; i < parts; i++) {
+            long nominal = size / parts * i;
+            long boundary = -1;
+            for (long at = nominal; boundary < 0 && at < size; at += window.capacity() - 1) {
+                window.clear();
+                int read = channel.read(window, at);
+                if (read <= 0) {
+                    break;
+                }
+                byte[] bytes = window.array();
+                for (int j = 0; j + 1 < read; j++) {
+                    if (bytes[j] == '\n' && bytes[j + 1] == '{') {
+                        boundary = at + j + 1;
+                        break;
+                    }
+                }
+            }
+            if (boundary > bounds[n - 1]) {
+                bounds[n++] = boundary;
+            }
+        }
+        bounds[n++] = size;
+        return Arrays.copyOf(bounds, n);
+    }
+
+    private static String cutOffWarning(Path file, long ignored, int records) {
+        return file + ": ignored the last " + ignored + " bytes, a record cut off mid-write"
+                + " (the run is still writing or was stopped); read " + records + " records";
+    }
+
+    private static String unclosedWarning(Path file, int records) {
+        return file + ": no closing ']' (the run is still writing or was stopped); read " + records + " records";
     }
 
     private static void readArray(Path file, long size, JsonParser parser, TrainingLogBuilder into)
@@ -111,11 +255,9 @@ public final class ForgatherJsonReader implements LogReader {
             }
             long ignored = size - recordEnd;
             if (hasPartialRecord(file, recordEnd, size)) {
-                into.warn(file + ": ignored the last " + ignored + " bytes, a record cut off mid-write"
-                        + " (the run is still writing or was stopped); read " + into.recordCount() + " records");
+                into.warn(cutOffWarning(file, ignored, into.recordCount()));
             } else {
-                into.warn(file + ": no closing ']' (the run is still writing or was stopped); read "
-                        + into.recordCount() + " records");
+                into.warn(unclosedWarning(file, into.recordCount()));
             }
         }
     }
@@ -129,6 +271,7 @@ public final class ForgatherJsonReader implements LogReader {
             if (value == JsonToken.VALUE_NUMBER_FLOAT || value == JsonToken.VALUE_NUMBER_INT) {
                 switch (key) {
                     case TrainingLog.GLOBAL_STEP -> into.step(value == JsonToken.VALUE_NUMBER_INT
+                            && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER
                             ? parser.getLongValue() : (long) parser.getDoubleValue());
                     case TrainingLog.EPOCH -> into.epoch(parser.getDoubleValue());
                     case TrainingLog.TIMESTAMP -> into.timestamp(parser.getDoubleValue());
