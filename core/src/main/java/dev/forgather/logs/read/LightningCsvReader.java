@@ -3,6 +3,7 @@ package dev.forgather.logs.read;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.TrainingLogBuilder;
 import java.io.IOException;
@@ -80,7 +81,8 @@ public final class LightningCsvReader implements LogReader {
     @Override
     public void read(Path file, TrainingLogBuilder into) throws LogReadException {
         boolean lastLineComplete = endsWithLineEnd(file);
-        CsvReader.CsvReaderBuilder csv = CsvReader.builder().skipEmptyLines(true).allowMissingFields(true);
+        CsvReader.CsvReaderBuilder csv = CsvReader.builder().skipEmptyLines(true)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE);
         try (CsvReader<CsvRecord> reader = csv.ofCsvRecord(file, StandardCharsets.UTF_8)) {
             Iterator<CsvRecord> rows = reader.iterator();
             if (!rows.hasNext()) {
