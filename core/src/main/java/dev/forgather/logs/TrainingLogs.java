@@ -8,7 +8,11 @@ import dev.forgather.logs.model.SummaryStatistics;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.model.TrainingLogBuilder;
 import dev.forgather.logs.read.ForgatherJsonReader;
+import dev.forgather.logs.read.LightningCsvReader;
 import dev.forgather.logs.read.LogReader;
+import dev.forgather.logs.read.MlflowReader;
+import dev.forgather.logs.read.TensorBoardReader;
+import dev.forgather.logs.read.TrainerStateReader;
 import dev.forgather.logs.stats.BestStep;
 import dev.forgather.logs.stats.Goal;
 import dev.forgather.logs.stats.StepValue;
@@ -32,14 +36,21 @@ import java.util.Optional;
  * }</pre>
  */
 public final class TrainingLogs {
-    private static final List<LogReader> READERS = List.of(new ForgatherJsonReader());
+    /** In order of preference: a run folder with a Forgather log and another format loads the Forgather log. */
+    private static final List<LogReader> READERS = List.of(new ForgatherJsonReader(), new TrainerStateReader(),
+            new TensorBoardReader(), new LightningCsvReader(), new MlflowReader());
     private static final RunFinder FINDER = new RunFinder(List.of(ForgatherJsonReader.FILE_NAME));
 
     private TrainingLogs() {
     }
 
     /**
-     * Loads a log from a log file or from a run directory holding one.
+     * Loads a log from a log file or from a run directory holding one. The format is recognised
+     * from the file's name and first bytes: Forgather {@code trainer_logs.json}, Hugging Face
+     * {@code trainer_state.json}, TensorBoard {@code events.out.tfevents.*} (with the other event
+     * files of its folder), Lightning {@code metrics.csv}, or an MLflow run folder. A run directory
+     * holding several of these loads the first in that order, so a Forgather run's
+     * {@code trainer_state.json} is not read beside its {@code trainer_logs.json}.
      *
      * @throws LogReadException when the path holds no usable log; the message names the file and
      *     the problem in one line
@@ -50,7 +61,9 @@ public final class TrainingLogs {
         TrainingLogBuilder builder = new TrainingLogBuilder();
         reader.read(file, builder);
         LogFile identity = RunFinder.identify(file);
-        return builder.build(file, identity.runName(), identity.modelName().orElse(null), reader.format());
+        String runName = builder.recordedRunName().orElse(identity.runName());
+        String modelName = builder.recordedModelName().orElse(identity.modelName().orElse(null));
+        return builder.build(file, runName, modelName, reader.format());
     }
 
     /** The project's logs, newest first; empty when it has none. */
@@ -86,7 +99,8 @@ public final class TrainingLogs {
                 throw new LogReadException(file, "is a directory, not a log file");
             }
             if (!Files.exists(file)) {
-                throw new LogReadException(path, "no " + ForgatherJsonReader.FILE_NAME + " in this run directory");
+                return otherLogIn(path).orElseThrow(() -> new LogReadException(path,
+                        "no " + ForgatherJsonReader.FILE_NAME + " in this run directory"));
             }
             return file;
         }
@@ -96,7 +110,32 @@ public final class TrainingLogs {
         return path;
     }
 
+    /** The log of another format in a run directory without a Forgather log. */
+    private static Optional<Path> otherLogIn(Path dir) {
+        Path state = dir.resolve(TrainerStateReader.FILE_NAME);
+        if (Files.isRegularFile(state)) {
+            return Optional.of(state);
+        }
+        Optional<Path> events = TensorBoardReader.firstEventFile(dir);
+        if (events.isPresent()) {
+            return events;
+        }
+        Path metrics = dir.resolve(LightningCsvReader.FILE_NAME);
+        if (Files.isRegularFile(metrics)) {
+            return Optional.of(metrics);
+        }
+        return MlflowReader.runFolderOf(dir).filter(run -> run.equals(dir.toAbsolutePath().normalize())).map(run -> dir);
+    }
+
     private static LogReader readerFor(Path file) throws LogReadException {
+        if (Files.isDirectory(file)) {
+            for (LogReader reader : READERS) {
+                if (reader.accepts(file, new byte[0])) {
+                    return reader;
+                }
+            }
+            throw new LogReadException(file, "not a training log this tool can read");
+        }
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(64);

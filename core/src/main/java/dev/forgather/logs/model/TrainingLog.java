@@ -32,11 +32,12 @@ public final class TrainingLog {
     private final byte[] kinds;
     private final Map<String, Column> columns;
     private final List<String> warnings;
+    private final Map<String, String> aliases;
     private final boolean hasRepeats;
     private final Map<String, Series> seriesCache = new ConcurrentHashMap<>();
 
     TrainingLog(Path path, String runName, String modelName, String format, int recordCount, RecordAxes axes,
-            byte[] kinds, Map<String, Column> columns, List<String> warnings) {
+            byte[] kinds, Map<String, Column> columns, List<String> warnings, Map<String, String> aliases) {
         this.path = path;
         this.runName = runName;
         this.modelName = modelName;
@@ -46,6 +47,7 @@ public final class TrainingLog {
         this.kinds = kinds;
         this.columns = Collections.unmodifiableMap(columns);
         this.warnings = warnings;
+        this.aliases = aliases;
         boolean repeats = false;
         for (byte k : kinds) {
             if (k == RecordKind.REPEATED_EVALUATION.ordinal()) {
@@ -122,15 +124,27 @@ public final class TrainingLog {
         return columns.keySet();
     }
 
-    /** Whether any record holds {@code name} (an axis key or a metric). */
+    /**
+     * The names the file itself used for metrics that were stored under a canonical name, mapped to
+     * that name: e.g. Lightning's {@code train_loss_step} to {@code loss}, TensorBoard's
+     * {@code train/epoch} to {@code epoch}. {@link #series(String)}, {@link #has(String)} and
+     * {@link Record#get(String)} accept these names too. Empty for formats whose names are already
+     * canonical.
+     */
+    public Map<String, String> aliases() {
+        return aliases;
+    }
+
+    /** Whether any record holds {@code name} (an axis key, a metric, or an alias of one). */
     public boolean has(String name) {
-        return columns.containsKey(name) || !series(name).isEmpty();
+        return column(name) != null || !series(name).isEmpty();
     }
 
     /**
      * The metric {@code name} over every record that holds it, repeated evaluations left out. The
-     * axis keys {@code global_step}, {@code epoch} and {@code timestamp} are served too. Empty
-     * (never null) for a key the log does not hold.
+     * axis keys {@code global_step}, {@code epoch} and {@code timestamp} are served too, and so is a
+     * name the file used for a canonical metric ({@link #aliases()}). Empty (never null) for a key
+     * the log does not hold.
      */
     public Series series(String name) {
         return seriesCache.computeIfAbsent(name, n -> select(n, null));
@@ -142,9 +156,9 @@ public final class TrainingLog {
     }
 
     private Series select(String name, RecordKind only) {
-        Column column = columns.get(name);
+        Column column = column(name);
         if (column == null) {
-            column = axisColumn(name);
+            column = axisColumn(aliases.getOrDefault(name, name));
         }
         if (column == null) {
             return new Series(name, new int[0], new double[0], 0, axes);
@@ -211,7 +225,14 @@ public final class TrainingLog {
     }
 
     Column column(String name) {
-        return columns.get(name);
+        Column column = columns.get(name);
+        if (column == null) {
+            String canonical = aliases.get(name);
+            if (canonical != null) {
+                column = columns.get(canonical);
+            }
+        }
+        return column;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Fills a {@link TrainingLog} record by record, straight into primitive columns.
@@ -30,6 +31,9 @@ public final class TrainingLogBuilder {
     private Column[] byHandle = new Column[16];
     private int handles;
     private final List<String> warnings = new ArrayList<>();
+    private final Map<String, String> aliases = new LinkedHashMap<>();
+    private String runName;
+    private String modelName;
 
     private boolean inRecord;
     private int leadingStepless;
@@ -210,6 +214,37 @@ public final class TrainingLogBuilder {
         warnings.add(message);
     }
 
+    /**
+     * Makes {@code original}, a metric's name as the file writes it (e.g. Lightning's
+     * {@code train_loss_step}), another name for the metric the reader stored as {@code canonical}
+     * (e.g. {@code loss}), so that users can still ask for it by the name they logged.
+     */
+    public void alias(String original, String canonical) {
+        if (!original.equals(canonical)) {
+            aliases.put(original, canonical);
+        }
+    }
+
+    /** Names the run, for formats that record its name (e.g. MLflow's {@code mlflow.runName} tag). */
+    public void runName(String name) {
+        runName = name;
+    }
+
+    /** Names the model or experiment the run belongs to, for formats that record it. */
+    public void modelName(String name) {
+        modelName = name;
+    }
+
+    /** The run name the reader found in the file; empty when the format has none. */
+    public Optional<String> recordedRunName() {
+        return Optional.ofNullable(runName);
+    }
+
+    /** The model or experiment name the reader found in the file; empty when the format has none. */
+    public Optional<String> recordedModelName() {
+        return Optional.ofNullable(modelName);
+    }
+
     /** How many complete records have been added. */
     public int recordCount() {
         return count;
@@ -260,7 +295,7 @@ public final class TrainingLogBuilder {
         RecordAxes axes = new RecordAxes(Arrays.copyOf(steps, count), Arrays.copyOf(epochs, count),
                 Arrays.copyOf(timestamps, count));
         return new TrainingLog(path, runName, modelName, format, count, axes, Arrays.copyOf(kinds, count), frozen,
-                List.copyOf(warnings));
+                List.copyOf(warnings), Map.copyOf(aliases));
     }
 
     private static final class Column {

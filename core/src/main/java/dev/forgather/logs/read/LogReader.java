@@ -13,9 +13,12 @@ public interface LogReader {
     String format();
 
     /**
-     * Whether this reader is for {@code file}, judged from its name and first bytes.
+     * Whether this reader is for {@code file}, judged from its name and first bytes. For formats
+     * whose run is a folder (TensorBoard, MLflow) {@code file} may be that folder, and
+     * {@link #read} accepts it too.
      *
-     * @param head up to the first 64 bytes of the file (fewer for a shorter file)
+     * @param head up to the first 64 bytes of the file (fewer for a shorter file; empty for a
+     *     folder)
      */
     boolean accepts(Path file, byte[] head);
 

@@ -1,0 +1,154 @@
+package dev.forgather.logs.read;
+
+import dev.forgather.logs.model.TrainingLog;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The names every reader stores the common metrics under, so that {@code summary}, {@code plot} and
+ * comparisons treat every format alike. The names are the Forgather and Hugging Face trainers'
+ * own; the other formats' names are mapped to them:
+ *
+ * <table>
+ * <caption>Canonical names and where they come from</caption>
+ * <tr><th>canonical</th><th>Forgather, Hugging Face {@code trainer_state.json}</th>
+ *     <th>TensorBoard tag</th><th>Lightning {@code metrics.csv}, MLflow metric</th></tr>
+ * <tr><td>{@code loss}</td><td>{@code loss}</td><td>{@code train/loss}</td>
+ *     <td>{@code loss}, else {@code train_loss_step}, else {@code train_loss}</td></tr>
+ * <tr><td>{@code eval_loss}</td><td>{@code eval_loss}</td><td>{@code eval/loss}</td>
+ *     <td>{@code eval_loss}, else {@code val_loss}, {@code val_loss_epoch}, {@code validation_loss},
+ *     {@code valid_loss}, {@code val/loss}</td></tr>
+ * <tr><td>{@code learning_rate}</td><td>{@code learning_rate}</td><td>{@code train/learning_rate}</td>
+ *     <td>{@code learning_rate}, else {@code lr}, else the first {@code lr-<Optimizer>} column of
+ *     Lightning's {@code LearningRateMonitor} (e.g. {@code lr-AdamW})</td></tr>
+ * <tr><td>{@code grad_norm}</td><td>{@code grad_norm}</td><td>{@code train/grad_norm}</td>
+ *     <td>{@code grad_norm}, else {@code grad_2.0_norm_total} (Lightning's {@code grad_norm})</td></tr>
+ * <tr><td>{@code epoch} (x axis)</td><td>{@code epoch}</td><td>{@code train/epoch}</td>
+ *     <td>{@code epoch}</td></tr>
+ * <tr><td>{@code global_step} (x axis)</td><td>{@code global_step}, {@code step}</td>
+ *     <td>the event's {@code step}</td><td>Lightning's {@code step} column; MLflow's step
+ *     field</td></tr>
+ * <tr><td>{@code timestamp} (x axis, Unix seconds)</td><td>{@code timestamp} (Forgather only)</td>
+ *     <td>the event's {@code wall_time}</td><td>none in Lightning; MLflow's timestamp field
+ *     (milliseconds, divided by 1000)</td></tr>
+ * </table>
+ *
+ * <p>Besides these, TensorBoard tags written by the Hugging Face {@code TensorBoardCallback}, which
+ * prefixes every key, get their key back: {@code train/X} is {@code X}, {@code eval/X} is
+ * {@code eval_X}, {@code test/X} is {@code test_X} (so {@code eval/runtime} is
+ * {@code eval_runtime} and {@code train/train_runtime} is {@code train_runtime}). Any other name is
+ * kept as the file writes it. A canonical name is given to one original name only: when a file
+ * has both {@code loss} and {@code train_loss}, {@code train_loss} keeps its name (in a Hugging
+ * Face run it is the mean loss of the whole run, not a per-step loss).
+ *
+ * <p>The original names stay usable: readers register them with
+ * {@link dev.forgather.logs.model.TrainingLogBuilder#alias}, and {@link TrainingLog#series(String)}
+ * accepts them.
+ */
+public final class CanonicalNames {
+    /** The training loss of each logging step. */
+    public static final String LOSS = "loss";
+    /** The loss of each evaluation. */
+    public static final String EVAL_LOSS = "eval_loss";
+    /** The learning rate (of the first parameter group). */
+    public static final String LEARNING_RATE = "learning_rate";
+    /** The gradient norm before clipping. */
+    public static final String GRAD_NORM = "grad_norm";
+    /** The fractional epoch: an x axis, stored per record, not as a metric. */
+    public static final String EPOCH = TrainingLog.EPOCH;
+    /** The global step: an x axis, stored per record. */
+    public static final String STEP = TrainingLog.GLOBAL_STEP;
+    /** The wall-clock time in Unix seconds: an x axis, stored per record. */
+    public static final String TIME = TrainingLog.TIMESTAMP;
+
+    private static final List<String> CANONICAL = List.of(LOSS, EVAL_LOSS, LEARNING_RATE, GRAD_NORM, EPOCH, STEP, TIME);
+
+    /** For each canonical name, the names other trainers use for it, most specific first. */
+    private static final Map<String, List<String>> CANDIDATES = Map.of(
+            LOSS, List.of("train_loss_step", "train_loss"),
+            EVAL_LOSS, List.of("val_loss", "val_loss_epoch", "validation_loss", "valid_loss", "val/loss"),
+            LEARNING_RATE, List.of("lr"),
+            GRAD_NORM, List.of("grad_2.0_norm_total"),
+            EPOCH, List.of(),
+            STEP, List.of(),
+            TIME, List.of());
+
+    /** Lightning's {@code LearningRateMonitor} names its columns {@code lr-<Optimizer>[/pg<n>]}. */
+    private static final String LEARNING_RATE_MONITOR_PREFIX = "lr-";
+
+    private CanonicalNames() {
+    }
+
+    /**
+     * Maps one run's metric names, as its file writes them, to canonical names.
+     *
+     * @param names every metric name of the run (the choice between candidates depends on which
+     *     names are present)
+     * @return original name to canonical name, for the names that change; a name not in the map
+     *     keeps its own name
+     */
+    public static Map<String, String> of(Collection<String> names) {
+        Set<String> present = new LinkedHashSet<>(names);
+        Map<String, String> out = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>();
+        for (String name : present) {
+            if (CANONICAL.contains(name)) {
+                taken.add(name);
+            }
+        }
+        for (String name : present) {
+            String key = huggingFaceKey(name);
+            if (key != null && !taken.contains(key) && !present.contains(key)) {
+                out.put(name, key);
+                taken.add(key);
+            }
+        }
+        for (String canonical : CANONICAL) {
+            if (taken.contains(canonical)) {
+                continue;
+            }
+            String chosen = null;
+            for (String candidate : CANDIDATES.get(canonical)) {
+                if (present.contains(candidate) && !out.containsKey(candidate)) {
+                    chosen = candidate;
+                    break;
+                }
+            }
+            if (chosen == null && canonical.equals(LEARNING_RATE)) {
+                chosen = present.stream()
+                        .filter(n -> n.startsWith(LEARNING_RATE_MONITOR_PREFIX) && !out.containsKey(n))
+                        .sorted()
+                        .findFirst()
+                        .orElse(null);
+            }
+            if (chosen != null) {
+                out.put(chosen, canonical);
+                taken.add(canonical);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The Hugging Face trainer key behind a tag of its {@code TensorBoardCallback} (the inverse of
+     * its {@code rewrite_logs}), or null when {@code tag} is not of that shape.
+     */
+    static String huggingFaceKey(String tag) {
+        int slash = tag.indexOf('/');
+        if (slash <= 0 || slash == tag.length() - 1 || tag.indexOf('/', slash + 1) >= 0) {
+            return null;
+        }
+        String rest = tag.substring(slash + 1);
+        return switch (tag.substring(0, slash)) {
+            case "train" -> rest;
+            case "eval" -> "eval_" + rest;
+            case "test" -> "test_" + rest;
+            default -> null;
+        };
+    }
+}

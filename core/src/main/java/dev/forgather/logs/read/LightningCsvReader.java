@@ -1,0 +1,227 @@
+package dev.forgather.logs.read;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import dev.forgather.logs.model.LogReadException;
+import dev.forgather.logs.model.TrainingLogBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads PyTorch Lightning's {@code CSVLogger} output, {@code <save_dir>/<name>/version_<n>/metrics.csv}:
+ * a header of every metric name, then one row per logging call with only that call's columns
+ * filled (a sparse, wide table).
+ *
+ * <p>{@code step} is the record's step and {@code epoch} its epoch, both as Lightning writes them
+ * (Lightning's {@code step} counts from 0, so the row logged after the tenth optimizer step says
+ * {@code 9}). The other columns are mapped by {@link CanonicalNames}: the per-step training loss
+ * ({@code train_loss_step}, or {@code train_loss} when only that is logged) is {@code loss},
+ * {@code val_loss} is {@code eval_loss}, {@code lr} or {@code lr-AdamW} is {@code learning_rate};
+ * the column names stay usable as aliases. So a training row is a training record, a validation
+ * row an evaluation record, and an epoch-end row ({@code train_loss_epoch} alone) neither. The
+ * file has no wall-clock times.
+ *
+ * <p>Cells hold Python's {@code str(float)}: {@code 1e-05}, {@code nan}, {@code inf} and
+ * {@code -inf} are all read. A last line without its line end (the logger was writing it when the
+ * run stopped) is dropped with a warning, as are cells that are not numbers. The run is named
+ * after its {@code version_<n>} folder and the model after the folder above it (unless that is
+ * Lightning's default {@code lightning_logs}).
+ */
+public final class LightningCsvReader implements LogReader {
+    /** The file name {@code CSVLogger} writes. */
+    public static final String FILE_NAME = "metrics.csv";
+
+    private static final String STEP = "step";
+    private static final String EPOCH = "epoch";
+    private static final String DEFAULT_LOGGER_NAME = "lightning_logs";
+
+    @Override
+    public String format() {
+        return "lightning";
+    }
+
+    /**
+     * Accepts {@code metrics.csv}, or any {@code .csv} file whose header (as far as the first bytes
+     * show it) has a {@code step} or {@code epoch} column.
+     */
+    @Override
+    public boolean accepts(Path file, byte[] head) {
+        Path name = file.getFileName();
+        if (name == null || !name.toString().endsWith(".csv")) {
+            return false;
+        }
+        String start = new String(head, StandardCharsets.UTF_8);
+        if (start.startsWith("{") || start.startsWith("[")) {
+            return false;
+        }
+        if (name.toString().equals(FILE_NAME)) {
+            return true;
+        }
+        int end = start.indexOf('\n');
+        String header = end < 0 ? start : start.substring(0, end);
+        for (String column : header.strip().split(",")) {
+            if (column.equals(STEP) || column.equals(EPOCH)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void read(Path file, TrainingLogBuilder into) throws LogReadException {
+        boolean lastLineComplete = endsWithLineEnd(file);
+        CsvReader.CsvReaderBuilder csv = CsvReader.builder().skipEmptyLines(true)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE);
+        try (CsvReader<CsvRecord> reader = csv.ofCsvRecord(file, StandardCharsets.UTF_8)) {
+            Iterator<CsvRecord> rows = reader.iterator();
+            if (!rows.hasNext()) {
+                throw new LogReadException(file, "empty file");
+            }
+            List<String> header = rows.next().getFields();
+            Columns columns = new Columns(header, into);
+            int badCells = 0;
+            CsvRecord pending = null;
+            while (rows.hasNext()) {
+                if (pending != null) {
+                    badCells += columns.read(pending, into);
+                }
+                pending = rows.next();
+            }
+            String dropped = null;
+            if (pending != null) {
+                if (lastLineComplete) {
+                    badCells += columns.read(pending, into);
+                } else {
+                    dropped = "ignored the last line (" + pending.getStartingLineNumber()
+                            + "), cut off mid-write (the run is still writing or was stopped)";
+                }
+            }
+            List<String> notes = new ArrayList<>();
+            if (badCells > 0) {
+                notes.add("ignored " + badCells + " cell" + (badCells == 1 ? "" : "s") + " that are not numbers");
+            }
+            if (dropped != null) {
+                notes.add(dropped);
+            }
+            if (!notes.isEmpty()) {
+                into.warn(file + ": " + String.join("; ", notes) + "; read " + into.recordCount() + " records");
+            }
+        } catch (CsvParseException e) {
+            throw new LogReadException(file, "not a valid CSV file: " + lowercase(e.getMessage()));
+        } catch (UncheckedIOException e) {
+            throw Problems.of(file, e.getCause());
+        } catch (IOException e) {
+            throw Problems.of(file, e);
+        }
+        nameRun(file, into);
+    }
+
+    private static void nameRun(Path file, TrainingLogBuilder into) {
+        Path version = file.toAbsolutePath().getParent();
+        if (version == null || version.getFileName() == null) {
+            return;
+        }
+        into.runName(version.getFileName().toString());
+        Path logger = version.getParent();
+        if (logger != null && logger.getFileName() != null && !logger.getFileName().toString().equals(DEFAULT_LOGGER_NAME)) {
+            into.modelName(logger.getFileName().toString());
+        }
+    }
+
+    private static boolean endsWithLineEnd(Path file) throws LogReadException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size == 0) {
+                throw new LogReadException(file, "empty file");
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.position(size - 1);
+            channel.read(last);
+            return last.get(0) == '\n' || last.get(0) == '\r';
+        } catch (IOException e) {
+            throw Problems.of(file, e);
+        }
+    }
+
+    private static String lowercase(String message) {
+        if (message == null || message.isEmpty()) {
+            return "unreadable";
+        }
+        return Character.toLowerCase(message.charAt(0)) + message.substring(1);
+    }
+
+    /** What each column of the header is: the step, the epoch, or a metric under its canonical name. */
+    private static final class Columns {
+        private final int step;
+        private final int epoch;
+        private final String[] names;
+
+        Columns(List<String> header, TrainingLogBuilder into) {
+            int stepAt = -1;
+            int epochAt = -1;
+            List<String> metrics = new ArrayList<>();
+            for (int i = 0; i < header.size(); i++) {
+                String name = header.get(i).strip();
+                if (name.equals(STEP) && stepAt < 0) {
+                    stepAt = i;
+                } else if (name.equals(EPOCH) && epochAt < 0) {
+                    epochAt = i;
+                } else {
+                    metrics.add(name);
+                }
+            }
+            Map<String, String> canonical = CanonicalNames.of(metrics);
+            names = new String[header.size()];
+            for (int i = 0; i < header.size(); i++) {
+                if (i == stepAt || i == epochAt) {
+                    continue;
+                }
+                String name = header.get(i).strip();
+                names[i] = canonical.getOrDefault(name, name);
+                into.alias(name, names[i]);
+            }
+            step = stepAt;
+            epoch = epochAt;
+        }
+
+        /** Adds one row as a record; returns how many non-empty cells were not numbers. */
+        int read(CsvRecord row, TrainingLogBuilder into) {
+            int bad = 0;
+            into.beginRecord();
+            int n = Math.min(row.getFieldCount(), names.length);
+            for (int i = 0; i < n; i++) {
+                String cell = row.getField(i);
+                if (cell.isEmpty()) {
+                    continue;
+                }
+                double value;
+                try {
+                    value = PythonFloat.parse(cell);
+                } catch (NumberFormatException e) {
+                    bad++;
+                    continue;
+                }
+                if (i == step) {
+                    into.step((long) value);
+                } else if (i == epoch) {
+                    into.epoch(value);
+                } else {
+                    into.value(names[i], value);
+                }
+            }
+            into.endRecord();
+            return bad;
+        }
+    }
+}

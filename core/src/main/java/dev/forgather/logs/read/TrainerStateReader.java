@@ -1,0 +1,175 @@
+package dev.forgather.logs.read;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import dev.forgather.logs.model.LogReadException;
+import dev.forgather.logs.model.TrainingLogBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads the Hugging Face {@code Trainer}'s {@code trainer_state.json}: a JSON object whose
+ * {@code log_history} array holds one flat object per {@code Trainer.log} call, in order.
+ *
+ * <p>{@code step} is the record's global step and {@code epoch} its epoch; every other number is
+ * kept under its own key, which are already the canonical names ({@code loss}, {@code eval_loss},
+ * {@code learning_rate}, {@code grad_norm}; see {@link CanonicalNames}). The last record of a
+ * finished run holds {@code train_runtime}, {@code train_loss} (the mean loss of the whole run),
+ * {@code train_samples_per_second} and the like. The file has no wall-clock times, so records have
+ * no timestamp. The other top-level fields ({@code global_step}, {@code max_steps}, the trial and
+ * callback state) are not read.
+ *
+ * <p>The trainer rewrites the whole file at each checkpoint, so a cut-off file is rare; if one is
+ * met, every complete record before the cut is kept and the rest reported as a warning. Python's
+ * {@code NaN} and {@code Infinity} tokens are accepted.
+ */
+public final class TrainerStateReader implements LogReader {
+    /** The file name the trainer writes, in its output and checkpoint folders. */
+    public static final String FILE_NAME = "trainer_state.json";
+
+    private static final String LOG_HISTORY = "log_history";
+    private static final String STEP = "step";
+    private static final String EPOCH = "epoch";
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
+
+    @Override
+    public String format() {
+        return "huggingface";
+    }
+
+    /** Accepts a file named {@code trainer_state.json} whose first non-blank byte opens an object. */
+    @Override
+    public boolean accepts(Path file, byte[] head) {
+        Path name = file.getFileName();
+        if (name == null || !name.toString().equals(FILE_NAME)) {
+            return false;
+        }
+        for (byte b : head) {
+            if (!isWhitespace(b)) {
+                return b == '{';
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void read(Path file, TrainingLogBuilder into) throws LogReadException {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw Problems.of(file, e);
+        }
+        if (size == 0) {
+            throw new LogReadException(file, "empty file");
+        }
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = JSON.createParser(in)) {
+            readState(file, parser, into);
+        } catch (JsonProcessingException e) {
+            into.abandonRecord();
+            if (!isCutOff(e, size)) {
+                throw at(file, e.getLocation(), "invalid JSON");
+            }
+            into.warn(file + ": the file ends inside " + LOG_HISTORY + " (cut off mid-write); read "
+                    + into.recordCount() + " records");
+        } catch (IOException e) {
+            throw Problems.of(file, e);
+        }
+    }
+
+    private static void readState(Path file, JsonParser parser, TrainingLogBuilder into)
+            throws IOException, LogReadException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw at(file, parser.currentTokenLocation(), "not a JSON object");
+        }
+        boolean found = false;
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (field.equals(LOG_HISTORY) && value == JsonToken.START_ARRAY) {
+                found = true;
+                readHistory(file, parser, into);
+            } else {
+                parser.skipChildren();
+            }
+        }
+        if (token == null) {
+            throw new JsonEOFException(parser, null, "end of input");
+        }
+        if (!found) {
+            throw new LogReadException(file, "no " + LOG_HISTORY + " array: not a trainer_state.json");
+        }
+    }
+
+    private static void readHistory(Path file, JsonParser parser, TrainingLogBuilder into)
+            throws IOException, LogReadException {
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
+            readRecord(parser, into);
+        }
+        if (token == null) {
+            throw new JsonEOFException(parser, null, "end of input inside " + LOG_HISTORY);
+        }
+        if (token != JsonToken.END_ARRAY) {
+            throw at(file, parser.currentTokenLocation(), LOG_HISTORY + " holds something other than records");
+        }
+    }
+
+    private static void readRecord(JsonParser parser, TrainingLogBuilder into) throws IOException {
+        into.beginRecord();
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
+                switch (key) {
+                    case STEP -> into.step(value == JsonToken.VALUE_NUMBER_INT
+                            ? parser.getLongValue() : (long) parser.getDoubleValue());
+                    case EPOCH -> into.epoch(parser.getDoubleValue());
+                    default -> into.value(key, parser.getDoubleValue());
+                }
+            } else if (value == null) {
+                throw new JsonEOFException(parser, null, "end of input inside a record");
+            } else {
+                parser.skipChildren();
+            }
+        }
+        if (token != JsonToken.END_OBJECT) {
+            throw new JsonEOFException(parser, token, "end of input inside a record");
+        }
+        into.endRecord();
+    }
+
+    /** Whether a parse error is the file simply ending (end of input, or a token cut by it). */
+    private static boolean isCutOff(JsonProcessingException e, long size) {
+        if (e instanceof JsonEOFException) {
+            return true;
+        }
+        JsonLocation where = e.getLocation();
+        return where != null && where.getByteOffset() >= size - 1;
+    }
+
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+
+    private static LogReadException at(Path file, JsonLocation where, String problem) {
+        if (where == null || where.getLineNr() < 1) {
+            return new LogReadException(file, problem);
+        }
+        return new LogReadException(file, where.getLineNr(), where.getColumnNr(), problem);
+    }
+}
