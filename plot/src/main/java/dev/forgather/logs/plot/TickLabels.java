@@ -33,10 +33,43 @@ final class TickLabels {
     }
 
     private static NumberFormat formatFor(int exponent, int decimals) {
-        if (exponent < -5 || exponent > 7) {
+        if (exponent < -5 || exponent > 11) {
             return new DecimalFormat("0.##E0", SYMBOLS);
         }
+        if (exponent >= 4) {
+            return new Compact();
+        }
         return new DecimalFormat(decimals == 0 ? "0" : "0." + "0".repeat(decimals), SYMBOLS);
+    }
+
+    /**
+     * Large round numbers with a thousands or millions suffix: {@code 250k}, {@code 1M},
+     * {@code 1.5M}. A million-step run otherwise gets seven-digit labels that are hard to tell
+     * apart and overhang the panel's edge.
+     */
+    static final class Compact extends NumberFormat {
+        private static final String[] SUFFIXES = {"", "k", "M", "G"};
+
+        @Override
+        public StringBuffer format(double number, StringBuffer to, java.text.FieldPosition position) {
+            double magnitude = Math.abs(number);
+            int group = 0;
+            while (group < SUFFIXES.length - 1 && magnitude >= 1000 * Math.pow(1000, group) - 1e-6) {
+                group++;
+            }
+            double scaled = number / Math.pow(1000, group);
+            return to.append(new DecimalFormat("0.##", SYMBOLS).format(scaled)).append(SUFFIXES[group]);
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer to, java.text.FieldPosition position) {
+            return format((double) number, to, position);
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition position) {
+            throw new UnsupportedOperationException("tick labels are only written");
+        }
     }
 
     /**

@@ -118,7 +118,9 @@ class ChartWriterTest {
         assertThat(linesStrokedIn(svg, "rgb(255,127,14)")).isEqualTo(5);
         List<String> texts = texts(svg);
         assertThat(texts).contains("Loss vs Global Step", "Eval Loss vs Global Step", "Learning Rate vs Global Step",
-                "Global Step", "Loss", "Eval Loss", "Learning Rate", "tiny_gpt/adamw_lr1e-3", "tiny_gpt/adamw_lr3e-3");
+                "Global Step", "Loss", "Eval Loss", "Learning Rate", "tiny_gpt/adamw_lr1e-3", "tiny_gpt/adamw_lr3e-3",
+                "1000", "1400", "0.0030");
+        assertThat(texts).doesNotContain("1,000");
     }
 
     @Test
