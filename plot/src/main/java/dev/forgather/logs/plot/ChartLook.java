@@ -86,6 +86,20 @@ final class ChartLook {
         return plot;
     }
 
+    /**
+     * Shows {@code message} in a plot that has nothing to draw, without the made-up 0…1 ticks and
+     * grid an empty JFreeChart axis would show.
+     */
+    static void empty(XYPlot plot, String message) {
+        plot.setNoDataMessage(message);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
+            axis.setTickLabelsVisible(false);
+            axis.setTickMarksVisible(false);
+        }
+    }
+
     /** A linear value axis that fits the data with 5% margins and need not include zero. */
     static NumberAxis linearAxis(String label) {
         NumberAxis axis = new LinearAxis(label);

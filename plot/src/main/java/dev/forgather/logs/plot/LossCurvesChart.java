@@ -58,7 +58,7 @@ public final class LossCurvesChart {
         ChartLook.style(lossAxis, Palette.BLUE);
         XYPlot plot = ChartLook.plot(ChartLook.linearAxis(options.xAxis().label()), lossAxis);
         if (losses.isEmpty() && learningRate.isEmpty()) {
-            plot.setNoDataMessage("No loss, eval_loss or learning_rate data");
+            ChartLook.empty(plot, "No loss, eval_loss or learning_rate data");
         }
         if (!losses.isEmpty()) {
             losses.addTo(plot, 0);
@@ -101,7 +101,7 @@ public final class LossCurvesChart {
         ValueAxis y = options.logScale() ? ChartLook.logAxis(yLabel) : ChartLook.linearAxis(yLabel);
         XYPlot plot = ChartLook.plot(ChartLook.linearAxis(options.xAxis().label()), y);
         if (lines.isEmpty()) {
-            plot.setNoDataMessage("No data for " + metric);
+            ChartLook.empty(plot, "No data for " + metric);
         } else {
             lines.addTo(plot, 0);
             plot.addAnnotation(new InPlotLegend(plot), false);

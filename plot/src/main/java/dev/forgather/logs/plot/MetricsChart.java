@@ -72,7 +72,7 @@ public final class MetricsChart {
         ValueAxis y = options.logScale() ? ChartLook.logAxis(name) : ChartLook.linearAxis(name);
         XYPlot plot = ChartLook.plot(x, y);
         if (lines.isEmpty()) {
-            plot.setNoDataMessage("No data for " + metric);
+            ChartLook.empty(plot, "No data for " + metric);
         } else {
             lines.addTo(plot, 0);
             plot.addAnnotation(new InPlotLegend(plot), false);

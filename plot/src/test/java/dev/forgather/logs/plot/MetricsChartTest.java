@@ -149,6 +149,7 @@ class MetricsChartTest {
         Figure figure = MetricsChart.build(List.of(TestLogs.lr1e3()), options);
         assertThat(plot(figure, 1).getDataset(0)).isNull();
         assertThat(plot(figure, 1).getNoDataMessage()).isEqualTo("No data for perplexity");
+        assertThat(plot(figure, 1).getRangeAxis().isTickLabelsVisible()).as("no made-up 0..1 scale").isFalse();
         assertThat(data(figure, 0).getSeriesCount()).isEqualTo(1);
     }
 
