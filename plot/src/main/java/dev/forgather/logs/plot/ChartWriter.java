@@ -2,6 +2,7 @@ package dev.forgather.logs.plot;
 
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
+import dev.forgather.logs.io.AtomicFile;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -14,11 +15,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
@@ -74,12 +71,17 @@ public final class ChartWriter {
             case PNG -> {
                 // Drawn before the file is opened: a drawing error then leaves no file at all.
                 BufferedImage image = render(figure);
-                writeAtomically(target, out -> writePng(image, out));
+                AtomicFile.write(target, out -> writePng(image, out));
             }
-            case SVG -> writeAtomically(target, out -> writeSvg(figure, out));
-            case PDF -> writeAtomically(target, out -> writePdf(figure, out));
+            case SVG -> AtomicFile.write(target, out -> writeSvg(figure, buffered(out)));
+            case PDF -> AtomicFile.write(target, out -> writePdf(figure, buffered(out)));
             default -> throw new AssertionError(format);
         }
+    }
+
+    // AtomicFile hands over an unbuffered file stream; Batik and PDFBox write in small pieces.
+    private static OutputStream buffered(OutputStream out) {
+        return new BufferedOutputStream(out, 1 << 16);
     }
 
     /** The figure drawn at {@link #DPI}: 12×8 inches is 3600×2400 pixels. */
@@ -198,6 +200,8 @@ public final class ChartWriter {
             ids.add(new COSString(id));
             document.getDocument().getTrailer().setItem(COSName.ID, ids);
             document.save(out);
+            // PDFBox leaves the stream open and unflushed.
+            out.flush();
         }
     }
 
@@ -228,40 +232,5 @@ public final class ChartWriter {
 
     private static String number(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.3f", value);
-    }
-
-    /** What writes a file's bytes. */
-    @FunctionalInterface
-    private interface Body {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private static void writeAtomically(Path target, Body body) throws IOException {
-        Path file = target.toAbsolutePath().normalize();
-        Path folder = file.getParent();
-        if (folder != null) {
-            Files.createDirectories(folder);
-        }
-        // A hidden name beside the target: same file system, so the move is a rename. Opened with
-        // CREATE_NEW rather than createTempFile so the chart gets the usual permissions, not 0600.
-        Path temp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + Long.toHexString(System.nanoTime()) + ".tmp");
-        boolean moved = false;
-        try {
-            try (OutputStream out = new BufferedOutputStream(
-                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
-                body.write(out);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
-            }
-        }
     }
 }
