@@ -1,0 +1,59 @@
+package dev.forgather.logs;
+
+import dev.forgather.logs.model.TrainingLog;
+import dev.forgather.logs.plot.ChartWriter;
+import dev.forgather.logs.plot.LossCurvesChart;
+import dev.forgather.logs.plot.MetricsChart;
+import dev.forgather.logs.plot.PlotFormat;
+import dev.forgather.logs.plot.PlotOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The library's charts: the two plots of {@code forgather logs plot}, written as PNG (300 dpi),
+ * SVG or PDF. The command line is a thin layer over these two methods.
+ *
+ * <pre>{@code
+ * List<TrainingLog> runs = List.of(TrainingLogs.load(Path.of("output_models/tiny_gpt/runs/a")),
+ *         TrainingLogs.load(Path.of("output_models/tiny_gpt/runs/b")));
+ * Plots.metrics(runs, PlotOptions.defaults().withSmoothWindow(10), Path.of("tmp/training_plot.png"));
+ * Plots.lossCurves(runs, PlotOptions.defaults(), Path.of("tmp/loss_curves.pdf"));
+ * }</pre>
+ *
+ * <p>The file's format follows its name when it ends in {@code .png}, {@code .svg} or {@code .pdf}
+ * (any case), else {@link PlotOptions#format()}. Parent folders are created; the file is written
+ * to a temporary file and moved into place, so a failure leaves no partial chart.
+ */
+public final class Plots {
+    private Plots() {
+    }
+
+    /**
+     * Draws the metrics chart of {@code logs} to {@code out}: one panel per metric of
+     * {@link PlotOptions#metrics()}, one line per run.
+     *
+     * @throws IllegalArgumentException when {@code logs} is empty
+     * @throws IOException when {@code out} cannot be written
+     */
+    public static void metrics(List<TrainingLog> logs, PlotOptions options, Path out) throws IOException {
+        ChartWriter.write(MetricsChart.build(logs, options), formatOf(out, options), out);
+    }
+
+    /**
+     * Draws the loss-curves chart of {@code logs} to {@code out}: for one run, training and
+     * evaluation loss with the learning rate on a second axis; for several, a Train Loss and an
+     * Eval Loss panel. {@link PlotOptions#metrics()} is not used.
+     *
+     * @throws IllegalArgumentException when {@code logs} is empty
+     * @throws IOException when {@code out} cannot be written
+     */
+    public static void lossCurves(List<TrainingLog> logs, PlotOptions options, Path out) throws IOException {
+        ChartWriter.write(LossCurvesChart.build(logs, options), formatOf(out, options), out);
+    }
+
+    /** The format {@code out} is written in: the one its name ends with, else the options'. */
+    public static PlotFormat formatOf(Path out, PlotOptions options) {
+        return PlotFormat.ofFileName(out).orElse(options.format());
+    }
+}
