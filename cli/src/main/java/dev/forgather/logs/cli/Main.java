@@ -38,6 +38,8 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Charts are drawn off-screen; without this AWT would look for a display over SSH.
+        System.setProperty("java.awt.headless", "true");
         System.exit(commandLine().execute(args));
     }
 

@@ -1,0 +1,193 @@
+package dev.forgather.logs.cli;
+
+import dev.forgather.logs.Plots;
+import dev.forgather.logs.TrainingLogs;
+import dev.forgather.logs.model.LogReadException;
+import dev.forgather.logs.model.TrainingLog;
+import dev.forgather.logs.plot.PlotFormat;
+import dev.forgather.logs.plot.PlotOptions;
+import dev.forgather.logs.plot.PlotOutput;
+import dev.forgather.logs.plot.XAxis;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code forgather logs plot}: draws the metrics chart or the loss-curves chart to a PNG, SVG or
+ * PDF file. Never opens a window; {@code -e} hands the file to the user's editor.
+ */
+@Command(name = "plot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Plot training metrics of one or more runs to a file (default: tmp/training_plot.png).",
+            "Never opens a window: use -e to open the file in your editor (works over SSH with VS Code)."})
+final class PlotCommand implements Callable<Integer> {
+    @ParentCommand
+    LogsCommand logs;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Log files or run directories. Default: the newest log of the project.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--compare", paramLabel = "PATH", arity = "1..*",
+            description = "Runs to compare (the same as naming them as PATHs).")
+    List<Path> compare = new ArrayList<>();
+
+    @Option(names = "--labels", paramLabel = "LABEL", arity = "1..*",
+            description = "Legend names for the runs, in order (default: model, then run folder).")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--title", description = "Figure title.")
+    String title;
+
+    @Option(names = "--metrics", paramLabel = "LIST", split = ",",
+            description = "Comma-separated metrics, any logged key (default: loss,eval_loss,learning_rate).")
+    List<String> metrics = new ArrayList<>();
+
+    @Option(names = "--loss-curves",
+            description = "Loss curves: train and eval loss with the learning rate on a second axis; "
+                    + "Train Loss and Eval Loss panels for several runs.")
+    boolean lossCurves;
+
+    @Option(names = "--x-axis", paramLabel = "AXIS", defaultValue = "step", converter = XAxisConverter.class,
+            completionCandidates = XAxisConverter.Names.class,
+            description = "Horizontal axis: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; time is minutes "
+                    + "since the run's first record).")
+    XAxis xAxis;
+
+    @Option(names = "--smooth", paramLabel = "N", defaultValue = "0",
+            description = "Centred moving average over N points, drawn bold over the faint raw series.")
+    int smooth;
+
+    @Option(names = "--log-scale", description = "Logarithmic y axes.")
+    boolean logScale;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "png", converter = FormatConverter.class,
+            completionCandidates = FormatConverter.Names.class,
+            description = "File format when --output has no .png/.svg/.pdf ending: ${COMPLETION-CANDIDATES} "
+                    + "(default: ${DEFAULT-VALUE}).")
+    PlotFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Output file (default: tmp/[TEMPLATE_]NAME.FORMAT); folders are created.")
+    String output;
+
+    @Option(names = {"-e", "--edit"}, description = "Open the plot in $VISUAL, $EDITOR or VS Code afterwards.")
+    boolean edit;
+
+    @Option(names = "--no-show", description = "Accepted for compatibility: plots are never shown in a window.")
+    boolean noShow;
+
+    @Override
+    public Integer call() throws UserException {
+        if (smooth < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--smooth must be 0 or more, got " + smooth);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> named = !paths.isEmpty() ? paths : compare;
+        List<Path> chosen = LogSelection.choose(named, false, logs.projectDir(), err);
+        List<TrainingLog> loaded = new ArrayList<>();
+        boolean failed = false;
+        for (Path path : chosen) {
+            try {
+                TrainingLog log = TrainingLogs.load(path);
+                log.warnings().forEach(w -> err.println("warning: " + w));
+                loaded.add(log);
+            } catch (LogReadException e) {
+                err.println("error: " + e.getMessage());
+                failed = true;
+            }
+        }
+        err.flush();
+        if (loaded.isEmpty()) {
+            return ExitCode.SOFTWARE;
+        }
+        PlotOptions options = PlotOptions.defaults()
+                .withXAxis(xAxis)
+                .withSmoothWindow(smooth)
+                .withLogScale(logScale)
+                .withLabels(failed ? List.of() : labels)
+                .withFormat(format);
+        if (!metrics.isEmpty()) {
+            options = options.withMetrics(metrics.stream().map(String::strip).filter(m -> !m.isEmpty()).toList());
+        }
+        if (title != null) {
+            options = options.withTitle(title);
+        }
+        Path file = PlotOutput.resolve(Optional.ofNullable(output), format, lossCurves, metrics, logs.configTemplate());
+        out.println("Plotting " + loaded.size() + " training run(s)...");
+        out.flush();
+        try {
+            if (lossCurves) {
+                Plots.lossCurves(loaded, options, file);
+            } else {
+                Plots.metrics(loaded, options, file);
+            }
+        } catch (IOException e) {
+            throw new UserException(file + ": cannot write: " + Messages.of(e));
+        }
+        out.println("Plot saved to: " + file);
+        out.flush();
+        if (edit) {
+            out.println("Opening in editor: " + file);
+            out.flush();
+            Editor.open(file, System.getenv());
+        }
+        return failed ? ExitCode.SOFTWARE : ExitCode.OK;
+    }
+
+    /** {@code --x-axis step|epoch|time}. */
+    static final class XAxisConverter implements CommandLine.ITypeConverter<XAxis> {
+        @Override
+        public XAxis convert(String value) {
+            try {
+                return XAxis.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(
+                        "'" + value + "' is not an x axis; expected one of step, epoch, time");
+            }
+        }
+
+        /** The axis names, for help and completion. */
+        static final class Names extends ArrayList<String> {
+            private static final long serialVersionUID = 1L;
+
+            Names() {
+                super(Arrays.stream(XAxis.values()).map(a -> a.name().toLowerCase(Locale.ROOT)).toList());
+            }
+        }
+    }
+
+    /** {@code --format png|svg|pdf}. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<PlotFormat> {
+        @Override
+        public PlotFormat convert(String value) {
+            return PlotFormat.parse(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a plot format; expected one of png, svg, pdf"));
+        }
+
+        /** The format names, for help and completion. */
+        static final class Names extends ArrayList<String> {
+            private static final long serialVersionUID = 1L;
+
+            Names() {
+                super(Arrays.stream(PlotFormat.values()).map(PlotFormat::extension).toList());
+            }
+        }
+    }
+}
