@@ -4,6 +4,7 @@
 #   bench/run.sh                 # every benchmark: hyperfine medians, peak RSS, targets
 #   bench/run.sh --huge          # only the >2 GiB log: read it and check the summary
 #   bench/run.sh --runs 5 --dir /tmp/fb
+#   bench/run.sh --try-opts "-XX:TieredStopAtLevel=1"   # also time the launcher with these JVM flags
 #
 # Times every command through ./forgather (the launcher, so with its AppCDS archive and flags),
 # then the same commands as plain `java -jar`, each with hyperfine (warm-up runs, then --runs
@@ -21,8 +22,9 @@ dir=/tmp/forgather-bench
 runs=10
 warmup=2
 huge=false
+try_opts=
 
-usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
   case $1 in
@@ -30,6 +32,7 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift ;;
     --warmup) warmup=$2; shift ;;
     --dir) dir=$2; shift ;;
+    --try-opts) try_opts=$2; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -98,6 +101,15 @@ EOF
 # --- build ---------------------------------------------------------------------------------------
 say "building (./forgather builds the jar and its AppCDS archive when the sources changed)"
 "$launcher" --version >/dev/null
+archive=$root/cli/target/forgather.jsa
+if [ ! -f "$archive" ] || [ "$jar" -nt "$archive" ]; then
+  # `mvn package` or `mvn verify` remakes the jar but not the archive, and the launcher does not
+  # notice: the JVM then ignores the archive without a word (-Xlog:disable) and every start pays
+  # for class loading again. Removing the jar makes the launcher rebuild both.
+  say "the AppCDS archive is missing or older than the jar (a plain mvn package?): rebuilding both"
+  rm -f "$jar"
+  "$launcher" --version >/dev/null
+fi
 [ -f "$jar" ] || { echo "run.sh: $jar was not built" >&2; exit 1; }
 
 machine() {
@@ -191,9 +203,14 @@ benchmarks=(
 declare -A prefix=(
   [launcher]="$launcher"
   [java-jar]="java -Djava.awt.headless=true -jar $jar"
+  [launcher-opts]="$launcher"
 )
+ways=(launcher java-jar)
+[ -n "$try_opts" ] && ways+=(launcher-opts) && echo "$try_opts" >"$out/launcher-opts.flags"
 
-for way in launcher java-jar; do
+for way in "${ways[@]}"; do
+  # The launcher appends FORGATHER_JAVA_OPTS to its own flags.
+  if [ "$way" = launcher-opts ]; then export FORGATHER_JAVA_OPTS=$try_opts; else unset FORGATHER_JAVA_OPTS; fi
   cmds=(--command-name "java -version" "java -version")
   for b in "${benchmarks[@]}"; do
     IFS='|' read -r name _ _ args <<<"$b"
@@ -221,6 +238,7 @@ for way in launcher java-jar; do
     printf '%s|%s\n' "$name" "$(printf '%s\n' "${kib[@]}" | sort -n | sed -n 3p)" >>"$out/$way.rss"
   done
 done
+unset FORGATHER_JAVA_OPTS
 rm -f "$out/rss.tmp" "$plot_png"
 
 # --- the table -----------------------------------------------------------------------------------
@@ -257,6 +275,20 @@ for name, (seconds, mib) in targets.items():
 print()
 print("CPU: user + system time, mean over the runs; on a shared machine it inflates less than the wall time.")
 print(f"Load average (1, 5, 15 min) after the launcher runs: {launcher_load}; after java -jar: {plain_load}.")
+import os
+if os.path.exists(f"{out}/launcher-opts.json"):
+    tried, tried_rss, tried_load = load("launcher-opts")
+    flags = open(f"{out}/launcher-opts.flags").read().strip()
+    print()
+    print(f"The launcher with FORGATHER_JAVA_OPTS=\"{flags}\" (load after: {tried_load}):")
+    print()
+    print("| benchmark | target | median (min-max) | CPU | peak RSS | launcher median without the flags |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for name, (seconds, mib) in targets.items():
+        r = tried[name]
+        target = "floor" if seconds == "-" else f"{float(seconds):.2f} s" + ("" if mib == "-" else f", {mib} MiB")
+        print(f"| {name} | {target} | {r['median']:.3f} s ({r['min']:.3f}-{r['max']:.3f}) | {r['user'] + r['system']:.3f} s"
+              f" | {int(tried_rss[name]) / 1024:.0f} MiB | {launcher[name]['median']:.3f} s |")
 EOF
 say ""
 say "results in $out (results.md, hyperfine JSON, log.txt, machine.txt)"
