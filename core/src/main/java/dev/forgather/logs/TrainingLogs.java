@@ -2,6 +2,7 @@ package dev.forgather.logs;
 
 import dev.forgather.logs.discover.LogFile;
 import dev.forgather.logs.discover.RunFinder;
+import dev.forgather.logs.discover.RunScanner;
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.SummaryStatistics;
@@ -23,7 +24,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,7 +42,9 @@ public final class TrainingLogs {
     /** In order of preference: a run folder with a Forgather log and another format loads the Forgather log. */
     private static final List<LogReader> READERS = List.of(new ForgatherJsonReader(), new TrainerStateReader(),
             new TensorBoardReader(), new LightningCsvReader(), new MlflowReader());
-    private static final RunFinder FINDER = new RunFinder(List.of(ForgatherJsonReader.FILE_NAME));
+    private static final RunFinder FINDER = new RunFinder(linked(ForgatherJsonReader.FILE_NAME, "forgather",
+            "trainer_state.json", "huggingface"));
+    private static final RunScanner SCANNER = new RunScanner();
 
     private TrainingLogs() {
     }
@@ -66,9 +71,28 @@ public final class TrainingLogs {
         return builder.build(file, runName, modelName, reader.format());
     }
 
-    /** The project's logs, newest first; empty when it has none. */
+    /**
+     * The runs of a project, newest first; empty when it has none. A Forgather project (one with
+     * {@code output_models/}) is read by its layout, {@code output_models/<model>/runs/<run>};
+     * any other folder is searched for runs of every known format ({@link RunScanner}), each run
+     * listed once.
+     */
     public static List<LogFile> find(Path projectDir) {
-        return FINDER.find(projectDir);
+        if (Files.isDirectory(RunFinder.searchedFolder(projectDir))) {
+            return FINDER.find(projectDir);
+        }
+        return SCANNER.scan(projectDir).stream()
+                .map(run -> new LogFile(run.path(), run.modelName(), run.runName(), run.modified(),
+                        Optional.of(run.format())))
+                .toList();
+    }
+
+    private static Map<String, String> linked(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     /** The project's newest log. */
