@@ -220,7 +220,15 @@ public final class ForgatherJsonReader implements LogReader {
             throws IOException, LogReadException {
         long recordEnd = 0;  // byte offset just past the last complete record
         try {
-            JsonToken first = parser.nextToken();
+            JsonToken first;
+            try {
+                first = parser.nextToken();
+            } catch (JsonProcessingException e) {
+                if (e instanceof JsonEOFException) {
+                    throw e;
+                }
+                throw at(file, e.getLocation(), "not a JSON array");
+            }
             if (first == null) {
                 throw new LogReadException(file, "empty file");
             }
@@ -378,6 +386,10 @@ public final class ForgatherJsonReader implements LogReader {
         if (message.startsWith("Unexpected character ('")) {
             int end = message.indexOf("' (code");
             return end > 0 ? "unexpected character '" + message.substring(23, end) + "'" : "unexpected character";
+        }
+        int expecting = message.indexOf(": was expecting");
+        if (expecting > 0) {
+            message = message.substring(0, expecting);
         }
         message = message.strip();
         if (message.endsWith(".")) {
