@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "List, summarise and plot training logs (output_models/<model>/runs/<run>/trainer_logs.json).",
-        subcommands = {ListCommand.class, SummaryCommand.class})
+        subcommands = {ListCommand.class, SummaryCommand.class, ExportCommand.class})
 final class LogsCommand implements Runnable {
     @ParentCommand
     Main main;
