@@ -1,11 +1,9 @@
 package dev.forgather.logs.cli;
 
 import dev.forgather.logs.Exports;
-import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.export.ExportFormat;
 import dev.forgather.logs.export.ExportTable;
 import dev.forgather.logs.export.TableWriter;
-import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.TrainingLog;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -64,19 +62,9 @@ final class ExportCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         List<Path> chosen = LogSelection.choose(paths, all, logs.projectDir(), err);
-        List<TrainingLog> loaded = new ArrayList<>();
-        boolean failed = false;
-        for (Path path : chosen) {
-            try {
-                TrainingLog log = TrainingLogs.load(path);
-                log.warnings().forEach(w -> err.println("warning: " + w));
-                loaded.add(log);
-            } catch (LogReadException e) {
-                err.println("error: " + e.getMessage());
-                failed = true;
-            }
-        }
-        err.flush();
+        LogSelection.Loaded result = LogSelection.load(chosen, err);
+        List<TrainingLog> loaded = result.logs();
+        boolean failed = result.failed();
         if (loaded.isEmpty()) {
             return ExitCode.SOFTWARE;
         }

@@ -1,8 +1,6 @@
 package dev.forgather.logs.cli;
 
 import dev.forgather.logs.Plots;
-import dev.forgather.logs.TrainingLogs;
-import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.plot.PlotFormat;
 import dev.forgather.logs.plot.PlotOptions;
@@ -101,19 +99,9 @@ final class PlotCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Path> named = !paths.isEmpty() ? paths : compare;
         List<Path> chosen = LogSelection.choose(named, false, logs.projectDir(), err);
-        List<TrainingLog> loaded = new ArrayList<>();
-        boolean failed = false;
-        for (Path path : chosen) {
-            try {
-                TrainingLog log = TrainingLogs.load(path);
-                log.warnings().forEach(w -> err.println("warning: " + w));
-                loaded.add(log);
-            } catch (LogReadException e) {
-                err.println("error: " + e.getMessage());
-                failed = true;
-            }
-        }
-        err.flush();
+        LogSelection.Loaded result = LogSelection.load(chosen, err);
+        List<TrainingLog> loaded = result.logs();
+        boolean failed = result.failed();
         if (loaded.isEmpty()) {
             return ExitCode.SOFTWARE;
         }
