@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
         name = "forgather",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Understand your training runs: list, summarise and plot Forgather training logs.",
+        description = {"Understand your training runs: list, summarise, plot, compare and export training logs",
+            "of Forgather, Hugging Face, TensorBoard, Lightning and MLflow."},
         footer = {"", "Run 'forgather logs --help' for the log commands."})
 public final class Main implements Runnable {
     @Option(names = {"-p", "--project-dir"}, paramLabel = "DIR", defaultValue = ".",

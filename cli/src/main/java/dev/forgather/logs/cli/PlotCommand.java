@@ -48,10 +48,10 @@ final class PlotCommand implements Callable<Integer> {
             description = "Legend names for the runs, in order (default: model, then run folder).")
     List<String> labels = new ArrayList<>();
 
-    @Option(names = "--title", description = "Figure title.")
+    @Option(names = "--title", paramLabel = "TITLE", description = "Figure title (loss curves: instead of Training Progress).")
     String title;
 
-    @Option(names = "--metrics", paramLabel = "LIST", split = ",",
+    @Option(names = "--metrics", paramLabel = "METRIC", split = ",",
             description = "Comma-separated metrics, any logged key (default: loss,eval_loss,learning_rate).")
     List<String> metrics = new ArrayList<>();
 
