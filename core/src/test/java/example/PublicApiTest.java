@@ -48,4 +48,18 @@ class PublicApiTest {
         String oneLine = SummaryFormat.ONE_LINE.formatter().format(List.of(summary), false);
         assertThat(oneLine).startsWith("adamw_lr1e-3 | steps=1500 | time=00:22 | loss=1.7338");
     }
+
+    @Test
+    void aTensorBoardRunAndAForgatherRunOfOneTrainingAgreeOnTheBestEvalLoss() throws Exception {
+        Path samples = Samples.shared().resolve("samples");
+        TrainingLog forgather = TrainingLogs.load(samples.resolve("forgather_project/output_models/tiny_gpt/runs/adamw_lr1e-3"));
+        TrainingLog tensorboard = TrainingLogs.load(samples.resolve("tensorboard/tiny_gpt/adamw_lr1e-3"));
+        assertThat(tensorboard.format()).isEqualTo("tensorboard");
+
+        StepValue a = TrainingLogs.bestStep(forgather, "eval_loss", Goal.MIN).orElseThrow();
+        StepValue b = TrainingLogs.bestStep(tensorboard, "eval_loss", Goal.MIN).orElseThrow();
+        assertThat(b.step()).isEqualTo(a.step());
+        // TensorBoard stores float32: the same value, widened exactly.
+        assertThat(b.value()).isEqualTo((double) (float) a.value());
+    }
 }

@@ -2,6 +2,7 @@ package dev.forgather.logs;
 
 import dev.forgather.logs.discover.LogFile;
 import dev.forgather.logs.discover.RunFinder;
+import dev.forgather.logs.discover.RunScanner;
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.SummaryStatistics;
@@ -23,8 +24,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The library's entry point: find a project's logs, load one, summarise it.
@@ -39,7 +43,9 @@ public final class TrainingLogs {
     /** In order of preference: a run folder with a Forgather log and another format loads the Forgather log. */
     private static final List<LogReader> READERS = List.of(new ForgatherJsonReader(), new TrainerStateReader(),
             new TensorBoardReader(), new LightningCsvReader(), new MlflowReader());
-    private static final RunFinder FINDER = new RunFinder(List.of(ForgatherJsonReader.FILE_NAME));
+    private static final RunFinder FINDER = new RunFinder(linked(ForgatherJsonReader.FILE_NAME, "forgather",
+            "trainer_state.json", "huggingface"));
+    private static final RunScanner SCANNER = new RunScanner();
 
     private TrainingLogs() {
     }
@@ -66,9 +72,86 @@ public final class TrainingLogs {
         return builder.build(file, runName, modelName, reader.format());
     }
 
-    /** The project's logs, newest first; empty when it has none. */
+    /**
+     * What loading one path gave: the log, or the reason it could not be used.
+     *
+     * @param path the path as given
+     * @param log the log, when it loaded
+     * @param error why it did not, when it did not
+     */
+    public record Loaded(Path path, Optional<TrainingLog> log, Optional<LogReadException> error) {
+    }
+
+    /**
+     * Loads every path, on all cores, and gives the results in the order of {@code paths}: a
+     * project of a thousand small runs loads in a fraction of the time one thread needs. A path
+     * that cannot be used does not stop the others.
+     */
+    public static List<Loaded> loadAll(List<Path> paths) {
+        Loaded[] results = new Loaded[paths.size()];
+        int threads = Math.min(paths.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            for (int i = 0; i < results.length; i++) {
+                results[i] = loadOne(paths.get(i));
+            }
+            return List.of(results);
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
+                results[i] = loadOne(paths.get(i));
+            }
+        };
+        Thread[] helpers = new Thread[threads - 1];
+        for (int t = 0; t < helpers.length; t++) {
+            helpers[t] = new Thread(worker, "forgather-load-" + t);
+            helpers[t].start();
+        }
+        worker.run();
+        for (Thread helper : helpers) {
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while loading logs", e);
+            }
+        }
+        return List.of(results);
+    }
+
+    private static Loaded loadOne(Path path) {
+        try {
+            return new Loaded(path, Optional.of(load(path)), Optional.empty());
+        } catch (LogReadException e) {
+            return new Loaded(path, Optional.empty(), Optional.of(e));
+        } catch (RuntimeException e) {
+            return new Loaded(path, Optional.empty(),
+                    Optional.of(new LogReadException(path, "internal error while reading: " + e)));
+        }
+    }
+
+    /**
+     * The runs of a project, newest first; empty when it has none. A Forgather project (one with
+     * {@code output_models/}) is read by its layout, {@code output_models/<model>/runs/<run>};
+     * any other folder is searched for runs of every known format ({@link RunScanner}), each run
+     * listed once.
+     */
     public static List<LogFile> find(Path projectDir) {
-        return FINDER.find(projectDir);
+        if (Files.isDirectory(RunFinder.searchedFolder(projectDir))) {
+            return FINDER.find(projectDir);
+        }
+        return SCANNER.scan(projectDir).stream()
+                .map(run -> new LogFile(run.path(), run.modelName(), run.runName(), run.modified(),
+                        Optional.of(run.format())))
+                .toList();
+    }
+
+    private static Map<String, String> linked(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     /** The project's newest log. */

@@ -39,6 +39,7 @@ final class ListCommand implements Callable<Integer> {
         int n = 1;
         for (LogFile log : found) {
             text.append(n++).append(". ").append(log.modelName().map(m -> m + "/").orElse("")).append(log.runName())
+                    .append(log.format().filter(f -> !f.equals("forgather")).map(f -> " [" + f + "]").orElse(""))
                     .append('\n');
             text.append("   Path: ").append(log.path()).append('\n');
             text.append("   Modified: ").append(MODIFIED.format(log.modified().toInstant())).append("\n\n");

@@ -2,8 +2,10 @@ package dev.forgather.logs.cli;
 
 import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.discover.LogFile;
+import dev.forgather.logs.model.TrainingLog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,6 +14,32 @@ import java.util.List;
  */
 final class LogSelection {
     private LogSelection() {
+    }
+
+    /**
+     * The logs that loaded, in order, their notes and errors printed to {@code err} one line each.
+     *
+     * @param failed whether any path could not be used (the command then exits with 1)
+     */
+    record Loaded(List<TrainingLog> logs, boolean failed) {
+    }
+
+    /** Loads {@code paths} on all cores; what cannot be used is reported and left out. */
+    static Loaded load(List<Path> paths, PrintWriter err) {
+        List<TrainingLog> logs = new ArrayList<>();
+        boolean failed = false;
+        for (TrainingLogs.Loaded result : TrainingLogs.loadAll(paths)) {
+            if (result.log().isPresent()) {
+                TrainingLog log = result.log().get();
+                log.warnings().forEach(w -> err.println("warning: " + w));
+                logs.add(log);
+            } else {
+                err.println("error: " + result.error().orElseThrow().getMessage());
+                failed = true;
+            }
+        }
+        err.flush();
+        return new Loaded(logs, failed);
     }
 
     static List<Path> choose(List<Path> named, boolean all, Path projectDir, PrintWriter err) throws UserException {

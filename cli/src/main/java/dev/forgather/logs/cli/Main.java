@@ -3,7 +3,10 @@ package dev.forgather.logs.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,8 +20,8 @@ import picocli.CommandLine.Option;
         name = "forgather",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Understand your training runs: list, summarise and plot Forgather training logs.",
-        subcommands = {LogsCommand.class, AutoComplete.GenerateCompletion.class},
+        description = {"Understand your training runs: list, summarise, plot, compare and export training logs",
+            "of Forgather, Hugging Face, TensorBoard, Lightning and MLflow."},
         footer = {"", "Run 'forgather logs --help' for the log commands."})
 public final class Main implements Runnable {
     @Option(names = {"-p", "--project-dir"}, paramLabel = "DIR", defaultValue = ".",
@@ -40,16 +43,67 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // Charts are drawn off-screen; without this AWT would look for a display over SSH.
         System.setProperty("java.awt.headless", "true");
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
-    /** The configured command line, also used by tests to run commands in process. */
+    /** The whole command line, every command in it; tests run commands in process through it. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}. Picocli introspects every command it is given before it
+     * parses anything, and that is most of a short command's start-up; so when {@code args}
+     * plainly name one log command ({@code [-p DIR] [-t NAME] logs summary ...}) only that one is
+     * built. Anything else — help, a typo that deserves a suggestion — gets the whole tree.
+     */
+    static CommandLine commandLine(String[] args) {
+        String only = requestedLogsCommand(args);
+        CommandLine logs = new CommandLine(new LogsCommand());
+        for (Map.Entry<String, Supplier<Object>> command : LOG_COMMANDS.entrySet()) {
+            if (only == null || only.equals(command.getKey())) {
+                logs.addSubcommand(command.getKey(), command.getValue().get());
+            }
+        }
         CommandLine cli = new CommandLine(new Main());
+        cli.addSubcommand("logs", logs);
+        if (only == null) {
+            CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+            completion.getCommandSpec().usageMessage().hidden(true);
+            cli.addSubcommand("generate-completion", completion);
+        }
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(new UsageErrorHandler());
-        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
         return cli;
+    }
+
+    private static final Map<String, Supplier<Object>> LOG_COMMANDS = new LinkedHashMap<>();
+
+    static {
+        LOG_COMMANDS.put("list", ListCommand::new);
+        LOG_COMMANDS.put("summary", SummaryCommand::new);
+        LOG_COMMANDS.put("plot", PlotCommand::new);
+        LOG_COMMANDS.put("export", ExportCommand::new);
+    }
+
+    /** The log command {@code args} name after the global options, or null when they name none plainly. */
+    static String requestedLogsCommand(String[] args) {
+        int i = 0;
+        while (i < args.length) {
+            String arg = args[i];
+            if (arg.equals("-p") || arg.equals("--project-dir") || arg.equals("-t") || arg.equals("--config-template")) {
+                i += 2;
+            } else if (arg.startsWith("--project-dir=") || arg.startsWith("--config-template=")
+                    || (arg.length() > 2 && (arg.startsWith("-p") || arg.startsWith("-t")))) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (i + 1 < args.length && args[i].equals("logs") && LOG_COMMANDS.containsKey(args[i + 1])) {
+            return args[i + 1];
+        }
+        return null;
     }
 
     /** Reads the version Maven wrote into the jar. */

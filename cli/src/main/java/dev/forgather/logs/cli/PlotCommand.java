@@ -1,8 +1,6 @@
 package dev.forgather.logs.cli;
 
 import dev.forgather.logs.Plots;
-import dev.forgather.logs.TrainingLogs;
-import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.plot.PlotFormat;
 import dev.forgather.logs.plot.PlotOptions;
@@ -50,10 +48,10 @@ final class PlotCommand implements Callable<Integer> {
             description = "Legend names for the runs, in order (default: model, then run folder).")
     List<String> labels = new ArrayList<>();
 
-    @Option(names = "--title", description = "Figure title.")
+    @Option(names = "--title", paramLabel = "TITLE", description = "Figure title (loss curves: instead of Training Progress).")
     String title;
 
-    @Option(names = "--metrics", paramLabel = "LIST", split = ",",
+    @Option(names = "--metrics", paramLabel = "METRIC", split = ",",
             description = "Comma-separated metrics, any logged key (default: loss,eval_loss,learning_rate).")
     List<String> metrics = new ArrayList<>();
 
@@ -101,19 +99,9 @@ final class PlotCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Path> named = !paths.isEmpty() ? paths : compare;
         List<Path> chosen = LogSelection.choose(named, false, logs.projectDir(), err);
-        List<TrainingLog> loaded = new ArrayList<>();
-        boolean failed = false;
-        for (Path path : chosen) {
-            try {
-                TrainingLog log = TrainingLogs.load(path);
-                log.warnings().forEach(w -> err.println("warning: " + w));
-                loaded.add(log);
-            } catch (LogReadException e) {
-                err.println("error: " + e.getMessage());
-                failed = true;
-            }
-        }
-        err.flush();
+        LogSelection.Loaded result = LogSelection.load(chosen, err);
+        List<TrainingLog> loaded = result.logs();
+        boolean failed = result.failed();
         if (loaded.isEmpty()) {
             return ExitCode.SOFTWARE;
         }

@@ -1,9 +1,7 @@
 package dev.forgather.logs.cli;
 
-import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.format.SummaryFormat;
 import dev.forgather.logs.io.AtomicFile;
-import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.SummaryStatistics;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.stats.SummaryCalculator;
@@ -50,19 +48,12 @@ final class SummaryCommand implements Callable<Integer> {
     public Integer call() throws UserException {
         PrintWriter err = spec.commandLine().getErr();
         List<Path> chosen = LogSelection.choose(paths, all, logs.projectDir(), err);
+        LogSelection.Loaded loaded = LogSelection.load(chosen, err);
+        boolean failed = loaded.failed();
         List<SummaryStatistics> summaries = new ArrayList<>();
-        boolean failed = false;
-        for (Path path : chosen) {
-            try {
-                TrainingLog log = TrainingLogs.load(path);
-                log.warnings().forEach(w -> err.println("warning: " + w));
-                summaries.add(SummaryCalculator.summarize(log, log.path().toString()));
-            } catch (LogReadException e) {
-                err.println("error: " + e.getMessage());
-                failed = true;
-            }
+        for (TrainingLog log : loaded.logs()) {
+            summaries.add(SummaryCalculator.summarize(log, log.path().toString()));
         }
-        err.flush();
         if (summaries.isEmpty()) {
             return ExitCode.SOFTWARE;
         }

@@ -39,4 +39,28 @@ class MainTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("complete -F _complete_forgather", "one-line");
     }
+
+    @Test
+    void onlyThePlainlyNamedLogCommandIsBuilt() {
+        assertThat(Main.requestedLogsCommand(new String[] {"-p", "demo", "-t", "x.yaml", "logs", "summary", "--all"}))
+                .isEqualTo("summary");
+        assertThat(Main.requestedLogsCommand(new String[] {"--project-dir=demo", "logs", "plot"})).isEqualTo("plot");
+        assertThat(Main.requestedLogsCommand(new String[] {"-pdemo", "logs", "list"})).isEqualTo("list");
+        assertThat(Main.requestedLogsCommand(new String[] {"logs", "lsit"})).isNull();
+        assertThat(Main.requestedLogsCommand(new String[] {"logs"})).isNull();
+        assertThat(Main.requestedLogsCommand(new String[] {"--help"})).isNull();
+        var cli = Main.commandLine(new String[] {"logs", "list"});
+        assertThat(cli.getSubcommands().get("logs").getSubcommands()).containsOnlyKeys("list");
+        assertThat(Main.commandLine().getSubcommands().get("logs").getSubcommands())
+                .containsOnlyKeys("list", "summary", "plot", "export");
+    }
+
+    @Test
+    void aCommandBuiltAloneRunsLikeTheFullTree() {
+        var out = new java.io.StringWriter();
+        var cli = Main.commandLine(new String[] {"-p", "/nonexistent", "logs", "list"});
+        cli.setOut(new java.io.PrintWriter(out));
+        assertThat(cli.execute("-p", "/nonexistent", "logs", "list")).isZero();
+        assertThat(out.toString()).isEqualTo("No training logs found.\nSearched in: /nonexistent/output_models\n");
+    }
 }

@@ -242,6 +242,19 @@ class SummaryCommandTest {
         return out;
     }
 
+    /** Every object of a JSON array, in order (run names may repeat across formats). */
+    static java.util.List<Map<String, String>> parseArrayAll(String json) throws IOException {
+        java.util.List<Map<String, String>> out = new java.util.ArrayList<>();
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            assertThat(p.nextToken()).isEqualTo(JsonToken.START_ARRAY);
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                out.add(readObject(p));
+            }
+            assertThat(p.nextToken()).as("nothing after the array").isNull();
+        }
+        return out;
+    }
+
     private static Map<String, String> readObject(JsonParser p) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param modelName the folder before {@code runs/}, when there is one
  * @param runName the folder after {@code runs/}, else the log's parent folder
  * @param modified the file's last modification time
+ * @param format the log's format as its reader names it ({@code forgather}, {@code huggingface},
+ *     {@code tensorboard}, {@code lightning}, {@code mlflow}); empty when not yet known
  */
-public record LogFile(Path path, Optional<String> modelName, String runName, FileTime modified) {
+public record LogFile(Path path, Optional<String> modelName, String runName, FileTime modified, Optional<String> format) {
 }

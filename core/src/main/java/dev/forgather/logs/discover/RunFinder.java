@@ -8,7 +8,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,11 +21,15 @@ public final class RunFinder {
     private static final String OUTPUT_MODELS = "output_models";
     private static final String RUNS = "runs";
 
-    private final List<String> logFileNames;
+    private final Map<String, String> formatsByFileName;
 
-    /** A finder for logs with any of these file names, e.g. {@code trainer_logs.json}. */
-    public RunFinder(List<String> logFileNames) {
-        this.logFileNames = List.copyOf(logFileNames);
+    /**
+     * A finder for run folders holding a log with one of these file names, mapped to their
+     * format; when a run folder holds several, the first in the map's order is the run's log
+     * (a Forgather run's {@code trainer_state.json} is the same run as its {@code trainer_logs.json}).
+     */
+    public RunFinder(Map<String, String> formatsByFileName) {
+        this.formatsByFileName = new LinkedHashMap<>(formatsByFileName);
     }
 
     /** The folder searched for logs: {@code <project>/output_models}. */
@@ -40,12 +46,13 @@ public final class RunFinder {
         List<LogFile> found = new ArrayList<>();
         for (Path model : children(outputModels)) {
             for (Path run : children(model.resolve(RUNS))) {
-                for (String name : logFileNames) {
-                    Path log = run.resolve(name);
+                for (Map.Entry<String, String> name : formatsByFileName.entrySet()) {
+                    Path log = run.resolve(name.getKey());
                     Optional<BasicFileAttributes> attributes = regularFile(log);
                     if (attributes.isPresent()) {
                         found.add(new LogFile(log, Optional.of(model.getFileName().toString()),
-                                run.getFileName().toString(), attributes.get().lastModifiedTime()));
+                                run.getFileName().toString(), attributes.get().lastModifiedTime(),
+                                Optional.of(name.getValue())));
                         break;
                     }
                 }
@@ -81,7 +88,7 @@ public final class RunFinder {
         } catch (IOException e) {
             time = FileTime.fromMillis(0);
         }
-        return new LogFile(log, Optional.ofNullable(model), run, time);
+        return new LogFile(log, Optional.ofNullable(model), run, time, Optional.empty());
     }
 
     private static List<Path> children(Path folder) {

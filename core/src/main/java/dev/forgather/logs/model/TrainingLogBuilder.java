@@ -190,6 +190,49 @@ public final class TrainingLogBuilder {
         }
     }
 
+    /**
+     * Forgets every record and metric added so far (a reader that gave up on a fast path starts
+     * over); notes, aliases and names a reader recorded are kept.
+     */
+    public void reset() {
+        count = 0;
+        leadingStepless = 0;
+        lastStep = 0;
+        inRecord = false;
+        touchedCount = 0;
+        columns.clear();
+        Arrays.fill(byHandle, 0, handles, null);
+        handles = 0;
+        loss = null;
+        evalLoss = null;
+        trainRuntime = null;
+    }
+
+    /**
+     * Makes room for {@code records} records in all, so that a reader that can estimate the count
+     * (from the file size) fills its columns without growing them again and again.
+     */
+    public void reserve(int records) {
+        ensureCapacity(records);
+    }
+
+    // The arrays themselves when already the right length: a million-record log is not copied again.
+    private static long[] trim(long[] a, int n) {
+        return a.length == n ? a : Arrays.copyOf(a, n);
+    }
+
+    private static double[] trim(double[] a, int n) {
+        return a.length == n ? a : Arrays.copyOf(a, n);
+    }
+
+    private static int[] trim(int[] a, int n) {
+        return a.length == n ? a : Arrays.copyOf(a, n);
+    }
+
+    private static byte[] trim(byte[] a, int n) {
+        return a.length == n ? a : Arrays.copyOf(a, n);
+    }
+
     private void ensureCapacity(int n) {
         if (n > steps.length) {
             int size = Math.max(n, steps.length * 2);
@@ -289,12 +332,11 @@ public final class TrainingLogBuilder {
         Map<String, TrainingLog.Column> frozen = new LinkedHashMap<>();
         for (Column c : columns.values()) {
             if (c.size > 0) {
-                frozen.put(c.name, new TrainingLog.Column(Arrays.copyOf(c.rows, c.size), Arrays.copyOf(c.values, c.size)));
+                frozen.put(c.name, new TrainingLog.Column(trim(c.rows, c.size), trim(c.values, c.size)));
             }
         }
-        RecordAxes axes = new RecordAxes(Arrays.copyOf(steps, count), Arrays.copyOf(epochs, count),
-                Arrays.copyOf(timestamps, count));
-        return new TrainingLog(path, runName, modelName, format, count, axes, Arrays.copyOf(kinds, count), frozen,
+        RecordAxes axes = new RecordAxes(trim(steps, count), trim(epochs, count), trim(timestamps, count));
+        return new TrainingLog(path, runName, modelName, format, count, axes, trim(kinds, count), frozen,
                 List.copyOf(warnings), Map.copyOf(aliases));
     }
 

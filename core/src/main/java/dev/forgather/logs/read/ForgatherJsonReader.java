@@ -104,7 +104,7 @@ public final class ForgatherJsonReader implements LogReader {
 
     /**
      * Reads the file with {@link RecordScanner}, in parallel parts when it is large. False when the
-     * file is not in the trainer's plain shape: then nothing was added and Jackson reads it.
+     * file is not in the trainer's plain shape: then {@code into} is emptied again and Jackson reads it.
      */
     boolean scanFast(Path file, FileChannel channel, long size, TrainingLogBuilder into)
             throws IOException {
@@ -117,7 +117,8 @@ public final class ForgatherJsonReader implements LogReader {
             int part = i;
             workers[i] = new Thread(() -> {
                 try {
-                    results[part] = new RecordScanner(channel, bounds[part], bounds[part + 1], part == parts - 1, bufferBytes).scan();
+                    results[part] = new RecordScanner(channel, bounds[part], bounds[part + 1], part == parts - 1, bufferBytes)
+                            .scan(new TrainingLogBuilder());
                 } catch (IOException | RecordScanner.Unsupported | RuntimeException e) {
                     failures[part] = e;
                 }
@@ -125,7 +126,9 @@ public final class ForgatherJsonReader implements LogReader {
             workers[i].start();
         }
         try {
-            results[0] = new RecordScanner(channel, bounds[0], bounds[1], parts == 1, bufferBytes).scan();
+            // The first part fills the caller's builder itself: one copy less of the biggest arrays.
+            into.reserve(estimateRecords(channel, bounds[1]));
+            results[0] = new RecordScanner(channel, bounds[0], bounds[1], parts == 1, bufferBytes).scan(into);
         } catch (RecordScanner.Unsupported e) {
             failures[0] = e;
         }
@@ -145,28 +148,47 @@ public final class ForgatherJsonReader implements LogReader {
                 throw runtime;
             }
             if (failure != null) {
+                into.reset();
                 return false;
             }
         }
-        for (RecordScanner.Part part : results) {
-            into.append(part.builder);
+        // The last complete record may lie in an earlier part, when the last part holds none.
+        long recordEnd = results[0].recordEnd;
+        int total = into.recordCount();
+        for (int i = 1; i < parts; i++) {
+            int records = results[i].builder.recordCount();
+            if (records > 0) {
+                recordEnd = results[i].recordEnd;
+            }
+            total += records;
+        }
+        into.reserve(total);
+        for (int i = 1; i < parts; i++) {
+            into.append(results[i].builder);
         }
         RecordScanner.Part last = results[parts - 1];
         if (!last.closed) {
-            if (last.cutInsideRecord) {
-                // The last complete record may lie in an earlier part, when the last holds none.
-                long recordEnd = results[0].recordEnd;
-                for (RecordScanner.Part part : results) {
-                    if (part.builder.recordCount() > 0) {
-                        recordEnd = part.recordEnd;
-                    }
-                }
-                into.warn(cutOffWarning(file, size - recordEnd, into.recordCount()));
-            } else {
-                into.warn(unclosedWarning(file, into.recordCount()));
-            }
+            into.warn(last.cutInsideRecord
+                    ? cutOffWarning(file, size - recordEnd, into.recordCount())
+                    : unclosedWarning(file, into.recordCount()));
         }
         return true;
+    }
+
+    /** Records in the first {@code bytes} of the file, judged from the length of its first lines. */
+    private static int estimateRecords(FileChannel channel, long bytes) throws IOException {
+        ByteBuffer sample = ByteBuffer.allocate((int) Math.min(bytes, 64 * 1024));
+        int read = channel.read(sample, 0);
+        int lines = 0;
+        for (int i = 0; i < read; i++) {
+            if (sample.get(i) == '\n') {
+                lines++;
+            }
+        }
+        if (lines < 2 || read <= 0) {
+            return 0;
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 16, bytes / (read / lines) * 102 / 100);
     }
 
     /**
@@ -220,7 +242,15 @@ public final class ForgatherJsonReader implements LogReader {
             throws IOException, LogReadException {
         long recordEnd = 0;  // byte offset just past the last complete record
         try {
-            JsonToken first = parser.nextToken();
+            JsonToken first;
+            try {
+                first = parser.nextToken();
+            } catch (JsonProcessingException e) {
+                if (e instanceof JsonEOFException) {
+                    throw e;
+                }
+                throw at(file, e.getLocation(), "not a JSON array");
+            }
             if (first == null) {
                 throw new LogReadException(file, "empty file");
             }
@@ -309,7 +339,9 @@ public final class ForgatherJsonReader implements LogReader {
             return false;
         }
         try (InputStream in = Files.newInputStream(file)) {
-            in.skipNBytes(from);
+            if (!skip(in, from)) {
+                return true; // the file shrank meanwhile (a restarted run): it ends here
+            }
             byte[] tail = in.readAllBytes();
             int i = 0;
             while (i < tail.length && isWhitespace(tail[i])) {
@@ -328,7 +360,9 @@ public final class ForgatherJsonReader implements LogReader {
     /** Whether anything but white space and commas follows the last complete record. */
     private static boolean hasPartialRecord(Path file, long from, long size) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            in.skipNBytes(from);
+            if (!skip(in, from)) {
+                return false; // the file shrank meanwhile (a restarted run): nothing follows
+            }
             byte[] buffer = new byte[8192];
             int n;
             while ((n = in.read(buffer)) > 0) {
@@ -341,6 +375,16 @@ public final class ForgatherJsonReader implements LogReader {
             }
         }
         return false;
+    }
+
+    /** Skips {@code n} bytes; false when the file ends first. */
+    private static boolean skip(InputStream in, long n) throws IOException {
+        try {
+            in.skipNBytes(n);
+            return true;
+        } catch (java.io.EOFException e) {
+            return false;
+        }
     }
 
     private static boolean isWhitespace(byte b) {
@@ -378,6 +422,10 @@ public final class ForgatherJsonReader implements LogReader {
         if (message.startsWith("Unexpected character ('")) {
             int end = message.indexOf("' (code");
             return end > 0 ? "unexpected character '" + message.substring(23, end) + "'" : "unexpected character";
+        }
+        int expecting = message.indexOf(": was expecting");
+        if (expecting > 0) {
+            message = message.substring(0, expecting);
         }
         message = message.strip();
         if (message.endsWith(".")) {

@@ -59,13 +59,17 @@ final class RecordScanner {
 
     /** What one scanned part of the file held. */
     static final class Part {
-        final TrainingLogBuilder builder = new TrainingLogBuilder();
+        final TrainingLogBuilder builder;
         /** Byte offset just past the last complete record (or past '[' when there is none). */
         long recordEnd;
         /** Whether the closing ']' was seen. */
         boolean closed;
         /** Whether the file ended inside a record. */
         boolean cutInsideRecord;
+
+        Part(TrainingLogBuilder builder) {
+            this.builder = builder;
+        }
     }
 
     private final FileChannel channel;
@@ -115,8 +119,9 @@ final class RecordScanner {
         Arrays.fill(nextKey, -1);
     }
 
-    Part scan() throws IOException, Unsupported {
-        Part part = new Part();
+    /** Scans the part into {@code builder}; on {@link Unsupported} the builder holds an unusable partial read. */
+    Part scan(TrainingLogBuilder builder) throws IOException, Unsupported {
+        Part part = new Part(builder);
         TrainingLogBuilder into = part.builder;
         load(0);
         if (from == 0) {

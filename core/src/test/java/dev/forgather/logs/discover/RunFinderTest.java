@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +14,7 @@ class RunFinderTest {
     @TempDir
     Path project;
 
-    private final RunFinder finder = new RunFinder(List.of("trainer_logs.json"));
+    private final RunFinder finder = new RunFinder(Map.of("trainer_logs.json", "forgather"));
 
     private Path log(String model, String run, long modifiedMillis) throws Exception {
         Path file = project.resolve("output_models").resolve(model).resolve("runs").resolve(run).resolve("trainer_logs.json");

@@ -1,0 +1,109 @@
+package dev.forgather.logs.cli;
+
+import dev.forgather.logs.Exports;
+import dev.forgather.logs.export.ExportFormat;
+import dev.forgather.logs.export.ExportTable;
+import dev.forgather.logs.export.TableWriter;
+import dev.forgather.logs.model.TrainingLog;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code forgather logs export}: every value of the chosen runs as one CSV, JSON Lines or Parquet table. */
+@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Write every value of training runs to one table for pandas, DuckDB or Spark (default: the newest log).",
+            "Tidy by default, one row per value: run, model, format, step, epoch, time, metric, value."})
+final class ExportCommand implements Callable<Integer> {
+    @ParentCommand
+    LogsCommand logs;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Log files or run directories. Default: the newest log.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--all", description = "Export every log of the project.")
+    boolean all;
+
+    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+            completionCandidates = FormatConverter.Names.class,
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: from FILE's extension).")
+    ExportFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
+            description = "The file to write (folders are created; written atomically).")
+    Path output;
+
+    @Option(names = "--wide", description = "One row per record and one column per metric, instead of one row per value.")
+    boolean wide;
+
+    @Override
+    public Integer call() throws UserException {
+        ExportFormat chosenFormat = format != null ? format : formatOf(output).orElseThrow(() ->
+                new CommandLine.ParameterException(spec.commandLine(), "cannot tell the format of " + output
+                        + " from its extension; give --format " + String.join("|", ExportFormat.names())));
+        // Before reading any log: a missing Parquet module should not cost a long read.
+        Optional<TableWriter> writer = Exports.writer(chosenFormat);
+        if (writer.isEmpty()) {
+            throw new UserException(chosenFormat + " export is not available: forgather-logs-parquet is not on the class path");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> chosen = LogSelection.choose(paths, all, logs.projectDir(), err);
+        LogSelection.Loaded result = LogSelection.load(chosen, err);
+        List<TrainingLog> loaded = result.logs();
+        boolean failed = result.failed();
+        if (loaded.isEmpty()) {
+            return ExitCode.SOFTWARE;
+        }
+        ExportTable table = ExportTable.of(loaded, wide ? ExportTable.Layout.WIDE : ExportTable.Layout.TIDY);
+        long rows;
+        try {
+            rows = Exports.write(table, chosenFormat, output);
+        } catch (IOException e) {
+            throw new UserException(output + ": cannot write: " + Messages.of(e));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Exported " + rows + " rows from " + loaded.size() + " run(s) to " + output);
+        out.flush();
+        return failed ? ExitCode.SOFTWARE : ExitCode.OK;
+    }
+
+    /** The format named by a file's extension: {@code .csv}, {@code .jsonl} (or {@code .ndjson}), {@code .parquet}. */
+    static Optional<ExportFormat> formatOf(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1);
+        return extension.equals("ndjson") ? Optional.of(ExportFormat.JSONL) : ExportFormat.byName(extension);
+    }
+
+    /** Turns {@code --format jsonl} into {@link ExportFormat#JSONL}. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<ExportFormat> {
+        @Override
+        public ExportFormat convert(String value) {
+            return ExportFormat.byName(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a format; expected one of " + String.join(", ", ExportFormat.names())));
+        }
+
+        /** The format names, for help and shell completion. */
+        static final class Names extends ArrayList<String> {
+            private static final long serialVersionUID = 1L;
+
+            Names() {
+                super(ExportFormat.names());
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.forgather.logs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A project with every kind of broken run: each gets one clear line, and the good runs still count. */
+class RobustnessTest {
+    @TempDir
+    Path project;
+
+    private Path run(String name) throws IOException {
+        return Files.createDirectories(project.resolve("output_models/m/runs").resolve(name));
+    }
+
+    @Test
+    void brokenRunsAreReportedOneLineEachAndTheOthersSummarised() throws IOException {
+        Path good = Samples.copyLog("adamw_lr1e-3", run("good"));
+        Samples.copyLog("adamw_lr3e-3", run("rün_日本"));
+        Files.createFile(run("empty").resolve("trainer_logs.json"));
+        Files.writeString(run("no_records").resolve("trainer_logs.json"), "[]");
+        Files.writeString(run("not_json").resolve("trainer_logs.json"), "loss: 1.0\n");
+        Files.createDirectories(run("dir_named_like_a_log").resolve("trainer_logs.json"));
+        run("no_log_yet");
+        Files.createSymbolicLink(run("loop").resolve("again"), project.resolve("output_models"));
+
+        Cli.Result r = Cli.run("-p", project.toString(), "logs", "summary", "--all", "--format", "one-line");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err().lines()).containsExactlyInAnyOrder(
+                "error: " + project.resolve("output_models/m/runs/empty/trainer_logs.json") + ": empty file",
+                "error: " + project.resolve("output_models/m/runs/not_json/trainer_logs.json")
+                        + ": line 1, column 1: not a JSON array");
+        assertThat(r.out()).contains("good ", "rün_日本 ", "no_records ");
+        assertThat(r.out().lines()).hasSize(2 + 3);
+        assertThat(good).exists();
+    }
+
+    @Test
+    void aLogOfAnotherUsersRunThatCannotBeOpenedIsReported() throws IOException {
+        Path log = Samples.copyLog("adamw_lr1e-3", run("private"));
+        log.toFile().setReadable(false);
+        try {
+            if (Files.isReadable(log)) {
+                return; // running as root: permissions are not enforced
+            }
+            Cli.Result r = Cli.run("logs", "summary", log.toString());
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.err()).isEqualTo("error: " + log + ": permission denied\n");
+        } finally {
+            log.toFile().setReadable(true);
+        }
+    }
+}

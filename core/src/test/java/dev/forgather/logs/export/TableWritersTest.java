@@ -1,0 +1,156 @@
+package dev.forgather.logs.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.forgather.logs.Exports;
+import dev.forgather.logs.Samples;
+import dev.forgather.logs.TrainingLogs;
+import dev.forgather.logs.model.TrainingLog;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TableWritersTest {
+    @TempDir
+    Path dir;
+
+    private static String write(TableWriter writer, ExportTable table) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.write(table, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Compares with {@code src/test/resources/golden/NAME}; {@code -Dgolden.update=true} rewrites it. */
+    private static void assertGolden(String name, String actual) throws IOException {
+        Path file = Path.of(System.getProperty("repo.dir", "..")).resolve("core/src/test/resources/golden").resolve(name);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, actual, StandardCharsets.UTF_8);
+            return;
+        }
+        assertThat(file).as("golden file %s (create it with -Dgolden.update=true)", name).exists();
+        assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void csvNamesNonFiniteValuesAndLeavesAbsentCellsEmpty() throws Exception {
+        TrainingLog log = ExportTableTest.trickyLog(dir);
+        assertThat(write(new CsvTableWriter(), ExportTable.tidy(List.of(log)))).isEqualTo("""
+                run,model,format,step,epoch,time,metric,value
+                tricky,gpt,forgather,1,0.5,1769495115.5,loss,2.5
+                tricky,gpt,forgather,1,0.5,1769495115.5,learning_rate,1e-05
+                tricky,gpt,forgather,2,1.0,1769495116.25,loss,NaN
+                tricky,gpt,forgather,2,1.0,1769495116.25,grad_norm,Infinity
+                tricky,gpt,forgather,2,1.0,1769495117.0,eval_loss,-Infinity
+                tricky,gpt,forgather,3,,,loss,3.0
+                """);
+        assertThat(write(new CsvTableWriter(), ExportTable.wide(List.of(log)))).isEqualTo("""
+                run,model,format,step,epoch,time,loss,learning_rate,grad_norm,eval_loss
+                tricky,gpt,forgather,1,0.5,1769495115.5,2.5,1e-05,,
+                tricky,gpt,forgather,2,1.0,1769495116.25,NaN,,Infinity,
+                tricky,gpt,forgather,2,1.0,1769495117.0,,,,-Infinity
+                tricky,gpt,forgather,3,,,3.0,,,
+                """);
+    }
+
+    @Test
+    void jsonLinesWritesNonFiniteValuesAsNullAndNamesThemInAFlag() throws Exception {
+        TrainingLog log = ExportTableTest.trickyLog(dir);
+        assertThat(write(new JsonLinesTableWriter(), ExportTable.tidy(List.of(log)))).isEqualTo("""
+                {"run":"tricky","model":"gpt","format":"forgather","step":1,"epoch":0.5,"time":1769495115.5,"metric":"loss","value":2.5}
+                {"run":"tricky","model":"gpt","format":"forgather","step":1,"epoch":0.5,"time":1769495115.5,"metric":"learning_rate","value":1e-05}
+                {"run":"tricky","model":"gpt","format":"forgather","step":2,"epoch":1.0,"time":1769495116.25,"metric":"loss","value":null,"nonfinite":"NaN"}
+                {"run":"tricky","model":"gpt","format":"forgather","step":2,"epoch":1.0,"time":1769495116.25,"metric":"grad_norm","value":null,"nonfinite":"Infinity"}
+                {"run":"tricky","model":"gpt","format":"forgather","step":2,"epoch":1.0,"time":1769495117.0,"metric":"eval_loss","value":null,"nonfinite":"-Infinity"}
+                {"run":"tricky","model":"gpt","format":"forgather","step":3,"epoch":null,"time":null,"metric":"loss","value":3.0}
+                """);
+        assertThat(write(new JsonLinesTableWriter(), ExportTable.wide(List.of(log))).lines().toList()).element(1)
+                .isEqualTo("{\"run\":\"tricky\",\"model\":\"gpt\",\"format\":\"forgather\",\"step\":2,\"epoch\":1.0,"
+                        + "\"time\":1769495116.25,\"loss\":null,\"learning_rate\":null,\"grad_norm\":null,\"eval_loss\":null,"
+                        + "\"nonfinite\":{\"loss\":\"NaN\",\"grad_norm\":\"Infinity\"}}");
+    }
+
+    @Test
+    void csvOfASampleRunMatchesItsGolden() throws Exception {
+        TrainingLog log = TrainingLogs.load(Samples.run("adamw_lr1e-3"));
+        assertGolden("export_adamw_lr1e-3.csv", write(new CsvTableWriter(), ExportTable.tidy(List.of(log))));
+    }
+
+    @Test
+    void wideJsonLinesOfASampleRunMatchesItsGoldenAndParsesBack() throws Exception {
+        TrainingLog log = TrainingLogs.load(Samples.run("adamw_lr3e-3"));
+        String text = write(new JsonLinesTableWriter(), ExportTable.wide(List.of(log)));
+        assertGolden("export_adamw_lr3e-3_wide.jsonl", text);
+        // Each line is one strict JSON object, and the loss cells give back the loss series exactly.
+        double[] losses = log.series("loss").values();
+        int seen = 0;
+        JsonFactory json = JsonFactory.builder().build();
+        for (String line : text.lines().toList()) {
+            try (JsonParser parser = json.createParser(line)) {
+                assertThat(parser.nextToken()).isEqualTo(JsonToken.START_OBJECT);
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (name.equals("loss") && value != JsonToken.VALUE_NULL) {
+                        assertThat(parser.getDoubleValue()).isEqualTo(losses[seen++]);
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                assertThat(parser.nextToken()).isNull();
+            }
+        }
+        assertThat(seen).isEqualTo(losses.length);
+    }
+
+    @Test
+    void exportWritesAtomicallyAndCountsRows() throws Exception {
+        TrainingLog log = ExportTableTest.trickyLog(dir);
+        Path output = dir.resolve("out/runs.csv");
+        assertThat(Exports.write(ExportTable.tidy(List.of(log)), ExportFormat.CSV, output)).isEqualTo(6);
+        assertThat(output).content().startsWith("run,model,format,step,epoch,time,metric,value\n").hasLineCount(7);
+    }
+
+    @Test
+    void aFailedExportLeavesTheEarlierFileAndNoTemporaryFile() throws Exception {
+        TrainingLog log = ExportTableTest.trickyLog(dir);
+        Path output = Files.createDirectories(dir.resolve("out")).resolve("runs.jsonl");
+        Files.writeString(output, "earlier export\n");
+        TableWriter failing = new TableWriter() {
+            @Override
+            public ExportFormat format() {
+                return ExportFormat.JSONL;
+            }
+
+            @Override
+            public long write(ExportTable table, OutputStream out) throws IOException {
+                new JsonLinesTableWriter().write(table, out);
+                throw new IOException("no space left on device");
+            }
+        };
+        assertThatThrownBy(() -> Exports.write(ExportTable.tidy(List.of(log)), failing, output))
+                .hasMessage("no space left on device");
+        assertThat(output).hasContent("earlier export");
+        try (Stream<Path> files = Files.list(output.getParent())) {
+            assertThat(files).containsExactly(output);
+        }
+    }
+
+    @Test
+    void parquetIsNotInTheCore() {
+        assertThat(Exports.writer(ExportFormat.CSV)).isPresent();
+        assertThat(Exports.writer(ExportFormat.JSONL)).isPresent();
+        assertThat(Exports.writer(ExportFormat.PARQUET)).isEmpty();
+    }
+}
