@@ -166,6 +166,10 @@ public final class TrainingLog {
         if (only == null && !hasRepeats) {
             return new Series(name, column.rows, column.values, column.rows.length, axes);
         }
+        if (only != null && allOfKind(column, only)) {
+            // The usual case (losses only in training records): a view, not a 12-byte-per-value copy.
+            return new Series(name, column.rows, column.values, column.rows.length, axes);
+        }
         int[] rows = new int[column.rows.length];
         double[] values = new double[column.rows.length];
         int n = 0;
@@ -179,6 +183,16 @@ public final class TrainingLog {
             }
         }
         return new Series(name, rows, values, n, axes);
+    }
+
+    private boolean allOfKind(Column column, RecordKind kind) {
+        byte wanted = (byte) kind.ordinal();
+        for (int row : column.rows) {
+            if (kinds[row] != wanted) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Column axisColumn(String name) {
