@@ -161,7 +161,10 @@ class SummaryCommandTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).isEqualTo("Training Run Summary\n" + "=".repeat(60) + "\nRun: fresh\n");
         Cli.Result json = summary("--format", "json", dir.toString());
-        assertThat(parseObject(json.out())).containsEntry("total_steps", "null").containsEntry("final_loss", "null");
+        assertThat(parseObject(json.out())).containsEntry("total_steps", "null").containsEntry("final_loss", "null")
+                .containsEntry("nonfinite_loss_count", "null");
+        assertThat(parseObject(json.out()).values()).as("every statistic of an empty log is null")
+                .containsOnly("fresh", "m", dir.resolve("trainer_logs.json").toString(), "forgather", "null");
     }
 
     @Test

@@ -74,7 +74,10 @@ public final class JsonFormatter implements SummaryFormatter {
         number(json, "train_samples_per_second", s.trainSamplesPerSecond());
         number(json, "train_steps_per_second", s.trainStepsPerSecond());
         count(json, "effective_batch_size", s.effectiveBatchSize());
-        json.writeNumberField("nonfinite_loss_count", s.nonfiniteLossCount());
+        // With no training losses at all the count has no inputs either: null, like every other
+        // statistic of an empty log.
+        integer(json, "nonfinite_loss_count",
+                s.finalLoss().isPresent() ? OptionalLong.of(s.nonfiniteLossCount()) : OptionalLong.empty());
         integer(json, "first_nonfinite_loss_step", s.firstNonfiniteLossStep());
         json.writeEndObject();
     }
