@@ -12,33 +12,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ExportCommandTest {
-    @TempDir
-    Path tmp;
-
-    Path project;
-
-    @BeforeEach
-    void copyDemo() throws IOException {
-        project = DemoProject.copyTo(Files.createDirectory(tmp.resolve("demo")));
-    }
-
-    private String run(String name) {
-        return project.resolve("output_models").resolve(name).toString();
-    }
-
+class ExportCommandTest extends InDemoProject {
     private Cli.Result export(String... args) {
-        String[] all = new String[args.length + 4];
-        all[0] = "-p";
-        all[1] = project.toString();
-        all[2] = "logs";
-        all[3] = "export";
-        System.arraycopy(args, 0, all, 4, args.length);
-        return Cli.run(all);
+        return logs("export", args);
     }
 
     @Test

@@ -11,33 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PlotCommandTest {
-    @TempDir
-    Path tmp;
-
-    Path project;
-
-    @BeforeEach
-    void copyDemo() throws IOException {
-        project = DemoProject.copyTo(Files.createDirectory(tmp.resolve("demo")));
-    }
-
-    private String run(String name) {
-        return project.resolve("output_models").resolve(name).toString();
-    }
-
+class PlotCommandTest extends InDemoProject {
     private Cli.Result plot(String... args) {
-        String[] all = new String[args.length + 4];
-        all[0] = "-p";
-        all[1] = project.toString();
-        all[2] = "logs";
-        all[3] = "plot";
-        System.arraycopy(args, 0, all, 4, args.length);
-        return Cli.run(all);
+        return logs("plot", args);
     }
 
     @Test

@@ -10,38 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SummaryCommandTest {
-    @TempDir
-    Path tmp;
-
-    Path project;
-
-    @BeforeEach
-    void copyDemo() throws IOException {
-        project = DemoProject.copyTo(Files.createDirectory(tmp.resolve("demo")));
-    }
-
-    private String run(String name) {
-        return project.resolve("output_models").resolve(name).toString();
-    }
-
+class SummaryCommandTest extends InDemoProject {
     /** Outputs name the temporary project; goldens say PROJECT instead. */
     private String portable(String text) {
         return text.replace(project.toString(), "PROJECT");
     }
 
     private Cli.Result summary(String... args) {
-        String[] all = new String[args.length + 4];
-        all[0] = "-p";
-        all[1] = project.toString();
-        all[2] = "logs";
-        all[3] = "summary";
-        System.arraycopy(args, 0, all, 4, args.length);
-        return Cli.run(all);
+        return logs("summary", args);
     }
 
     @Test

@@ -249,13 +249,13 @@ public final class ForgatherJsonReader implements LogReader {
                 if (e instanceof JsonEOFException) {
                     throw e;
                 }
-                throw at(file, e.getLocation(), "not a JSON array");
+                throw Problems.at(file, e.getLocation(), "not a JSON array");
             }
             if (first == null) {
                 throw new LogReadException(file, "empty file");
             }
             if (first != JsonToken.START_ARRAY) {
-                throw at(file, parser.currentTokenLocation(), "not a JSON array");
+                throw Problems.at(file, parser.currentTokenLocation(), "not a JSON array");
             }
             recordEnd = parser.currentTokenLocation().getByteOffset() + 1;
             JsonToken token;
@@ -264,7 +264,7 @@ public final class ForgatherJsonReader implements LogReader {
                 recordEnd = parser.currentTokenLocation().getByteOffset() + 1;
             }
             if (token != JsonToken.END_ARRAY) {
-                throw at(file, parser.currentTokenLocation(), "expected a record ({...}), found " + describe(token));
+                throw Problems.at(file, parser.currentTokenLocation(), "expected a record ({...}), found " + describe(token));
             }
             long end = parser.currentTokenLocation().getByteOffset() + 1;
             try {
@@ -278,7 +278,7 @@ public final class ForgatherJsonReader implements LogReader {
             into.abandonRecord();
             if (!isCutOff(file, e, size)) {
                 JsonLocation where = e.getLocation();
-                throw at(file, where, plainMessage(e));
+                throw Problems.at(file, where, plainMessage(e));
             }
             if (into.recordCount() == 0 && recordEnd == 0) {
                 throw new LogReadException(file, "not a JSON array");
@@ -389,13 +389,6 @@ public final class ForgatherJsonReader implements LogReader {
 
     private static boolean isWhitespace(byte b) {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t';
-    }
-
-    private static LogReadException at(Path file, JsonLocation where, String problem) {
-        if (where == null || where.getLineNr() < 1) {
-            return new LogReadException(file, problem);
-        }
-        return new LogReadException(file, where.getLineNr(), where.getColumnNr(), problem);
     }
 
     private static String describe(JsonToken token) {

@@ -1,5 +1,6 @@
 package dev.forgather.logs.read;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import dev.forgather.logs.model.LogReadException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -10,6 +11,14 @@ import java.nio.file.Path;
 /** Turns I/O failures into the one-line problems users see. */
 final class Problems {
     private Problems() {
+    }
+
+    /** A problem at a place in a JSON file, or in the file as a whole when the place is unknown. */
+    static LogReadException at(Path file, JsonLocation where, String problem) {
+        if (where == null || where.getLineNr() < 1) {
+            return new LogReadException(file, problem);
+        }
+        return new LogReadException(file, where.getLineNr(), where.getColumnNr(), problem);
     }
 
     static LogReadException of(Path file, IOException e) {

@@ -80,7 +80,7 @@ public final class TrainerStateReader implements LogReader {
         } catch (JsonProcessingException e) {
             into.abandonRecord();
             if (!isCutOff(e, size)) {
-                throw at(file, e.getLocation(), "invalid JSON");
+                throw Problems.at(file, e.getLocation(), "invalid JSON");
             }
             into.warn(file + ": the file ends inside " + LOG_HISTORY + " (cut off mid-write); read "
                     + into.recordCount() + " records");
@@ -92,7 +92,7 @@ public final class TrainerStateReader implements LogReader {
     private static void readState(Path file, JsonParser parser, TrainingLogBuilder into)
             throws IOException, LogReadException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
-            throw at(file, parser.currentTokenLocation(), "not a JSON object");
+            throw Problems.at(file, parser.currentTokenLocation(), "not a JSON object");
         }
         boolean found = false;
         JsonToken token;
@@ -124,7 +124,7 @@ public final class TrainerStateReader implements LogReader {
             throw new JsonEOFException(parser, null, "end of input inside " + LOG_HISTORY);
         }
         if (token != JsonToken.END_ARRAY) {
-            throw at(file, parser.currentTokenLocation(), LOG_HISTORY + " holds something other than records");
+            throw Problems.at(file, parser.currentTokenLocation(), LOG_HISTORY + " holds something other than records");
         }
     }
 
@@ -164,12 +164,5 @@ public final class TrainerStateReader implements LogReader {
 
     private static boolean isWhitespace(byte b) {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t';
-    }
-
-    private static LogReadException at(Path file, JsonLocation where, String problem) {
-        if (where == null || where.getLineNr() < 1) {
-            return new LogReadException(file, problem);
-        }
-        return new LogReadException(file, where.getLineNr(), where.getColumnNr(), problem);
     }
 }
