@@ -241,6 +241,10 @@ public final class TrainingLogs {
                 return reader;
             }
         }
+        if (file.getFileName().toString().endsWith(".json")) {
+            // Some JSON nobody claims: the Forgather reader says exactly what is wrong with it.
+            return READERS.get(0);
+        }
         throw new LogReadException(file, "not a training log this tool can read");
     }
 }

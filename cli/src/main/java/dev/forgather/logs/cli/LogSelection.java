@@ -19,27 +19,30 @@ final class LogSelection {
     /**
      * The logs that loaded, in order, their notes and errors printed to {@code err} one line each.
      *
+     * @param loadedFrom the path each log was loaded from, as given
      * @param failed whether any path could not be used (the command then exits with 1)
      */
-    record Loaded(List<TrainingLog> logs, boolean failed) {
+    record Loaded(List<TrainingLog> logs, List<Path> loadedFrom, boolean failed) {
     }
 
     /** Loads {@code paths} on all cores; what cannot be used is reported and left out. */
     static Loaded load(List<Path> paths, PrintWriter err) {
         List<TrainingLog> logs = new ArrayList<>();
+        List<Path> loadedFrom = new ArrayList<>();
         boolean failed = false;
         for (TrainingLogs.Loaded result : TrainingLogs.loadAll(paths)) {
             if (result.log().isPresent()) {
                 TrainingLog log = result.log().get();
                 log.warnings().forEach(w -> err.println("warning: " + w));
                 logs.add(log);
+                loadedFrom.add(result.path());
             } else {
                 err.println("error: " + result.error().orElseThrow().getMessage());
                 failed = true;
             }
         }
         err.flush();
-        return new Loaded(logs, failed);
+        return new Loaded(logs, loadedFrom, failed);
     }
 
     static List<Path> choose(List<Path> named, boolean all, Path projectDir, PrintWriter err) throws UserException {

@@ -99,9 +99,14 @@ final class PlotCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Path> named = !paths.isEmpty() ? paths : compare;
         List<Path> chosen = LogSelection.choose(named, false, logs.projectDir(), err);
+        List<String> wanted = metrics.stream().map(String::strip).filter(m -> !m.isEmpty()).toList();
+        if (!metrics.isEmpty() && wanted.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--metrics names no metric");
+        }
         LogSelection.Loaded result = LogSelection.load(chosen, err);
         List<TrainingLog> loaded = result.logs();
         boolean failed = result.failed();
+        warnAboutMissingAxis(loaded, err);
         if (loaded.isEmpty()) {
             return ExitCode.SOFTWARE;
         }
@@ -109,10 +114,10 @@ final class PlotCommand implements Callable<Integer> {
                 .withXAxis(xAxis)
                 .withSmoothWindow(smooth)
                 .withLogScale(logScale)
-                .withLabels(failed ? List.of() : labels)
+                .withLabels(labelsOfLoaded(chosen, result.loadedFrom()))
                 .withFormat(format);
-        if (!metrics.isEmpty()) {
-            options = options.withMetrics(metrics.stream().map(String::strip).filter(m -> !m.isEmpty()).toList());
+        if (!wanted.isEmpty()) {
+            options = options.withMetrics(wanted);
         }
         if (title != null) {
             options = options.withTitle(title);
@@ -137,6 +142,38 @@ final class PlotCommand implements Callable<Integer> {
             Editor.open(file, System.getenv());
         }
         return failed ? ExitCode.SOFTWARE : ExitCode.OK;
+    }
+
+    /** The --labels of the runs that loaded: a run that failed must not pass its label to the next. */
+    private List<String> labelsOfLoaded(List<Path> chosen, List<Path> loadedFrom) {
+        List<String> kept = new ArrayList<>();
+        for (Path path : loadedFrom) {
+            int at = chosen.indexOf(path);
+            if (at < 0 || at >= labels.size()) {
+                break;
+            }
+            kept.add(labels.get(at));
+        }
+        return kept;
+    }
+
+    /** Says so when a run has nothing to draw against the chosen x axis, instead of a blank panel. */
+    private void warnAboutMissingAxis(List<TrainingLog> loaded, PrintWriter err) {
+        String field = switch (xAxis) {
+            case TIME -> TrainingLog.TIMESTAMP;
+            case EPOCH -> TrainingLog.EPOCH;
+            default -> null;
+        };
+        if (field == null) {
+            return;
+        }
+        for (TrainingLog log : loaded) {
+            if (log.series(field).isEmpty()) {
+                err.println("warning: " + log.path() + ": no '" + field + "' in this log: nothing to draw against "
+                        + xAxis.label());
+            }
+        }
+        err.flush();
     }
 
     /** {@code --x-axis step|epoch|time}. */

@@ -129,4 +129,50 @@ class PlotCommandTest extends InDemoProject {
         }
         return n;
     }
+
+    @Test
+    void anEmptyMetricListIsAUsageError() {
+        Cli.Result r = plot(run("tiny_gpt/runs/adamw_lr1e-3"), "--metrics", " ", "--output", tmp.resolve("x.png").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: --metrics names no metric\n");
+    }
+
+    @Test
+    void valuesNearTheLargestDoubleStillPlotOnALogScale() throws IOException {
+        Path log = Files.writeString(tmp.resolve("trainer_logs.json"), "[{\"global_step\": 1, \"loss\": 1e308},"
+                + "{\"global_step\": 2, \"loss\": Infinity}, {\"global_step\": 3, \"loss\": 1e300}]");
+        Path out = tmp.resolve("huge.png");
+        Cli.Result r = plot(log.toString(), "--log-scale", "--metrics", "loss", "--output", out.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        assertThat(out).exists();
+    }
+
+    @Test
+    void aTimeAxisForALogWithoutTimestampsIsExplained() throws IOException {
+        Path log = Files.writeString(tmp.resolve("trainer_logs.json"), "[{\"global_step\": 1, \"loss\": 2.0}]");
+        Cli.Result r = plot(log.toString(), "--x-axis", "time", "--output", tmp.resolve("t.png").toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEqualTo("warning: " + log + ": no 'timestamp' in this log: nothing to draw against "
+                + "Time (minutes)\n");
+    }
+
+    @Test
+    void labelsStayWithTheirRunsWhenAnEarlierRunFails() throws IOException {
+        Path bad = Files.writeString(tmp.resolve("trainer_logs.json"), "");
+        Path out = tmp.resolve("labels.svg");
+        Cli.Result r = plot(bad.toString(), run("tiny_gpt/runs/adamw_lr1e-3"), "--labels", "broken", "good",
+                "--metrics", "loss", "--output", out.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        // Each label stays with its own run: the good run is "good", not the failed run's "broken".
+        assertThat(out).content().contains(">good<").doesNotContain(">broken<");
+    }
+
+    @Test
+    void anOutputUnderARegularFileSaysWhichIsNotAFolder() throws IOException {
+        Path file = Files.writeString(tmp.resolve("afile"), "x");
+        Cli.Result r = plot(run("tiny_gpt/runs/adamw_lr1e-3"), "--output", file.resolve("x.png").toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("error: " + file.resolve("x.png") + ": cannot write: not a directory: " + file + "\n");
+    }
 }

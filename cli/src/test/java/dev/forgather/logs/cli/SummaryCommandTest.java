@@ -245,4 +245,12 @@ class SummaryCommandTest extends InDemoProject {
         }
         return out;
     }
+
+    @Test
+    void aJsonObjectIsNotAJsonArrayWhateverTheFileIsCalled() throws IOException {
+        Path obj = Files.writeString(tmp.resolve("obj.json"), "{\"a\": 1}");
+        Cli.Result r = summary(obj.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("error: " + obj + ": line 1, column 1: not a JSON array\n");
+    }
 }

@@ -28,6 +28,7 @@ public final class TrainingLog {
     private final String modelName;
     private final String format;
     private final int recordCount;
+    private final boolean hasSteps;
     private final RecordAxes axes;
     private final byte[] kinds;
     private final Map<String, Column> columns;
@@ -36,13 +37,14 @@ public final class TrainingLog {
     private final boolean hasRepeats;
     private final Map<String, Series> seriesCache = new ConcurrentHashMap<>();
 
-    TrainingLog(Path path, String runName, String modelName, String format, int recordCount, RecordAxes axes,
+    TrainingLog(Path path, String runName, String modelName, String format, int recordCount, boolean hasSteps, RecordAxes axes,
             byte[] kinds, Map<String, Column> columns, List<String> warnings, Map<String, String> aliases) {
         this.path = path;
         this.runName = runName;
         this.modelName = modelName;
         this.format = format;
         this.recordCount = recordCount;
+        this.hasSteps = hasSteps;
         this.axes = axes;
         this.kinds = kinds;
         this.columns = Collections.unmodifiableMap(columns);
@@ -81,6 +83,14 @@ public final class TrainingLog {
     /** Notes about input the reader had to skip (e.g. a record cut off at the end); empty when none. */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /**
+     * Whether any record gave its step. A log without one still has steps (0, or the previous
+     * record's), so that it can be drawn; its statistics leave the steps out.
+     */
+    public boolean hasSteps() {
+        return hasSteps;
     }
 
     /** How many complete records were read, repeated evaluations included. */

@@ -37,6 +37,7 @@ public final class TrainingLogBuilder {
 
     private boolean inRecord;
     private int leadingStepless;
+    private boolean anyStep;
     private long step;
     private long lastStep;
     private boolean stepSet;
@@ -64,6 +65,7 @@ public final class TrainingLogBuilder {
     public void step(long value) {
         step = value;
         stepSet = true;
+        anyStep = true;
     }
 
     /** Sets the current record's epoch (fractional). */
@@ -161,6 +163,7 @@ public final class TrainingLogBuilder {
         if (leadingStepless == count) {
             leadingStepless += next.leadingStepless;
         }
+        anyStep |= next.anyStep;
         count += next.count;
         if (next.count > 0) {
             lastStep = steps[count - 1];
@@ -197,6 +200,7 @@ public final class TrainingLogBuilder {
     public void reset() {
         count = 0;
         leadingStepless = 0;
+        anyStep = false;
         lastStep = 0;
         inRecord = false;
         touchedCount = 0;
@@ -336,7 +340,7 @@ public final class TrainingLogBuilder {
             }
         }
         RecordAxes axes = new RecordAxes(trim(steps, count), trim(epochs, count), trim(timestamps, count));
-        return new TrainingLog(path, runName, modelName, format, count, axes, trim(kinds, count), frozen,
+        return new TrainingLog(path, runName, modelName, format, count, anyStep, axes, trim(kinds, count), frozen,
                 List.copyOf(warnings), Map.copyOf(aliases));
     }
 

@@ -41,34 +41,40 @@ public final class SummaryCalculator {
         Optional<StepValue> bestEval = BestStep.of(evalLoss, Goal.MIN);
 
         Optional<Record> finalRecord = log.finalRecord();
+        boolean steps = log.hasSteps();
         return new SummaryStatistics(
                 log.runName(),
                 log.modelName(),
                 logPath,
                 log.format(),
-                totalSteps,
+                steps ? totalSteps : OptionalLong.empty(),
                 finalEpoch,
                 last(loss),
                 lossStats.mean(),
                 lossStats.min(),
                 bestLoss.map(sv -> OptionalDouble.of(sv.value())).orElse(OptionalDouble.empty()),
-                bestLoss.map(sv -> OptionalLong.of(sv.step())).orElse(OptionalLong.empty()),
+                stepOf(bestLoss, steps),
                 gradStats.mean(),
                 maxGrad.map(sv -> OptionalDouble.of(sv.value())).orElse(OptionalDouble.empty()),
-                maxGrad.map(sv -> OptionalLong.of(sv.step())).orElse(OptionalLong.empty()),
+                stepOf(maxGrad, steps),
                 learningRate.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(learningRate.value(0)),
                 last(learningRate),
                 last(evalLoss),
-                evalLoss.isEmpty() ? OptionalLong.empty() : OptionalLong.of(evalLoss.step(evalLoss.size() - 1)),
+                evalLoss.isEmpty() || !steps ? OptionalLong.empty() : OptionalLong.of(evalLoss.step(evalLoss.size() - 1)),
                 bestEval.map(sv -> OptionalDouble.of(sv.value())).orElse(OptionalDouble.empty()),
-                bestEval.map(sv -> OptionalLong.of(sv.step())).orElse(OptionalLong.empty()),
+                stepOf(bestEval, steps),
                 finalValue(finalRecord, "train_runtime"),
                 finalValue(finalRecord, "train_samples"),
                 finalValue(finalRecord, "train_samples_per_second"),
                 finalValue(finalRecord, "train_steps_per_second"),
                 finalValue(finalRecord, "effective_batch_size"),
                 lossStats.nonfinite(),
-                lossStats.firstNonfiniteStep());
+                steps ? lossStats.firstNonfiniteStep() : OptionalLong.empty());
+    }
+
+    /** The step of a best value, when the log has steps at all. */
+    private static OptionalLong stepOf(Optional<StepValue> best, boolean steps) {
+        return steps && best.isPresent() ? OptionalLong.of(best.get().step()) : OptionalLong.empty();
     }
 
     private static int lastTrainingRecord(TrainingLog log) {

@@ -106,4 +106,16 @@ class SummaryCalculatorTest {
         assertThat(s.trainSamples()).hasValue(640.0);
         assertThat(s.effectiveBatchSize()).hasValue(64.0);
     }
+
+    @Test
+    void aLogWithoutStepsHasNoStepStatistics() throws Exception {
+        SummaryStatistics s = summarize("[{\"timestamp\": 1.0, \"loss\": 3.0, \"grad_norm\": 1.0},"
+                + "{\"timestamp\": 2.0, \"loss\": 2.0, \"grad_norm\": 2.0}, {\"eval_loss\": 2.5}]");
+        assertThat(s.totalSteps()).isEmpty();
+        assertThat(s.bestLossStep()).isEmpty();
+        assertThat(s.maxGradNormStep()).isEmpty();
+        assertThat(s.finalEvalLossStep()).isEmpty();
+        assertThat(s.bestEvalLossStep()).isEmpty();
+        assertThat(s.bestLoss()).hasValue(2.0);
+    }
 }

@@ -11,6 +11,7 @@ import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickType;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
 
 /**
  * A base-10 log axis ticked as matplotlib does: labelled powers of ten with unlabelled minor ticks
@@ -24,6 +25,20 @@ final class LogValueAxis extends LogAxis {
     LogValueAxis(String label) {
         super(label);
         setBase(10);
+    }
+
+    /**
+     * A diverging run can log values near {@code Double.MAX_VALUE}; the axis margin above them
+     * overflows and JFreeChart rejects the empty range. Then the axis spans every positive power
+     * of ten from 1 up, rather than failing the whole chart.
+     */
+    @Override
+    protected void autoAdjustRange() {
+        try {
+            super.autoAdjustRange();
+        } catch (IllegalArgumentException e) {
+            setRange(new Range(1, Double.MAX_VALUE), false, false);
+        }
     }
 
     @Override
