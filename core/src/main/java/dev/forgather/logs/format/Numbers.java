@@ -58,13 +58,48 @@ public final class Numbers {
         if (special != null) {
             return special;
         }
-        String text = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+        String text = decimals <= 9 ? fixedFast(Math.abs(value), decimals) : null;
+        if (text == null) {
+            text = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).abs().toPlainString();
+        }
         // Python keeps the sign of a negative number that rounds to zero: -0.00001 -> "-0.0000".
-        if ((value < 0 || (value == 0 && 1 / value < 0)) && !text.startsWith("-")) {
+        if (value < 0 || (value == 0 && 1 / value < 0)) {
             text = "-" + text;
         }
         return text;
     }
+
+    private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+
+    /**
+     * {@code fixed} without BigDecimal for the common case, or null when it cannot be sure: the
+     * scaled value carries at most half an ulp of error, so unless it lies within a millionth of a
+     * rounding tie, rounding it gives what rounding the exact binary value gives.
+     */
+    private static String fixedFast(double magnitude, int decimals) {
+        double scaled = magnitude * POWERS_OF_TEN[decimals];
+        if (!(scaled < 1e15)) {
+            return null;
+        }
+        double floor = Math.floor(scaled);
+        double fraction = scaled - floor;
+        if (Math.abs(fraction - 0.5) < 1e-6) {
+            return null;
+        }
+        long units = (long) floor + (fraction > 0.5 ? 1 : 0);
+        long scale = (long) POWERS_OF_TEN[decimals];
+        StringBuilder sb = new StringBuilder(24).append(units / scale);
+        if (decimals > 0) {
+            String digits = Long.toString(units % scale);
+            sb.append('.');
+            for (int i = digits.length(); i < decimals; i++) {
+                sb.append('0');
+            }
+            sb.append(digits);
+        }
+        return sb.toString();
+    }
+
 
     /** {@code value} in scientific form with {@code decimals} decimals, as Python's {@code f"{value:.Ne}"}. */
     public static String scientific(double value, int decimals) {

@@ -65,4 +65,23 @@ class NumbersTest {
         assertThat(Numbers.count(211904)).isEqualTo("211904");
         assertThat(Numbers.count(2.5)).isEqualTo("2.5");
     }
+
+    @Test
+    void theFastPathRoundsExactlyAsTheExactBinaryValueDoes() {
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 200_000; i++) {
+            double value = switch (i % 4) {
+                case 0 -> random.nextDouble() * 10;
+                case 1 -> random.nextGaussian() * 1e4;
+                case 2 -> Math.round(random.nextDouble() * 1e6) / 1e4 + 0.00005; // near ties at 4 decimals
+                default -> random.nextDouble() * Math.pow(10, random.nextInt(12) - 6);
+            };
+            for (int decimals : new int[] {0, 1, 2, 4, 6}) {
+                String exact = new java.math.BigDecimal(value).setScale(decimals, java.math.RoundingMode.HALF_EVEN)
+                        .abs().toPlainString();
+                String expected = (value < 0 ? "-" : "") + exact;
+                assertThat(Numbers.fixed(value, decimals)).as("%s with %d decimals", value, decimals).isEqualTo(expected);
+            }
+        }
+    }
 }
