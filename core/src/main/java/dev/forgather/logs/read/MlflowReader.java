@@ -116,7 +116,7 @@ public final class MlflowReader implements LogReader {
         }
         RecordGrouper grouper = new RecordGrouper(into, true, false);
         for (int i : points.inTimeOrder(keys)) {
-            grouper.add(points.steps[i], points.millis[i] / 1000.0, keys[points.metric[i]], points.values[i]);
+            grouper.add(points.steps[i], points.times[i], keys[points.metric[i]], points.values[i]);
         }
         grouper.finish();
         if (badLines > 0) {
@@ -170,13 +170,8 @@ public final class MlflowReader implements LogReader {
         return Optional.empty();
     }
 
-    /** Every value of the run, in primitive columns, until all metric files are read. */
-    private static final class Points {
-        int[] metric = new int[256];
-        long[] millis = new long[256];
-        long[] steps = new long[256];
-        double[] values = new double[256];
-        int size;
+    /** Every value of the run, until all metric files are read; times in seconds from MLflow's milliseconds. */
+    private static final class Points extends ScalarPoints {
 
         /** Reads one metric file; returns how many lines could not be read. */
         int readMetric(Path file, int index) throws LogReadException {
@@ -196,7 +191,7 @@ public final class MlflowReader implements LogReader {
                         long time = Long.parseLong(parts[0]);
                         double value = PythonFloat.parse(parts[1]);
                         long step = parts.length == 3 ? Long.parseLong(parts[2]) : 0;
-                        add(index, time, step, value);
+                        add(index, step, time / 1000.0, value);
                     } catch (NumberFormatException e) {
                         bad++;
                     }
@@ -205,21 +200,6 @@ public final class MlflowReader implements LogReader {
                 throw Problems.of(file, e);
             }
             return bad;
-        }
-
-        private void add(int index, long time, long step, double value) {
-            if (size == metric.length) {
-                int n = size * 2;
-                metric = Arrays.copyOf(metric, n);
-                millis = Arrays.copyOf(millis, n);
-                steps = Arrays.copyOf(steps, n);
-                values = Arrays.copyOf(values, n);
-            }
-            metric[size] = index;
-            millis[size] = time;
-            steps[size] = step;
-            values[size] = value;
-            size++;
         }
 
         /**
@@ -235,7 +215,7 @@ public final class MlflowReader implements LogReader {
                     default -> 3;
                 };
             }
-            Comparator<Integer> order = Comparator.<Integer>comparingLong(i -> millis[i])
+            Comparator<Integer> order = Comparator.<Integer>comparingDouble(i -> times[i])
                     .thenComparingLong(i -> steps[i])
                     .thenComparingInt(i -> phases[metric[i]])
                     .thenComparingInt(i -> metric[i]);

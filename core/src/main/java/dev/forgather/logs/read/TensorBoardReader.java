@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -380,15 +379,10 @@ public final class TensorBoardReader implements LogReader {
         }
     }
 
-    /** Every scalar of the run in file order, in primitive columns, until the names are known. */
-    private static final class Scalars {
+    /** Every scalar of the run in file order, until the names are known. */
+    private static final class Scalars extends ScalarPoints {
         private final List<String> tags = new ArrayList<>();
         private final Map<String, Integer> tagIndex = new HashMap<>();
-        private int[] tagOf = new int[256];
-        private long[] steps = new long[256];
-        private double[] times = new double[256];
-        private double[] values = new double[256];
-        private int size;
 
         /** Adds the scalars of one event; false when the bytes are not an {@code Event}. */
         boolean addEvent(byte[] bytes, int offset, int length) {
@@ -411,24 +405,13 @@ public final class TensorBoardReader implements LogReader {
         }
 
         private void add(String tag, long step, double time, double value) {
-            if (size == steps.length) {
-                int n = size * 2;
-                tagOf = Arrays.copyOf(tagOf, n);
-                steps = Arrays.copyOf(steps, n);
-                times = Arrays.copyOf(times, n);
-                values = Arrays.copyOf(values, n);
-            }
             Integer index = tagIndex.get(tag);
             if (index == null) {
                 index = tags.size();
                 tags.add(tag);
                 tagIndex.put(tag, index);
             }
-            tagOf[size] = index;
-            steps[size] = step;
-            times[size] = time;
-            values[size] = value;
-            size++;
+            add(index, step, time, value);
         }
 
         void emit(TrainingLogBuilder into) {
@@ -441,7 +424,7 @@ public final class TensorBoardReader implements LogReader {
             }
             RecordGrouper grouper = new RecordGrouper(into, false, true);
             for (int i = 0; i < size; i++) {
-                grouper.add(steps[i], times[i], names[tagOf[i]], values[i]);
+                grouper.add(steps[i], times[i], names[metric[i]], values[i]);
             }
             grouper.finish();
         }
