@@ -205,4 +205,15 @@ class ForgatherJsonReaderTest {
         assertThat(log.format()).isEqualTo("forgather");
         assertThat(log.warnings()).isEmpty();
     }
+
+    @Test
+    void aNestedValueAfterSomeRecordsIsReadOnceByTheGeneralPath() throws Exception {
+        // The fast scanner reads three records, meets a nested object it does not handle, and
+        // hands the file to Jackson: the records it had read must not be counted twice.
+        TrainingLog log = load("[\n" + TRAIN_10 + ",\n" + TRAIN_20 + ",\n" + EVAL_20 + ",\n"
+                + "{\"global_step\": 30, \"loss\": 1.5, \"extra\": {\"a\": [1, 2]}}\n]");
+        assertThat(log.recordCount()).isEqualTo(4);
+        assertThat(log.series("loss").values()).containsExactly(2.5, 2.0, 1.5);
+        assertThat(log.series("loss").steps()).containsExactly(10, 20, 30);
+    }
 }
