@@ -15,7 +15,10 @@ final class Downsampler {
     private Downsampler() {
     }
 
-    /** {@code line} itself when it has at most {@code columns} points, else at most four points per column. */
+    /**
+     * {@code line} itself when it has at most {@code columns} points, else at most five points per
+     * column: its first, lowest, highest and last point, and its first gap (NaN) if it has one.
+     */
     static XYColumns reduce(XYColumns line, int columns) {
         if (columns < 1) {
             throw new IllegalArgumentException("columns must be positive: " + columns);

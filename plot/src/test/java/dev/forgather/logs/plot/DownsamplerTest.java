@@ -72,7 +72,7 @@ class DownsamplerTest {
     }
 
     @Test
-    void aMillionPointsBecomeAtMostFivePerColumn() {
+    void aMillionPointsWithoutGapsBecomeAtMostFourPerColumnAndKeepTheirSpike() {
         double[] values = new double[1_000_000];
         for (int i = 0; i < values.length; i++) {
             values[i] = Math.sin(i / 1000.0) + (i == 654_321 ? 10 : 0);
@@ -80,6 +80,18 @@ class DownsamplerTest {
         XYColumns reduced = Downsampler.reduce(line(values), 1800);
         assertThat(reduced.size()).isLessThanOrEqualTo(4 * 1800);
         assertThat(reduced.x()).contains(654_321.0);
+    }
+
+    @Test
+    void aColumnWithAGapKeepsFivePointsItsFirstLowestHighestLastAndGap() {
+        double[] values = new double[1000];
+        for (int i = 0; i < values.length; i++) {
+            int j = i % 100;
+            values[i] = j == 10 ? -5 : j == 20 ? 5 : j == 50 ? Double.NaN : j * 0.001;
+        }
+        XYColumns reduced = Downsampler.reduce(line(values), 10);
+        assertThat(reduced.size()).isEqualTo(5 * 10);
+        assertThat(Arrays.copyOf(reduced.x(), 5)).containsExactly(0, 10, 20, 50, 99);
     }
 
     @Test
