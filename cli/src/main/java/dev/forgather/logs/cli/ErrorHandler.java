@@ -2,7 +2,6 @@ package dev.forgather.logs.cli;
 
 import dev.forgather.logs.model.LogReadException;
 import picocli.CommandLine;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
@@ -23,6 +22,6 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             }
         }
         cli.getErr().flush();
-        return ExitCode.SOFTWARE;
+        return ExitStatus.LOG_FAILED;
     }
 }

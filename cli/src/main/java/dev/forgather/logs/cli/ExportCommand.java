@@ -8,38 +8,28 @@ import dev.forgather.logs.model.TrainingLog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code forgather logs export}: every value of the chosen runs as one CSV, JSON Lines or Parquet table. */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Write every value of training runs to one table for pandas, DuckDB or Spark (default: the newest log).",
             "Tidy by default, one row per value: run, model, format, step, epoch, time, metric, value."})
 final class ExportCommand implements Callable<Integer> {
-    @ParentCommand
-    LogsCommand logs;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Log files or run directories. Default: the newest log.")
-    List<Path> paths = new ArrayList<>();
+    @Mixin
+    RunSelection runs;
 
-    @Option(names = "--all", description = "Export every log of the project.")
-    boolean all;
-
-    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
-            completionCandidates = FormatConverter.Names.class,
+    @Option(names = "--format", paramLabel = "FORMAT", converter = Choices.ExportFormats.class,
+            completionCandidates = Choices.ExportFormats.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: from FILE's extension).")
     ExportFormat format;
 
@@ -60,13 +50,10 @@ final class ExportCommand implements Callable<Integer> {
         if (writer.isEmpty()) {
             throw new UserException(chosenFormat + " export is not available: forgather-logs-parquet is not on the class path");
         }
-        PrintWriter err = spec.commandLine().getErr();
-        List<Path> chosen = LogSelection.choose(paths, all, logs.projectDir(), err);
-        LogSelection.Loaded result = LogSelection.load(chosen, err);
+        RunSelection.Loaded result = runs.load();
         List<TrainingLog> loaded = result.logs();
-        boolean failed = result.failed();
         if (loaded.isEmpty()) {
-            return ExitCode.SOFTWARE;
+            return ExitStatus.LOG_FAILED;
         }
         ExportTable table = ExportTable.of(loaded, wide ? ExportTable.Layout.WIDE : ExportTable.Layout.TIDY);
         long rows;
@@ -78,7 +65,7 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Exported " + rows + " rows from " + loaded.size() + " run(s) to " + output);
         out.flush();
-        return failed ? ExitCode.SOFTWARE : ExitCode.OK;
+        return result.exitStatus();
     }
 
     /** The format named by a file's extension: {@code .csv}, {@code .jsonl} (or {@code .ndjson}), {@code .parquet}. */
@@ -87,23 +74,5 @@ final class ExportCommand implements Callable<Integer> {
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1);
         return extension.equals("ndjson") ? Optional.of(ExportFormat.JSONL) : ExportFormat.byName(extension);
-    }
-
-    /** Turns {@code --format jsonl} into {@link ExportFormat#JSONL}. */
-    static final class FormatConverter implements CommandLine.ITypeConverter<ExportFormat> {
-        @Override
-        public ExportFormat convert(String value) {
-            return ExportFormat.byName(value).orElseThrow(() -> new CommandLine.TypeConversionException(
-                    "'" + value + "' is not a format; expected one of " + String.join(", ", ExportFormat.names())));
-        }
-
-        /** The format names, for help and shell completion. */
-        static final class Names extends ArrayList<String> {
-            private static final long serialVersionUID = 1L;
-
-            Names() {
-                super(ExportFormat.names());
-            }
-        }
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code forgather logs list}: the project's runs, newest first. */
@@ -32,7 +31,7 @@ final class ListCommand implements Callable<Integer> {
         if (found.isEmpty()) {
             out.println("No training logs found.");
             out.println("Searched in: " + TrainingLogs.searchedFolder(logs.projectDir()));
-            return ExitCode.OK;
+            return ExitStatus.OK;
         }
         StringBuilder text = new StringBuilder();
         text.append("Found ").append(found.size()).append(" training log(s):\n\n");
@@ -46,6 +45,6 @@ final class ListCommand implements Callable<Integer> {
         }
         out.print(text);
         out.flush();
-        return ExitCode.OK;
+        return ExitStatus.OK;
     }
 }

@@ -10,16 +10,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -36,9 +33,8 @@ final class PlotCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Log files or run directories. Default: the newest log of the project.")
-    List<Path> paths = new ArrayList<>();
+    @Mixin
+    RunSelection runs;
 
     @Option(names = "--compare", paramLabel = "PATH", arity = "1..*",
             description = "Runs to compare (the same as naming them as PATHs).")
@@ -60,8 +56,8 @@ final class PlotCommand implements Callable<Integer> {
                     + "Train Loss and Eval Loss panels for several runs.")
     boolean lossCurves;
 
-    @Option(names = "--x-axis", paramLabel = "AXIS", defaultValue = "step", converter = XAxisConverter.class,
-            completionCandidates = XAxisConverter.Names.class,
+    @Option(names = "--x-axis", paramLabel = "AXIS", defaultValue = "step", converter = Choices.XAxes.class,
+            completionCandidates = Choices.XAxes.class,
             description = "Horizontal axis: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; time is minutes "
                     + "since the run's first record).")
     XAxis xAxis;
@@ -73,8 +69,8 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--log-scale", description = "Logarithmic y axes.")
     boolean logScale;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "png", converter = FormatConverter.class,
-            completionCandidates = FormatConverter.Names.class,
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "png", converter = Choices.PlotFormats.class,
+            completionCandidates = Choices.PlotFormats.class,
             description = "File format when --output has no .png/.svg/.pdf ending: ${COMPLETION-CANDIDATES} "
                     + "(default: ${DEFAULT-VALUE}).")
     PlotFormat format;
@@ -97,24 +93,21 @@ final class PlotCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> named = !paths.isEmpty() ? paths : compare;
-        List<Path> chosen = LogSelection.choose(named, false, logs.projectDir(), err);
         List<String> wanted = metrics.stream().map(String::strip).filter(m -> !m.isEmpty()).toList();
         if (!metrics.isEmpty() && wanted.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--metrics names no metric");
         }
-        LogSelection.Loaded result = LogSelection.load(chosen, err);
+        RunSelection.Loaded result = runs.load(compare);
         List<TrainingLog> loaded = result.logs();
-        boolean failed = result.failed();
         warnAboutMissingAxis(loaded, err);
         if (loaded.isEmpty()) {
-            return ExitCode.SOFTWARE;
+            return ExitStatus.LOG_FAILED;
         }
         PlotOptions options = PlotOptions.defaults()
                 .withXAxis(xAxis)
                 .withSmoothWindow(smooth)
                 .withLogScale(logScale)
-                .withLabels(labelsOfLoaded(chosen, result.loadedFrom()))
+                .withLabels(labelsOfLoaded(result.chosen(), result.loadedFrom()))
                 .withFormat(format);
         if (!wanted.isEmpty()) {
             options = options.withMetrics(wanted);
@@ -141,7 +134,7 @@ final class PlotCommand implements Callable<Integer> {
             out.flush();
             Editor.open(file, System.getenv());
         }
-        return failed ? ExitCode.SOFTWARE : ExitCode.OK;
+        return result.exitStatus();
     }
 
     /** The --labels of the runs that loaded: a run that failed must not pass its label to the next. */
@@ -174,45 +167,5 @@ final class PlotCommand implements Callable<Integer> {
             }
         }
         err.flush();
-    }
-
-    /** {@code --x-axis step|epoch|time}. */
-    static final class XAxisConverter implements CommandLine.ITypeConverter<XAxis> {
-        @Override
-        public XAxis convert(String value) {
-            try {
-                return XAxis.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(
-                        "'" + value + "' is not an x axis; expected one of step, epoch, time");
-            }
-        }
-
-        /** The axis names, for help and completion. */
-        static final class Names extends ArrayList<String> {
-            private static final long serialVersionUID = 1L;
-
-            Names() {
-                super(Arrays.stream(XAxis.values()).map(a -> a.name().toLowerCase(Locale.ROOT)).toList());
-            }
-        }
-    }
-
-    /** {@code --format png|svg|pdf}. */
-    static final class FormatConverter implements CommandLine.ITypeConverter<PlotFormat> {
-        @Override
-        public PlotFormat convert(String value) {
-            return PlotFormat.parse(value).orElseThrow(() -> new CommandLine.TypeConversionException(
-                    "'" + value + "' is not a plot format; expected one of png, svg, pdf"));
-        }
-
-        /** The format names, for help and completion. */
-        static final class Names extends ArrayList<String> {
-            private static final long serialVersionUID = 1L;
-
-            Names() {
-                super(Arrays.stream(PlotFormat.values()).map(PlotFormat::extension).toList());
-            }
-        }
     }
 }

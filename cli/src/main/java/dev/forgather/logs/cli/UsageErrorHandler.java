@@ -1,7 +1,6 @@
 package dev.forgather.logs.cli;
 
 import picocli.CommandLine;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 
@@ -17,6 +16,6 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         CommandLine.UnmatchedArgumentException.printSuggestions(e, cli.getErr());
         cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
         cli.getErr().flush();
-        return ExitCode.USAGE;
+        return ExitStatus.USAGE;
     }
 }
