@@ -10,6 +10,7 @@ import dev.forgather.logs.model.Record;
 import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.SummaryStatistics;
 import dev.forgather.logs.model.TrainingLog;
+import dev.forgather.logs.read.LogFormat;
 import dev.forgather.logs.stats.Goal;
 import dev.forgather.logs.stats.StepValue;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ class PublicApiTest {
         Path samples = Samples.shared().resolve("samples");
         TrainingLog forgather = TrainingLogs.load(samples.resolve("forgather_project/output_models/tiny_gpt/runs/adamw_lr1e-3"));
         TrainingLog tensorboard = TrainingLogs.load(samples.resolve("tensorboard/tiny_gpt/adamw_lr1e-3"));
-        assertThat(tensorboard.format()).isEqualTo("tensorboard");
+        assertThat(tensorboard.format()).isEqualTo(LogFormat.TENSORBOARD);
 
         StepValue a = TrainingLogs.bestStep(forgather, "eval_loss", Goal.MIN).orElseThrow();
         StepValue b = TrainingLogs.bestStep(tensorboard, "eval_loss", Goal.MIN).orElseThrow();

@@ -8,25 +8,14 @@ import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.SummaryStatistics;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.model.TrainingLogBuilder;
-import dev.forgather.logs.read.ForgatherJsonReader;
-import dev.forgather.logs.read.LightningCsvReader;
-import dev.forgather.logs.read.LogReader;
-import dev.forgather.logs.read.MlflowReader;
-import dev.forgather.logs.read.TensorBoardReader;
-import dev.forgather.logs.read.TrainerStateReader;
+import dev.forgather.logs.read.LogFormat;
 import dev.forgather.logs.stats.BestStep;
 import dev.forgather.logs.stats.Goal;
 import dev.forgather.logs.stats.StepValue;
 import dev.forgather.logs.stats.SummaryCalculator;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,36 +29,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  */
 public final class TrainingLogs {
-    /** In order of preference: a run folder with a Forgather log and another format loads the Forgather log. */
-    private static final List<LogReader> READERS = List.of(new ForgatherJsonReader(), new TrainerStateReader(),
-            new TensorBoardReader(), new LightningCsvReader(), new MlflowReader());
-    private static final RunFinder FINDER = new RunFinder(linked(ForgatherJsonReader.FILE_NAME, "forgather",
-            "trainer_state.json", "huggingface"));
+    private static final RunFinder FINDER = new RunFinder();
     private static final RunScanner SCANNER = new RunScanner();
 
     private TrainingLogs() {
     }
 
     /**
-     * Loads a log from a log file or from a run directory holding one. The format is recognised
-     * from the file's name and first bytes: Forgather {@code trainer_logs.json}, Hugging Face
-     * {@code trainer_state.json}, TensorBoard {@code events.out.tfevents.*} (with the other event
-     * files of its folder), Lightning {@code metrics.csv}, or an MLflow run folder. A run directory
-     * holding several of these loads the first in that order, so a Forgather run's
+     * Loads a log from a log file or from a run directory holding one, in any {@link LogFormat}.
+     * The format is recognised from the file's name and first bytes; a run directory holding logs
+     * of several formats loads the first in {@link LogFormat}'s order, so a Forgather run's
      * {@code trainer_state.json} is not read beside its {@code trainer_logs.json}.
      *
      * @throws LogReadException when the path holds no usable log; the message names the file and
      *     the problem in one line
      */
     public static TrainingLog load(Path fileOrRunDir) throws LogReadException {
-        Path file = logFileOf(fileOrRunDir);
-        LogReader reader = readerFor(file);
+        Path file = LogFormat.logOf(fileOrRunDir);
+        LogFormat format = LogFormat.of(file);
         TrainingLogBuilder builder = new TrainingLogBuilder();
-        reader.read(file, builder);
-        LogFile identity = RunFinder.identify(file);
-        String runName = builder.recordedRunName().orElse(identity.runName());
-        String modelName = builder.recordedModelName().orElse(identity.modelName().orElse(null));
-        return builder.build(file, runName, modelName, reader.format());
+        format.read(file, builder);
+        return builder.build(file, format.name(file), format);
     }
 
     /**
@@ -140,18 +120,7 @@ public final class TrainingLogs {
         if (Files.isDirectory(RunFinder.searchedFolder(projectDir))) {
             return FINDER.find(projectDir);
         }
-        return SCANNER.scan(projectDir).stream()
-                .map(run -> new LogFile(run.path(), run.modelName(), run.runName(), run.modified(),
-                        Optional.of(run.format())))
-                .toList();
-    }
-
-    private static Map<String, String> linked(String... keysAndValues) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
+        return SCANNER.scan(projectDir);
     }
 
     /** The project's newest log. */
@@ -173,78 +142,5 @@ public final class TrainingLogs {
     public static Optional<StepValue> bestStep(TrainingLog log, String metric, Goal goal) {
         Series series = log.series(metric);
         return BestStep.of(series, goal);
-    }
-
-    private static Path logFileOf(Path path) throws LogReadException {
-        if (Files.isDirectory(path)) {
-            Path file = path.resolve(ForgatherJsonReader.FILE_NAME);
-            if (Files.isDirectory(file)) {
-                throw new LogReadException(file, "is a directory, not a log file");
-            }
-            if (!Files.exists(file)) {
-                return otherLogIn(path).orElseThrow(() -> new LogReadException(path,
-                        "no " + ForgatherJsonReader.FILE_NAME + " in this run directory"));
-            }
-            return file;
-        }
-        if (!Files.exists(path)) {
-            throw new LogReadException(path, "no such file or directory");
-        }
-        return path;
-    }
-
-    /** The log of another format in a run directory without a Forgather log. */
-    private static Optional<Path> otherLogIn(Path dir) {
-        Path state = dir.resolve(TrainerStateReader.FILE_NAME);
-        if (Files.isRegularFile(state)) {
-            return Optional.of(state);
-        }
-        Optional<Path> events = TensorBoardReader.firstEventFile(dir);
-        if (events.isPresent()) {
-            return events;
-        }
-        Path metrics = dir.resolve(LightningCsvReader.FILE_NAME);
-        if (Files.isRegularFile(metrics)) {
-            return Optional.of(metrics);
-        }
-        return MlflowReader.runFolderOf(dir).filter(run -> run.equals(dir.toAbsolutePath().normalize())).map(run -> dir);
-    }
-
-    private static LogReader readerFor(Path file) throws LogReadException {
-        if (Files.isDirectory(file)) {
-            for (LogReader reader : READERS) {
-                if (reader.accepts(file, new byte[0])) {
-                    return reader;
-                }
-            }
-            throw new LogReadException(file, "not a training log this tool can read");
-        }
-        if (file.getFileName().toString().equals(ForgatherJsonReader.FILE_NAME)) {
-            // The trainer's own file name: no need to open it twice (a thousand runs, 25 ms).
-            return READERS.get(0);
-        }
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(64);
-        } catch (NoSuchFileException e) {
-            throw new LogReadException(file, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new LogReadException(file, "permission denied");
-        } catch (IOException e) {
-            throw new LogReadException(file, "cannot read: " + e.getMessage());
-        }
-        if (head.length == 0) {
-            throw new LogReadException(file, "empty file");
-        }
-        for (LogReader reader : READERS) {
-            if (reader.accepts(file, head)) {
-                return reader;
-            }
-        }
-        if (file.getFileName().toString().endsWith(".json")) {
-            // Some JSON nobody claims: the Forgather reader says exactly what is wrong with it.
-            return READERS.get(0);
-        }
-        throw new LogReadException(file, "not a training log this tool can read");
     }
 }

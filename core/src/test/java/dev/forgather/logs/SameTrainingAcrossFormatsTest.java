@@ -8,6 +8,7 @@ import dev.forgather.logs.model.RecordKind;
 import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.SummaryStatistics;
 import dev.forgather.logs.model.TrainingLog;
+import dev.forgather.logs.read.LogFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -42,17 +43,17 @@ class SameTrainingAcrossFormatsTest {
 
     @Test
     void eachFormatIsRecognisedFromItsFileOrFolder() throws Exception {
-        assertThat(TrainingLogs.load(forgatherRun()).format()).as("trainer_logs.json wins").isEqualTo("forgather");
-        assertThat(TrainingLogs.load(forgatherRun().resolve("trainer_state.json")).format()).isEqualTo("huggingface");
-        assertThat(TrainingLogs.load(tensorBoardRun()).format()).isEqualTo("tensorboard");
+        assertThat(TrainingLogs.load(forgatherRun()).format()).as("trainer_logs.json wins").isEqualTo(LogFormat.FORGATHER);
+        assertThat(TrainingLogs.load(forgatherRun().resolve("trainer_state.json")).format()).isEqualTo(LogFormat.HF_TRAINER_STATE);
+        assertThat(TrainingLogs.load(tensorBoardRun()).format()).isEqualTo(LogFormat.TENSORBOARD);
         Path events = tensorBoardRun().resolve("events.out.tfevents.1795564393.vm.567.0");
-        assertThat(TrainingLogs.load(events).format()).isEqualTo("tensorboard");
+        assertThat(TrainingLogs.load(events).format()).isEqualTo(LogFormat.TENSORBOARD);
         Path lightning = samples().resolve("lightning/tiny_gpt/version_0");
-        assertThat(TrainingLogs.load(lightning).format()).isEqualTo("lightning");
-        assertThat(TrainingLogs.load(lightning.resolve("metrics.csv")).format()).isEqualTo("lightning");
+        assertThat(TrainingLogs.load(lightning).format()).isEqualTo(LogFormat.LIGHTNING_CSV);
+        assertThat(TrainingLogs.load(lightning.resolve("metrics.csv")).format()).isEqualTo(LogFormat.LIGHTNING_CSV);
         Path mlflow = Paths.get(getClass().getResource("/mlruns/412503217750286131/6c1d5e2a9b7f4e0c8a3d2f1e0b9c8d7a").toURI());
-        assertThat(TrainingLogs.load(mlflow).format()).isEqualTo("mlflow");
-        assertThat(TrainingLogs.load(mlflow.resolve("metrics/loss")).format()).isEqualTo("mlflow");
+        assertThat(TrainingLogs.load(mlflow).format()).isEqualTo(LogFormat.MLFLOW_FILES);
+        assertThat(TrainingLogs.load(mlflow.resolve("metrics/loss")).format()).isEqualTo(LogFormat.MLFLOW_FILES);
     }
 
     @Test

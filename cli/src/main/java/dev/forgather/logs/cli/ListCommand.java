@@ -2,6 +2,7 @@ package dev.forgather.logs.cli;
 
 import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.discover.LogFile;
+import dev.forgather.logs.read.LogFormat;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -38,7 +39,7 @@ final class ListCommand implements Callable<Integer> {
         int n = 1;
         for (LogFile log : found) {
             text.append(n++).append(". ").append(log.modelName().map(m -> m + "/").orElse("")).append(log.runName())
-                    .append(log.format().filter(f -> !f.equals("forgather")).map(f -> " [" + f + "]").orElse(""))
+                    .append(log.format() == LogFormat.FORGATHER ? "" : " [" + log.format().id() + "]")
                     .append('\n');
             text.append("   Path: ").append(log.path()).append('\n');
             text.append("   Modified: ").append(MODIFIED.format(log.modified().toInstant())).append("\n\n");

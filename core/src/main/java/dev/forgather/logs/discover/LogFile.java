@@ -1,5 +1,6 @@
 package dev.forgather.logs.discover;
 
+import dev.forgather.logs.read.LogFormat;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Optional;
@@ -7,13 +8,18 @@ import java.util.Optional;
 /**
  * A log found in a project.
  *
- * @param path the file, as found under the project directory (e.g.
- *     {@code output_models/tiny_gpt/runs/a/trainer_logs.json})
- * @param modelName the folder before {@code runs/}, when there is one
- * @param runName the folder after {@code runs/}, else the log's parent folder
- * @param modified the file's last modification time
- * @param format the log's format as its reader names it ({@code forgather}, {@code huggingface},
- *     {@code tensorboard}, {@code lightning}, {@code mlflow}); empty when not yet known
+ * @param path what to load, as found under the project directory: the log file (e.g.
+ *     {@code output_models/tiny_gpt/runs/a/trainer_logs.json}), or the run folder for formats
+ *     whose run is a folder (TensorBoard, MLflow)
+ * @param modelName the model or experiment, when the layout tells it
+ * @param runName the run's name
+ * @param modified the newest modification time of the run's log files
+ * @param format the log's format
  */
-public record LogFile(Path path, Optional<String> modelName, String runName, FileTime modified, Optional<String> format) {
+public record LogFile(Path path, Optional<String> modelName, String runName, FileTime modified, LogFormat format) {
+    /** The run found at {@code path}, named and dated by its format. */
+    static LogFile of(Path path, LogFormat format) {
+        var name = format.name(path);
+        return new LogFile(path, name.model(), name.run(), format.modified(path), format);
+    }
 }

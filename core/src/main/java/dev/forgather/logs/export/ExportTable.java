@@ -211,7 +211,7 @@ public final class ExportTable {
             return switch (column) {
                 case RUN -> log.runName();
                 case MODEL -> log.modelName().orElse(null);
-                case FORMAT -> log.format();
+                case FORMAT -> log.format().id();
                 default -> throw wrongType(column, "text");
             };
         }

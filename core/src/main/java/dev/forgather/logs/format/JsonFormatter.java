@@ -52,7 +52,7 @@ public final class JsonFormatter implements SummaryFormatter {
         json.writeStringField("run_name", s.runName());
         string(json, "model_name", s.modelName());
         json.writeStringField("log_path", s.logPath());
-        json.writeStringField("format", s.format());
+        json.writeStringField("format", s.format().id());
         integer(json, "total_steps", s.totalSteps());
         number(json, "final_epoch", s.finalEpoch());
         number(json, "final_loss", s.finalLoss());

@@ -1,5 +1,6 @@
 package dev.forgather.logs.model;
 
+import dev.forgather.logs.read.LogFormat;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -14,7 +15,7 @@ import java.util.OptionalLong;
  * @param runName the run's name
  * @param modelName the model's name, when the path tells it
  * @param logPath the log file, as given or found
- * @param format the log's format, e.g. {@code forgather}
+ * @param format the format the log was read from
  * @param totalSteps global step of the last training record
  * @param finalEpoch epoch of the last training record
  * @param finalLoss loss of the last training record
@@ -43,7 +44,7 @@ public record SummaryStatistics(
         String runName,
         Optional<String> modelName,
         String logPath,
-        String format,
+        LogFormat format,
         OptionalLong totalSteps,
         OptionalDouble finalEpoch,
         OptionalDouble finalLoss,

@@ -1,5 +1,6 @@
 package dev.forgather.logs.model;
 
+import dev.forgather.logs.read.LogFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,9 +25,8 @@ public final class TrainingLog {
     public static final String TIMESTAMP = "timestamp";
 
     private final Path path;
-    private final String runName;
-    private final String modelName;
-    private final String format;
+    private final RunName name;
+    private final LogFormat format;
     private final int recordCount;
     private final boolean hasSteps;
     private final RecordAxes axes;
@@ -37,11 +37,10 @@ public final class TrainingLog {
     private final boolean hasRepeats;
     private final Map<String, Series> seriesCache = new ConcurrentHashMap<>();
 
-    TrainingLog(Path path, String runName, String modelName, String format, int recordCount, boolean hasSteps, RecordAxes axes,
+    TrainingLog(Path path, RunName name, LogFormat format, int recordCount, boolean hasSteps, RecordAxes axes,
             byte[] kinds, Map<String, Column> columns, List<String> warnings, Map<String, String> aliases) {
         this.path = path;
-        this.runName = runName;
-        this.modelName = modelName;
+        this.name = name;
         this.format = format;
         this.recordCount = recordCount;
         this.hasSteps = hasSteps;
@@ -65,18 +64,23 @@ public final class TrainingLog {
         return path;
     }
 
-    /** The run's name: the folder after {@code runs/}, else the log's parent folder name. */
+    /** The run's model and name, as its format names them ({@link LogFormat#name}). */
+    public RunName name() {
+        return name;
+    }
+
+    /** The run's name: e.g. the folder after {@code runs/}, else the log's parent folder name. */
     public String runName() {
-        return runName;
+        return name.run();
     }
 
-    /** The model's name: the folder before {@code runs/}; empty when the path has none. */
+    /** The model's name: e.g. the folder before {@code runs/}; empty when the path has none. */
     public Optional<String> modelName() {
-        return Optional.ofNullable(modelName);
+        return name.model();
     }
 
-    /** The format the log was read from, e.g. {@code forgather}. */
-    public String format() {
+    /** The format the log was read from; {@link LogFormat#id()} is its short name, e.g. {@code forgather}. */
+    public LogFormat format() {
         return format;
     }
 

@@ -1,12 +1,12 @@
 package dev.forgather.logs.model;
 
+import dev.forgather.logs.read.LogFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Fills a {@link TrainingLog} record by record, straight into primitive columns.
@@ -32,8 +32,6 @@ public final class TrainingLogBuilder {
     private int handles;
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, String> aliases = new LinkedHashMap<>();
-    private String runName;
-    private String modelName;
 
     private boolean inRecord;
     private int leadingStepless;
@@ -195,7 +193,7 @@ public final class TrainingLogBuilder {
 
     /**
      * Forgets every record and metric added so far (a reader that gave up on a fast path starts
-     * over); notes, aliases and names a reader recorded are kept.
+     * over); notes and aliases a reader recorded are kept.
      */
     public void reset() {
         count = 0;
@@ -272,26 +270,6 @@ public final class TrainingLogBuilder {
         }
     }
 
-    /** Names the run, for formats that record its name (e.g. MLflow's {@code mlflow.runName} tag). */
-    public void runName(String name) {
-        runName = name;
-    }
-
-    /** Names the model or experiment the run belongs to, for formats that record it. */
-    public void modelName(String name) {
-        modelName = name;
-    }
-
-    /** The run name the reader found in the file; empty when the format has none. */
-    public Optional<String> recordedRunName() {
-        return Optional.ofNullable(runName);
-    }
-
-    /** The model or experiment name the reader found in the file; empty when the format has none. */
-    public Optional<String> recordedModelName() {
-        return Optional.ofNullable(modelName);
-    }
-
     /** How many complete records have been added. */
     public int recordCount() {
         return count;
@@ -325,11 +303,10 @@ public final class TrainingLogBuilder {
      * used afterwards.
      *
      * @param path the file the log was read from
-     * @param runName the run's name, never null
-     * @param modelName the model's name, or null when unknown
-     * @param format the format's short name, e.g. {@code forgather}
+     * @param name the run's model and name
+     * @param format the format it was read from
      */
-    public TrainingLog build(Path path, String runName, String modelName, String format) {
+    public TrainingLog build(Path path, RunName name, LogFormat format) {
         if (inRecord) {
             abandonRecord();
         }
@@ -340,7 +317,7 @@ public final class TrainingLogBuilder {
             }
         }
         RecordAxes axes = new RecordAxes(trim(steps, count), trim(epochs, count), trim(timestamps, count));
-        return new TrainingLog(path, runName, modelName, format, count, anyStep, axes, trim(kinds, count), frozen,
+        return new TrainingLog(path, name, format, count, anyStep, axes, trim(kinds, count), frozen,
                 List.copyOf(warnings), Map.copyOf(aliases));
     }
 

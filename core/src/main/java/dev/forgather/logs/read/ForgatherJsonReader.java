@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Reads the Forgather trainer's {@code trainer_logs.json}: a JSON array of flat records, written
@@ -60,9 +61,11 @@ public final class ForgatherJsonReader implements LogReader {
         this.bufferBytes = bufferBytes;
     }
 
+    /** A run folder's {@code trainer_logs.json}. */
     @Override
-    public String format() {
-        return "forgather";
+    public Optional<Path> logIn(Path folder) {
+        Path file = folder.resolve(FILE_NAME);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
     @Override

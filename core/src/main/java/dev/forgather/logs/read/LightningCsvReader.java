@@ -6,6 +6,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.TrainingLogBuilder;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads PyTorch Lightning's {@code CSVLogger} output, {@code <save_dir>/<name>/version_<n>/metrics.csv}:
@@ -36,7 +38,7 @@ import java.util.Map;
  * {@code -inf} are all read. A last line without its line end (the logger was writing it when the
  * run stopped) is dropped with a warning, as are cells that are not numbers. The run is named
  * after its {@code version_<n>} folder and the model after the folder above it (unless that is
- * Lightning's default {@code lightning_logs}).
+ * Lightning's default {@code lightning_logs}), as its TensorBoard event files are.
  */
 public final class LightningCsvReader implements LogReader {
     /** The file name {@code CSVLogger} writes. */
@@ -44,12 +46,7 @@ public final class LightningCsvReader implements LogReader {
 
     private static final String STEP = "step";
     private static final String EPOCH = "epoch";
-    private static final String DEFAULT_LOGGER_NAME = "lightning_logs";
 
-    @Override
-    public String format() {
-        return "lightning";
-    }
 
     /**
      * Accepts {@code metrics.csv}, or any {@code .csv} file whose header (as far as the first bytes
@@ -69,9 +66,29 @@ public final class LightningCsvReader implements LogReader {
             return true;
         }
         int end = start.indexOf('\n');
-        String header = end < 0 ? start : start.substring(0, end);
+        return hasStepOrEpoch(end < 0 ? start : start.substring(0, end));
+    }
+
+    /** A run folder's {@code metrics.csv}, when its header has a {@code step} or {@code epoch} column. */
+    @Override
+    public Optional<Path> logIn(Path folder) {
+        Path file = folder.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            return header != null && hasStepOrEpoch(header) ? Optional.of(file) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            // Not UTF-8 text, or unreadable: not a Lightning log.
+            return Optional.empty();
+        }
+    }
+
+    private static boolean hasStepOrEpoch(String header) {
         for (String column : header.strip().split(",")) {
-            if (column.equals(STEP) || column.equals(EPOCH)) {
+            String name = column.strip();
+            if (name.equals(STEP) || name.equals(EPOCH)) {
                 return true;
             }
         }
@@ -123,19 +140,6 @@ public final class LightningCsvReader implements LogReader {
             throw Problems.of(file, e.getCause());
         } catch (IOException e) {
             throw Problems.of(file, e);
-        }
-        nameRun(file, into);
-    }
-
-    private static void nameRun(Path file, TrainingLogBuilder into) {
-        Path version = file.toAbsolutePath().getParent();
-        if (version == null || version.getFileName() == null) {
-            return;
-        }
-        into.runName(version.getFileName().toString());
-        Path logger = version.getParent();
-        if (logger != null && logger.getFileName() != null && !logger.getFileName().toString().equals(DEFAULT_LOGGER_NAME)) {
-            into.modelName(logger.getFileName().toString());
         }
     }
 

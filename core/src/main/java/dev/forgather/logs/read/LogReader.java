@@ -1,26 +1,65 @@
 package dev.forgather.logs.read;
 
 import dev.forgather.logs.model.LogReadException;
+import dev.forgather.logs.model.RunName;
 import dev.forgather.logs.model.TrainingLogBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Reads one log format into a {@link TrainingLogBuilder}. Each format's quirks stay in its reader;
- * the model it fills is format-neutral.
+ * All that one log format knows: how to recognise its files, where its runs are in a folder, how
+ * a run is named, and how it is read into a {@link TrainingLogBuilder}. Each format's quirks stay
+ * in its reader; the model it fills is format-neutral. {@link LogFormat} lists the readers;
+ * discovery and loading only loop over it.
  */
 public interface LogReader {
-    /** The format's short name, shown to users and in JSON output, e.g. {@code forgather}. */
-    String format();
-
     /**
      * Whether this reader is for {@code file}, judged from its name and first bytes. For formats
-     * whose run is a folder (TensorBoard, MLflow) {@code file} may be that folder, and
-     * {@link #read} accepts it too.
+     * whose run is a folder (TensorBoard, MLflow's file store) {@code file} may be that folder,
+     * and {@link #read} accepts it too.
      *
-     * @param head up to the first 64 bytes of the file (fewer for a shorter file; empty for a
-     *     folder)
+     * @param head up to the first {@link LogFormat#HEAD_BYTES} bytes of the file (fewer for a
+     *     shorter file; empty for a folder)
      */
     boolean accepts(Path file, byte[] head);
+
+    /**
+     * The log of this format that stands for the run whose folder is {@code folder}: a file in it,
+     * or the folder itself for formats whose run is a folder; empty when it holds none.
+     */
+    Optional<Path> logIn(Path folder);
+
+    /**
+     * The runs of this format that a search of a folder tree finds in {@code folder} itself (not in
+     * its subfolders), each as the path {@link #read} takes. Usually {@link #logIn}; a format may
+     * leave out what another folder already stands for (a Hugging Face checkpoint inside its run).
+     */
+    default List<Path> runsIn(Path folder) {
+        return logIn(folder).stream().toList();
+    }
+
+    /** Whether a search of a folder tree need not look below {@code folder} (an MLflow run's own files). */
+    default boolean endsSearch(Path folder) {
+        return false;
+    }
+
+    /** The model and run that {@code log}, a path {@link #logIn} or {@link #runsIn} gave, belongs to. */
+    default RunName name(Path log) {
+        return RunFolders.name(Files.isDirectory(log) ? log : log.toAbsolutePath().getParent());
+    }
+
+    /** When the run was last written to: the newest modification time of its files. */
+    default FileTime modified(Path log) {
+        try {
+            return Files.getLastModifiedTime(log);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
 
     /**
      * Reads every complete record of {@code file} into {@code into}. Input the reader had to skip

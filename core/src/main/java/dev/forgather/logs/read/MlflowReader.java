@@ -1,12 +1,14 @@
 package dev.forgather.logs.read;
 
 import dev.forgather.logs.model.LogReadException;
+import dev.forgather.logs.model.RunName;
 import dev.forgather.logs.model.TrainingLogBuilder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -51,9 +53,49 @@ public final class MlflowReader implements LogReader {
     private static final String META = "meta.yaml";
     private static final Path RUN_NAME_TAG = Path.of("tags", "mlflow.runName");
 
+    /** The folder itself, when it is a run folder. */
     @Override
-    public String format() {
-        return "mlflow";
+    public Optional<Path> logIn(Path folder) {
+        return Files.isDirectory(folder) && isRun(folder) ? Optional.of(folder) : Optional.empty();
+    }
+
+    /** Nothing below a run folder is another run. */
+    @Override
+    public boolean endsSearch(Path folder) {
+        return isRun(folder);
+    }
+
+    /**
+     * The run by its {@code mlflow.runName} tag, else {@code run_name} in its {@code meta.yaml},
+     * else its folder; the model by the experiment's {@code name}.
+     */
+    @Override
+    public RunName name(Path log) {
+        Path run = runFolderOf(log).orElse(log.toAbsolutePath().normalize());
+        String name = firstLine(run.resolve(RUN_NAME_TAG))
+                .or(() -> yamlValue(run.resolve(META), "run_name"))
+                .orElse(run.getFileName().toString());
+        Path experiment = run.getParent();
+        Optional<String> model = experiment == null ? Optional.empty() : yamlValue(experiment.resolve(META), "name");
+        return new RunName(model, name);
+    }
+
+    /** The newest modification time of the run's metric files and {@code meta.yaml}. */
+    @Override
+    public FileTime modified(Path log) {
+        Path run = runFolderOf(log).orElse(log);
+        FileTime newest = LogReader.super.modified(run.resolve(META));
+        try (Stream<Path> walk = Files.walk(run.resolve(METRICS))) {
+            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                FileTime time = LogReader.super.modified(file);
+                if (time.compareTo(newest) > 0) {
+                    newest = time;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Unreadable metrics: loading the run will say what is wrong.
+        }
+        return newest;
     }
 
     /**
@@ -122,19 +164,6 @@ public final class MlflowReader implements LogReader {
         if (badLines > 0) {
             into.warn(metrics + ": ignored " + badLines + " line" + (badLines == 1 ? "" : "s")
                     + " that are not 'timestamp value step'; read " + into.recordCount() + " records");
-        }
-        nameRun(run, into);
-    }
-
-    private static void nameRun(Path run, TrainingLogBuilder into) {
-        Optional<String> name = firstLine(run.resolve(RUN_NAME_TAG));
-        if (name.isEmpty()) {
-            name = yamlValue(run.resolve(META), "run_name");
-        }
-        into.runName(name.orElse(run.getFileName().toString()));
-        Path experiment = run.getParent();
-        if (experiment != null) {
-            yamlValue(experiment.resolve(META), "name").ifPresent(into::modelName);
         }
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,10 +65,6 @@ public final class TensorBoardReader implements LogReader {
     /** A sanity bound for an accepted first record's length when the name does not say. */
     private static final long PLAUSIBLE_FIRST_RECORD = 1 << 20;
 
-    @Override
-    public String format() {
-        return "tensorboard";
-    }
 
     /**
      * Accepts a file named {@code events.out.tfevents.*}, or a file of another name whose first 12
@@ -90,9 +87,24 @@ public final class TensorBoardReader implements LogReader {
         return length > 0 && length < PLAUSIBLE_FIRST_RECORD && header.getInt(8) == maskedCrc(head, 0, 8);
     }
 
-    /** The first event file of {@code runDir}, which stands for the run; empty when it has none. */
-    public static Optional<Path> firstEventFile(Path runDir) {
-        return eventFilesIn(runDir).stream().findFirst();
+    /** The folder itself, when it holds event files: a run is all the event files of its folder. */
+    @Override
+    public Optional<Path> logIn(Path folder) {
+        return eventFilesIn(folder).isEmpty() ? Optional.empty() : Optional.of(folder);
+    }
+
+    /** The newest modification time of the run's event files. */
+    @Override
+    public FileTime modified(Path log) {
+        List<Path> files = Files.isDirectory(log) ? eventFilesIn(log) : List.of(log);
+        FileTime newest = FileTime.fromMillis(0);
+        for (Path file : files) {
+            FileTime time = LogReader.super.modified(file);
+            if (time.compareTo(newest) > 0) {
+                newest = time;
+            }
+        }
+        return newest;
     }
 
     @Override

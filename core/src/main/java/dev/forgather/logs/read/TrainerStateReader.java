@@ -9,11 +9,15 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.forgather.logs.model.LogReadException;
+import dev.forgather.logs.model.RunName;
 import dev.forgather.logs.model.TrainingLogBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the Hugging Face {@code Trainer}'s {@code trainer_state.json}: a JSON object whose
@@ -35,6 +39,8 @@ public final class TrainerStateReader implements LogReader {
     /** The file name the trainer writes, in its output and checkpoint folders. */
     public static final String FILE_NAME = "trainer_state.json";
 
+    private static final String CHECKPOINT_PREFIX = "checkpoint-";
+    private static final String LAST_CHECKPOINT = "last-checkpoint";
     private static final String LOG_HISTORY = "log_history";
     private static final String STEP = "step";
     private static final String EPOCH = "epoch";
@@ -44,9 +50,71 @@ public final class TrainerStateReader implements LogReader {
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
 
+    /**
+     * A run folder's {@code trainer_state.json}; when it has none but checkpoints, the state of the
+     * newest one: the {@code checkpoint-<n>} with the highest {@code n} (the global step it was
+     * saved at), else {@code last-checkpoint} (the copy the trainer pushes to the Hub). Each
+     * checkpoint's state repeats the whole history up to its step, so the newest is the run.
+     */
     @Override
-    public String format() {
-        return "huggingface";
+    public Optional<Path> logIn(Path folder) {
+        Path state = folder.resolve(FILE_NAME);
+        if (Files.isRegularFile(state)) {
+            return Optional.of(state);
+        }
+        Path newest = null;
+        long highest = -1;
+        try (DirectoryStream<Path> checkpoints = Files.newDirectoryStream(folder, CHECKPOINT_PREFIX + "*")) {
+            for (Path checkpoint : checkpoints) {
+                long step = checkpointStep(checkpoint);
+                Path candidate = checkpoint.resolve(FILE_NAME);
+                if (step > highest && Files.isRegularFile(candidate)) {
+                    highest = step;
+                    newest = candidate;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // An unreadable folder holds no state we can use.
+        }
+        if (newest == null) {
+            Path last = folder.resolve(LAST_CHECKPOINT).resolve(FILE_NAME);
+            newest = Files.isRegularFile(last) ? last : null;
+        }
+        return Optional.ofNullable(newest);
+    }
+
+    /** None in a checkpoint folder: the run folder above it stands for the run. */
+    @Override
+    public List<Path> runsIn(Path folder) {
+        return isCheckpoint(folder) ? List.of() : logIn(folder).stream().toList();
+    }
+
+    /** Named by its run folder: the folder above a checkpoint's. */
+    @Override
+    public RunName name(Path log) {
+        Path folder = log.toAbsolutePath().normalize().getParent();
+        if (folder != null && isCheckpoint(folder) && folder.getParent() != null) {
+            folder = folder.getParent();
+        }
+        return RunFolders.name(folder == null ? log : folder);
+    }
+
+    private static boolean isCheckpoint(Path folder) {
+        return checkpointStep(folder) >= 0
+                || folder.getFileName() != null && folder.getFileName().toString().equals(LAST_CHECKPOINT);
+    }
+
+    /** The {@code n} of a {@code checkpoint-<n>} folder; -1 for any other folder. */
+    private static long checkpointStep(Path folder) {
+        String name = folder.getFileName() == null ? "" : folder.getFileName().toString();
+        if (!name.startsWith(CHECKPOINT_PREFIX)) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(name.substring(CHECKPOINT_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Accepts a file named {@code trainer_state.json} whose first non-blank byte opens an object. */

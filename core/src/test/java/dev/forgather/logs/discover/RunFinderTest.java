@@ -2,11 +2,12 @@ package dev.forgather.logs.discover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forgather.logs.model.RunName;
+import dev.forgather.logs.read.LogFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +15,7 @@ class RunFinderTest {
     @TempDir
     Path project;
 
-    private final RunFinder finder = new RunFinder(Map.of("trainer_logs.json", "forgather"));
+    private final RunFinder finder = new RunFinder(List.of(LogFormat.FORGATHER));
 
     private Path log(String model, String run, long modifiedMillis) throws Exception {
         Path file = project.resolve("output_models").resolve(model).resolve("runs").resolve(run).resolve("trainer_logs.json");
@@ -63,16 +64,16 @@ class RunFinderTest {
     }
 
     @Test
-    void identifyNamesModelAndRunFromTheLastRunsFolder() {
-        LogFile id = RunFinder.identify(Path.of("/home/runs/proj/output_models/gpt/runs/r1/trainer_logs.json"));
-        assertThat(id.modelName()).hasValue("gpt");
-        assertThat(id.runName()).isEqualTo("r1");
+    void aRunIsNamedByTheFoldersAroundTheLastRunsFolder() {
+        assertThat(LogFormat.FORGATHER.name(Path.of("/home/runs/proj/output_models/gpt/runs/r1/trainer_logs.json")))
+                .isEqualTo(RunName.of("gpt", "r1"));
     }
 
     @Test
-    void identifyFallsBackToTheParentFolder() {
-        LogFile id = RunFinder.identify(Path.of("/data/experiment7/trainer_logs.json"));
-        assertThat(id.modelName()).isEmpty();
-        assertThat(id.runName()).isEqualTo("experiment7");
+    void aRunOutsideARunsFolderIsNamedByItsParentFolder() {
+        assertThat(LogFormat.FORGATHER.name(Path.of("/data/experiment7/trainer_logs.json")))
+                .isEqualTo(RunName.of("experiment7"));
+        assertThat(LogFormat.FORGATHER.name(Path.of("/home/runs/a/b/experiment7/trainer_logs.json")))
+                .as("a runs folder far up the path is not the project's").isEqualTo(RunName.of("experiment7"));
     }
 }

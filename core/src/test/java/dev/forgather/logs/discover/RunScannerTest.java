@@ -3,7 +3,7 @@ package dev.forgather.logs.discover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.forgather.logs.discover.RunScanner.FoundRun;
+import dev.forgather.logs.read.LogFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -26,14 +26,14 @@ class RunScannerTest {
 
     @Test
     void samplesHoldTwoForgatherRunsATensorBoardRunAndALightningRun() {
-        List<FoundRun> runs = scanner.scan(samples());
+        List<LogFile> runs = scanner.scan(samples());
 
-        assertThat(runs).extracting(FoundRun::format, FoundRun::runName, FoundRun::modelName).containsExactlyInAnyOrder(
-                tuple("forgather", "adamw_lr1e-3", Optional.of("tiny_gpt")),
-                tuple("forgather", "adamw_lr3e-3", Optional.of("tiny_gpt")),
-                tuple("tensorboard", "adamw_lr1e-3", Optional.empty()),
-                tuple("lightning", "version_0", Optional.of("tiny_gpt")));
-        assertThat(runs).filteredOn(r -> r.format().equals("forgather"))
+        assertThat(runs).extracting(LogFile::format, LogFile::runName, LogFile::modelName).containsExactlyInAnyOrder(
+                tuple(LogFormat.FORGATHER, "adamw_lr1e-3", Optional.of("tiny_gpt")),
+                tuple(LogFormat.FORGATHER, "adamw_lr3e-3", Optional.of("tiny_gpt")),
+                tuple(LogFormat.TENSORBOARD, "adamw_lr1e-3", Optional.empty()),
+                tuple(LogFormat.LIGHTNING_CSV, "version_0", Optional.of("tiny_gpt")));
+        assertThat(runs).filteredOn(r -> r.format() == LogFormat.FORGATHER)
                 .allSatisfy(r -> assertThat(r.path().getFileName()).hasToString("trainer_logs.json"));
     }
 
@@ -42,7 +42,7 @@ class RunScannerTest {
         Path store = Paths.get(getClass().getResource("/mlruns").toURI());
 
         assertThat(scanner.scan(store)).singleElement().satisfies(run -> {
-            assertThat(run.format()).isEqualTo("mlflow");
+            assertThat(run.format()).isEqualTo(LogFormat.MLFLOW_FILES);
             assertThat(run.runName()).isEqualTo("adamw_lr1e-3");
             assertThat(run.modelName()).hasValue("tiny_gpt");
             assertThat(run.path().getFileName()).hasToString("6c1d5e2a9b7f4e0c8a3d2f1e0b9c8d7a");
@@ -61,13 +61,13 @@ class RunScannerTest {
         Files.writeString(Files.createDirectories(dir.resolve(".hidden/x")).resolve("trainer_logs.json"), "[]");
         Files.writeString(Files.createDirectories(dir.resolve("data")).resolve("metrics.csv"), "a,b\n1,2\n");
 
-        List<FoundRun> found = scanner.scan(dir);
+        List<LogFile> found = scanner.scan(dir);
 
-        assertThat(found).extracting(FoundRun::format, r -> dir.relativize(r.path()).toString().replace('\\', '/'))
+        assertThat(found).extracting(LogFile::format, r -> dir.relativize(r.path()).toString().replace('\\', '/'))
                 .containsExactlyInAnyOrder(
-                        tuple("huggingface", "out/checkpoint-1500/trainer_state.json"),
-                        tuple("tensorboard", "out/runs/Nov25_06-55-00_vm"));
-        assertThat(found).filteredOn(r -> r.format().equals("tensorboard")).singleElement()
+                        tuple(LogFormat.HF_TRAINER_STATE, "out/checkpoint-1500/trainer_state.json"),
+                        tuple(LogFormat.TENSORBOARD, "out/runs/Nov25_06-55-00_vm"));
+        assertThat(found).filteredOn(r -> r.format() == LogFormat.TENSORBOARD).singleElement()
                 .satisfies(r -> assertThat(r.modelName()).hasValue("out"));
     }
 
@@ -80,7 +80,7 @@ class RunScannerTest {
         Files.setLastModifiedTime(older.resolve("trainer_logs.json"), FileTime.fromMillis(1_000_000));
         Files.setLastModifiedTime(newer.resolve("trainer_state.json"), FileTime.fromMillis(2_000_000));
 
-        assertThat(scanner.scan(dir)).extracting(FoundRun::runName).containsExactly("b", "a");
+        assertThat(scanner.scan(dir)).extracting(LogFile::runName).containsExactly("b", "a");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.forgather.logs.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forgather.logs.read.LogFormat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -20,11 +21,7 @@ class TrainingLogAliasTest {
             builder.value("learning_rate", 1e-3);
             builder.endRecord();
         }
-        builder.runName("version_0");
-        builder.modelName("tiny_gpt");
-        assertThat(builder.recordedRunName()).hasValue("version_0");
-        assertThat(builder.recordedModelName()).hasValue("tiny_gpt");
-        return builder.build(Path.of("metrics.csv"), "version_0", "tiny_gpt", "lightning");
+        return builder.build(Path.of("metrics.csv"), RunName.of("tiny_gpt", "version_0"), LogFormat.LIGHTNING_CSV);
     }
 
     @Test
@@ -47,10 +44,8 @@ class TrainingLogAliasTest {
     }
 
     @Test
-    void formatsWithoutRecordedNamesLeaveThemEmpty() {
+    void aLogWithoutAliasesHasNone() {
         TrainingLogBuilder builder = new TrainingLogBuilder();
-        assertThat(builder.recordedRunName()).isEmpty();
-        assertThat(builder.recordedModelName()).isEmpty();
-        assertThat(builder.build(Path.of("x"), "x", null, "forgather").aliases()).isEmpty();
+        assertThat(builder.build(Path.of("x"), RunName.of("x"), LogFormat.FORGATHER).aliases()).isEmpty();
     }
 }

@@ -202,7 +202,7 @@ class ForgatherJsonReaderTest {
         assertThat(log.series("eval_loss", RecordKind.REPEATED_EVALUATION).size()).isEqualTo(6);
         assertThat(log.runName()).isEqualTo("adamw_lr1e-3");
         assertThat(log.modelName()).hasValue("tiny_gpt");
-        assertThat(log.format()).isEqualTo("forgather");
+        assertThat(log.format()).isEqualTo(LogFormat.FORGATHER);
         assertThat(log.warnings()).isEmpty();
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.forgather.logs.model.Record;
 import dev.forgather.logs.model.RecordKind;
+import dev.forgather.logs.model.RunName;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.model.TrainingLogBuilder;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class LightningCsvReaderTest {
         assertThat(log.series("loss", RecordKind.TRAINING).size()).isEqualTo(120);
         assertThat(log.series("eval_loss", RecordKind.EVALUATION).size()).isEqualTo(6);
         assertThat(log.kind(126)).isEqualTo(RecordKind.OTHER);
-        assertThat(log.format()).isEqualTo("lightning");
+        assertThat(log.format()).isEqualTo(LogFormat.LIGHTNING_CSV);
         assertThat(log.warnings()).isEmpty();
     }
 
@@ -63,17 +64,11 @@ class LightningCsvReaderTest {
 
     @Test
     void runIsNamedByItsVersionFolderAndModelByTheLoggerName() throws Exception {
-        TrainingLogBuilder builder = new TrainingLogBuilder();
-        reader.read(SampleFiles.lightningMetrics(), builder);
-        assertThat(builder.recordedRunName()).hasValue("version_0");
-        assertThat(builder.recordedModelName()).hasValue("tiny_gpt");
+        assertThat(reader.name(SampleFiles.lightningMetrics())).isEqualTo(RunName.of("tiny_gpt", "version_0"));
 
         Path defaultName = Files.createDirectories(dir.resolve("lightning_logs/version_3"));
         Path file = Files.writeString(defaultName.resolve("metrics.csv"), "epoch,step,train_loss\n0,0,1.0\n");
-        TrainingLogBuilder other = new TrainingLogBuilder();
-        reader.read(file, other);
-        assertThat(other.recordedRunName()).hasValue("version_3");
-        assertThat(other.recordedModelName()).isEmpty();
+        assertThat(reader.name(file)).isEqualTo(RunName.of("version_3"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.Record;
 import dev.forgather.logs.model.RecordKind;
+import dev.forgather.logs.model.RunName;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.model.TrainingLogBuilder;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class MlflowReaderTest {
                 RecordKind.TRAINING, RecordKind.EVALUATION, RecordKind.TRAINING, RecordKind.TRAINING,
                 RecordKind.EVALUATION, RecordKind.FINAL);
         assertThat(log.records()).extracting(Record::step).containsExactly(10L, 20L, 30L, 30L, 40L, 50L, 50L, 50L);
-        assertThat(log.format()).isEqualTo("mlflow");
+        assertThat(log.format()).isEqualTo(LogFormat.MLFLOW_FILES);
         assertThat(log.warnings()).isEmpty();
     }
 
@@ -61,11 +62,7 @@ class MlflowReaderTest {
 
     @Test
     void runIsNamedByItsTagAndModelByItsExperiment() throws Exception {
-        TrainingLogBuilder builder = new TrainingLogBuilder();
-        reader.read(SampleFiles.mlflowRun(), builder);
-
-        assertThat(builder.recordedRunName()).hasValue("adamw_lr1e-3");
-        assertThat(builder.recordedModelName()).hasValue("tiny_gpt");
+        assertThat(reader.name(SampleFiles.mlflowRun())).isEqualTo(RunName.of("tiny_gpt", "adamw_lr1e-3"));
     }
 
     @Test
@@ -86,15 +83,10 @@ class MlflowReaderTest {
         Path run = Files.createDirectories(dir.resolve("mlruns/1/abc123/metrics"));
         Files.writeString(run.resolve("loss"), "1000 1.5 1\n");
         Files.writeString(run.getParent().resolve("meta.yaml"), "run_id: abc123\nrun_name: 'quiet-fox-7'\n");
-        TrainingLogBuilder builder = new TrainingLogBuilder();
-        reader.read(run.getParent(), builder);
-        assertThat(builder.recordedRunName()).hasValue("quiet-fox-7");
-        assertThat(builder.recordedModelName()).isEmpty();
+        assertThat(reader.name(run.getParent())).isEqualTo(RunName.of("quiet-fox-7"));
 
         Files.writeString(run.getParent().resolve("meta.yaml"), "run_id: abc123\n");
-        TrainingLogBuilder bare = new TrainingLogBuilder();
-        reader.read(run.getParent(), bare);
-        assertThat(bare.recordedRunName()).hasValue("abc123");
+        assertThat(reader.name(run.getParent())).isEqualTo(RunName.of("abc123"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.Record;
+import dev.forgather.logs.model.RunName;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.model.TrainingLogBuilder;
 import java.nio.channels.FileChannel;
@@ -86,7 +87,7 @@ class ScannerMatchesJacksonPropertiesTest {
         } catch (LogReadException e) {
             return "error";
         }
-        TrainingLog log = builder.build(file, "run", null, "forgather");
+        TrainingLog log = builder.build(file, RunName.of("run"), LogFormat.FORGATHER);
         StringBuilder sb = new StringBuilder();
         for (Record r : log.records()) {
             sb.append(r.kind()).append(' ').append(r.step()).append(' ').append(bits(r.epoch())).append(' ')

@@ -41,7 +41,7 @@ class TensorBoardReaderTest {
                     .as("record %s holds a training and an evaluation loss", record).isFalse();
             assertThat(Double.isNaN(record.epoch())).as("record %s has no epoch", record).isFalse();
         }
-        assertThat(log.format()).isEqualTo("tensorboard");
+        assertThat(log.format()).isEqualTo(LogFormat.TENSORBOARD);
     }
 
     @Test

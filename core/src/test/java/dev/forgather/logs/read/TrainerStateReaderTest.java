@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,9 @@ class TrainerStateReaderTest {
     static TrainingLog read(LogReader reader, Path file) throws LogReadException {
         TrainingLogBuilder builder = new TrainingLogBuilder();
         reader.read(file, builder);
-        return builder.build(file, "run", null, reader.format());
+        LogFormat format = Arrays.stream(LogFormat.values()).filter(f -> f.reader().getClass() == reader.getClass())
+                .findFirst().orElseThrow();
+        return builder.build(file, reader.name(file), format);
     }
 
     @Test
@@ -37,7 +40,7 @@ class TrainerStateReaderTest {
         assertThat(log.series("loss", RecordKind.TRAINING).size()).isEqualTo(150);
         assertThat(log.series("eval_loss", RecordKind.EVALUATION).size()).isEqualTo(6);
         assertThat(log.kind(156)).isEqualTo(RecordKind.FINAL);
-        assertThat(log.format()).isEqualTo("huggingface");
+        assertThat(log.format()).isEqualTo(LogFormat.HF_TRAINER_STATE);
     }
 
     @Test
