@@ -4,7 +4,7 @@ import java.awt.Color;
 import java.util.List;
 
 /** Matplotlib's ten "tab10" colours, in the order it hands them to successive lines. */
-final class Palette {
+public final class Palette {
     static final List<Color> TAB10 = List.of(
             new Color(0x1f77b4), // blue
             new Color(0xff7f0e), // orange
@@ -25,7 +25,7 @@ final class Palette {
     }
 
     /** The colour of the {@code index}-th run, cycling after ten as matplotlib does. */
-    static Color color(int index) {
+    public static Color color(int index) {
         return TAB10.get(Math.floorMod(index, TAB10.size()));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The legend names of runs, as SPEC's {@code --labels} rule gives them. */
-final class RunLabels {
+public final class RunLabels {
     private RunLabels() {
     }
 
@@ -17,7 +17,7 @@ final class RunLabels {
      * else {@code Run N} (from 1). Runs whose default names collide are named {@code model/run}
      * instead, so two runs of one model stay apart in the legend; given labels are kept as given.
      */
-    static List<String> of(List<TrainingLog> logs, List<String> given) {
+    public static List<String> of(List<TrainingLog> logs, List<String> given) {
         List<String> names = new ArrayList<>(logs.size());
         Map<String, Integer> defaultCounts = new HashMap<>();
         for (int i = 0; i < logs.size(); i++) {

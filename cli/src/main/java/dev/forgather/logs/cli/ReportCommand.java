@@ -1,0 +1,85 @@
+package dev.forgather.logs.cli;
+
+import dev.forgather.logs.io.AtomicFile;
+import dev.forgather.logs.model.TrainingLog;
+import dev.forgather.logs.report.HtmlReport;
+import dev.forgather.logs.report.ReportInput;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code forgather logs report}: one self-contained, offline, interactive HTML file of the chosen runs. */
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Write one self-contained HTML report of training runs (default: the newest log): the summary table "
+                + "and an interactive chart of every metric, with zoom, smoothing and x-axis controls.",
+            "Everything is inside the file: it opens offline in any browser and can be sent as it is."})
+final class ReportCommand implements Callable<Integer> {
+    @ParentCommand
+    LogsCommand logs;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Log files or run directories. Default: the newest log.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--all", description = "Report every log of the project, newest first.")
+    boolean all;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
+            description = "The HTML file to write (folders are created; written atomically).")
+    Path output;
+
+    @Option(names = "--title", paramLabel = "TITLE", description = "The report's title (default: ${DEFAULT-VALUE}).",
+            defaultValue = "Training report")
+    String title;
+
+    @Override
+    public Integer call() throws UserException {
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> chosen = LogSelection.choose(paths, all, logs.projectDir(), err);
+        LogSelection.Loaded result = LogSelection.load(chosen, err);
+        List<TrainingLog> loaded = result.logs();
+        if (loaded.isEmpty()) {
+            return ExitCode.SOFTWARE;
+        }
+        refuseOverwritingAnInput(loaded);
+        ReportInput input = ReportInput.of(loaded).withTitle(title);
+        try {
+            AtomicFile.write(output, out -> HtmlReport.write(input, out));
+        } catch (IOException e) {
+            throw new UserException(output + ": cannot write: " + Messages.of(e));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Report of " + loaded.size() + " run(s) written to: " + output);
+        out.flush();
+        return result.failed() ? ExitCode.SOFTWARE : ExitCode.OK;
+    }
+
+    private void refuseOverwritingAnInput(List<TrainingLog> loaded) {
+        if (!Files.exists(output)) {
+            return;
+        }
+        for (TrainingLog log : loaded) {
+            try {
+                if (Files.isSameFile(output, log.path())) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "refusing to write the report over " + output + ": it is one of the logs read");
+                }
+            } catch (IOException e) {
+                // A log that can no longer be reached cannot be the output either.
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.forgather.logs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ReportCommandTest extends InDemoProject {
+    private Cli.Result report(String... args) {
+        return logs("report", args);
+    }
+
+    @Test
+    void allRunsGiveOneSelfContainedFileUnderTwoMegabytes() throws IOException {
+        Path out = tmp.resolve("out/report.html");
+        Cli.Result r = report("--all", "--output", out.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEqualTo("Report of 6 run(s) written to: " + out + "\n");
+        // The killed run's torn record is noted, as summary notes it.
+        assertThat(r.err()).startsWith("warning: ").contains("killed_2026-01-22T08-15-00", "ignored the last 110 bytes");
+        String html = Files.readString(out);
+        assertThat(Files.size(out)).isLessThan(2_000_000);
+        int csp = html.indexOf("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'sha256-");
+        assertThat(csp).isPositive().isLessThan(html.indexOf("<script"));
+        assertThat(html).doesNotContain("http://", "https://cdn", "src=\"http", "<link ");
+        assertThat(html).contains("<title>Training report</title>", "llama_1b/resumed_2026-01-23T10-00-00",
+                "tiny_gpt/adamw_lr1e-3", "/*! https://github.com/leeoniya/uPlot (v1.6.30) */");
+    }
+
+    @Test
+    void theSameRunsGiveTheSameBytes() throws IOException {
+        Path first = tmp.resolve("first.html");
+        Path second = tmp.resolve("second.html");
+        assertThat(report("--all", "-o", first.toString()).exitCode()).isZero();
+        assertThat(report("--all", "-o", second.toString()).exitCode()).isZero();
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+    }
+
+    @Test
+    void titleNamesThePage() throws IOException {
+        Path out = tmp.resolve("t.html");
+        Cli.Result r = report(run("tiny_gpt/runs/adamw_lr1e-3"), "--title", "Sweep <3>", "-o", out.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(Files.readString(out)).contains("<title>Sweep &lt;3&gt;</title>", "<h1>Sweep &lt;3&gt;</h1>");
+    }
+
+    @Test
+    void aLogThatCannotBeReadIsNamedAndTheOthersStillReported() throws IOException {
+        Path bad = tmp.resolve("bad/trainer_logs.json");
+        Files.createDirectories(bad.getParent());
+        Files.writeString(bad, "{\"not\": \"a list\"}");
+        Path out = tmp.resolve("r.html");
+        Cli.Result r = report(run("tiny_gpt/runs/adamw_lr1e-3"), bad.toString(), "-o", out.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith("error: " + bad).doesNotContain("Exception");
+        assertThat(r.out()).isEqualTo("Report of 1 run(s) written to: " + out + "\n");
+        assertThat(Files.readString(out)).contains("tiny_gpt");
+    }
+
+    @Test
+    void aLogIsNeverOverwritten() throws IOException {
+        Path log = Path.of(run("tiny_gpt/runs/adamw_lr1e-3")).resolve("trainer_logs.json");
+        byte[] before = Files.readAllBytes(log);
+        Cli.Result r = report(log.toString(), "-o", log.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: refusing to write the report over " + log + ": it is one of the logs read\n");
+        assertThat(r.out()).isEmpty();
+        assertThat(Files.readAllBytes(log)).isEqualTo(before);
+    }
+
+    @Test
+    void anOutputIsRequired() {
+        Cli.Result r = report("--all");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: Missing required option: '--output=FILE'");
+    }
+}
