@@ -11,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
         name = "logs",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "List, summarise, plot and export training logs (output_models/<model>/runs/<run>/trainer_logs.json).")
+        description = "List, summarise, plot, export and report training logs (output_models/<model>/runs/<run>/trainer_logs.json).")
 final class LogsCommand implements Runnable {
     @ParentCommand
     Main main;

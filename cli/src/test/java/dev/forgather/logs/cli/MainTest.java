@@ -52,7 +52,7 @@ class MainTest {
         var cli = Main.commandLine(new String[] {"logs", "list"});
         assertThat(cli.getSubcommands().get("logs").getSubcommands()).containsOnlyKeys("list");
         assertThat(Main.commandLine().getSubcommands().get("logs").getSubcommands())
-                .containsOnlyKeys("list", "summary", "plot", "export");
+                .containsOnlyKeys("list", "summary", "plot", "export", "report");
     }
 
     @Test
