@@ -8,15 +8,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code forgather logs report}: one self-contained, offline, interactive HTML file of the chosen runs. */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -24,18 +21,11 @@ import picocli.CommandLine.ParentCommand;
                 + "and an interactive chart of every metric, with zoom, smoothing and x-axis controls.",
             "Everything is inside the file: it opens offline in any browser and can be sent as it is."})
 final class ReportCommand implements Callable<Integer> {
-    @ParentCommand
-    LogsCommand logs;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Log files or run directories. Default: the newest log.")
-    List<Path> paths = new ArrayList<>();
-
-    @Option(names = "--all", description = "Report every log of the project, newest first.")
-    boolean all;
+    @Mixin
+    RunSelection runs;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
             description = "The HTML file to write (folders are created; written atomically).")
@@ -47,12 +37,10 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UserException {
-        PrintWriter err = spec.commandLine().getErr();
-        List<Path> chosen = LogSelection.choose(paths, all, logs.projectDir(), err);
-        LogSelection.Loaded result = LogSelection.load(chosen, err);
+        RunSelection.Loaded result = runs.load();
         List<TrainingLog> loaded = result.logs();
         if (loaded.isEmpty()) {
-            return ExitCode.SOFTWARE;
+            return ExitStatus.LOG_FAILED;
         }
         refuseOverwritingAnInput(loaded);
         ReportInput input = ReportInput.of(loaded).withTitle(title);
@@ -64,7 +52,7 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Report of " + loaded.size() + " run(s) written to: " + output);
         out.flush();
-        return result.failed() ? ExitCode.SOFTWARE : ExitCode.OK;
+        return result.exitStatus();
     }
 
     private void refuseOverwritingAnInput(List<TrainingLog> loaded) {

@@ -112,7 +112,7 @@ public final class HtmlReport {
             cell(html, s.finalLoss(), Numbers::loss);
             cell(html, s.bestEvalLoss(), Numbers::loss);
             cell(html, s.trainSamplesPerSecond(), v -> Numbers.fixed(v, 1));
-            html.append("<td>").append(escape(log.format())).append("</td>");
+            html.append("<td>").append(escape(log.format().id())).append("</td>");
             if (checked) {
                 String verdict = input.checks().get().get(r).verdict();
                 html.append("<td class=\"verdict ").append(cssWord(verdict)).append("\">").append(escape(verdict)).append("</td>");
