@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code forgather logs export}: every value of the chosen runs as one CSV, JSON Lines or Parquet table. */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Write every value of training runs to one table for pandas, DuckDB or Spark (default: the newest log).",
+        description = {"Write every value of training runs to one CSV, JSON Lines or Parquet table for pandas, DuckDB or Spark.",
             "Tidy by default, one row per value: run, model, format, step, epoch, time, metric, value."})
 final class ExportCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -11,7 +11,9 @@ import picocli.CommandLine.ParentCommand;
         name = "logs",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "List, summarise, plot, export and report training logs (output_models/<model>/runs/<run>/trainer_logs.json).")
+        description = {"List, summarise, check, plot, compare, export and report training logs.",
+            "Forgather: output_models/<model>/runs/<run>/trainer_logs.json under -p DIR.",
+            "Hugging Face, TensorBoard, Lightning and MLflow logs: anywhere under -p DIR."})
 final class LogsCommand implements Runnable {
     @ParentCommand
     Main main;

@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
         name = "forgather",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = {"Understand your training runs: list, summarise, plot, compare and export training logs",
-            "of Forgather, Hugging Face, TensorBoard, Lightning and MLflow."},
+        description = "Understand your training runs: list, summarise, check, plot, compare and export the "
+                + "training logs of Forgather, Hugging Face, TensorBoard, Lightning and MLflow.",
         footer = {"", "Run 'forgather logs --help' for the log commands."})
 public final class Main implements Runnable {
     @Option(names = {"-p", "--project-dir"}, paramLabel = "DIR", defaultValue = ".",
@@ -69,12 +69,26 @@ public final class Main implements Runnable {
         cli.addSubcommand("logs", logs);
         if (only == null) {
             CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
-            completion.getCommandSpec().usageMessage().hidden(true);
+            completion.getCommandSpec().usageMessage()
+                    .description("Print a shell completion script for bash or zsh (see the README).");
             cli.addSubcommand("generate-completion", completion);
         }
+        cli.setUsageHelpWidth(helpWidth(System.getenv("COLUMNS")));
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(new UsageErrorHandler());
         return cli;
+    }
+
+    /**
+     * Help is laid out for the terminal's width when the shell exports {@code COLUMNS}, between 80
+     * and 120 columns; else for 80. Picocli's own detection starts a process, on every start.
+     */
+    static int helpWidth(String columns) {
+        try {
+            return columns == null ? 80 : Math.max(80, Math.min(120, Integer.parseInt(columns.strip())));
+        } catch (NumberFormatException e) {
+            return 80;
+        }
     }
 
     private static final Map<String, Supplier<Object>> LOG_COMMANDS = new LinkedHashMap<>();

@@ -24,8 +24,8 @@ import picocli.CommandLine.ParentCommand;
  * PDF file. Never opens a window; {@code -e} hands the file to the user's editor.
  */
 @Command(name = "plot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Plot training metrics of one or more runs to a file (default: tmp/training_plot.png).",
-            "Never opens a window: use -e to open the file in your editor (works over SSH with VS Code)."})
+        description = {"Plot training metrics of one or more runs to a PNG, SVG or PDF file.",
+            "It never opens a window: -e opens the file in your editor (VS Code works over SSH)."})
 final class PlotCommand implements Callable<Integer> {
     @ParentCommand
     LogsCommand logs;
@@ -76,7 +76,8 @@ final class PlotCommand implements Callable<Integer> {
     PlotFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Output file (default: tmp/[TEMPLATE_]NAME.FORMAT); folders are created.")
+            description = {"Output file; folders are created.",
+                "Default: tmp/training_plot.png (named after --metrics or --loss-curves, -t's name in front)."})
     String output;
 
     @Option(names = {"-e", "--edit"}, description = "Open the plot in $VISUAL, $EDITOR or VS Code afterwards.")

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code forgather logs summary}: the statistics of one run, several, or all. */
 @Command(name = "summary", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Print summary statistics of training runs (default: the newest log).")
+        description = "Print summary statistics of training runs: loss, eval loss, speed, gradients, learning rate.")
 final class SummaryCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,7 @@ package dev.forgather.logs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
@@ -24,6 +25,44 @@ class MainTest {
     void helpListsTheGlobalOptions() {
         Cli.Result r = Cli.run("--help");
         assertThat(r.out()).contains("-p, --project-dir=DIR", "-t, --config-template=NAME", "logs");
+    }
+
+    @Test
+    void helpListsShellCompletionAmongTheCommands() {
+        Cli.Result r = Cli.run("--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("\n  generate-completion  Print a shell completion script for bash or zsh");
+    }
+
+    @Test
+    void helpNeverBreaksAFileNameAcrossLines() {
+        for (String[] args : new String[][] {{"--help"}, {"logs", "--help"}, {"logs", "plot", "--help"},
+            {"logs", "summary", "--help"}, {"logs", "export", "--help"}}) {
+            Cli.Result r = Cli.run(args);
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.err()).isEmpty();
+            // A word cut by the 80-column layout: "tmp/training_plot." at a line's end, "png" on the next.
+            List<String> lines = r.out().lines().toList();
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                assertThat(lines.get(i).length()).isLessThanOrEqualTo(80);
+                String next = lines.get(i + 1);
+                boolean newRow = next.matches("^ {2}[a-z][-a-z]* {2,}.*");  // "  generate-completion  Print..."
+                boolean cut = lines.get(i).matches(".*[^ ][./<]$") && next.strip().matches("^[a-z(].*") && !newRow;
+                assertThat(cut).as("'%s' then '%s'", lines.get(i), lines.get(i + 1)).isFalse();
+            }
+        }
+        assertThat(Cli.run("logs", "--help").out()).contains("output_models/<model>/runs/<run>/trainer_logs.json");
+        assertThat(Cli.run("logs", "plot", "--help").out()).contains("tmp/training_plot.png");
+    }
+
+    @Test
+    void helpFollowsAnExportedTerminalWidthBetween80And120Columns() {
+        assertThat(Main.helpWidth(null)).isEqualTo(80);
+        assertThat(Main.helpWidth("100")).isEqualTo(100);
+        assertThat(Main.helpWidth("40")).isEqualTo(80);
+        assertThat(Main.helpWidth("300")).isEqualTo(120);
+        assertThat(Main.helpWidth("wide")).isEqualTo(80);
     }
 
     @Test
