@@ -3,29 +3,42 @@ package dev.forgather.logs.plot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import java.util.List;
+import java.util.Random;
 import java.util.stream.IntStream;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class DownsamplerTest {
     private static XYColumns line(double[] y) {
         return new XYColumns(IntStream.range(0, y.length).asDoubleStream().toArray(), y);
     }
 
-    private static double[] array(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    /** Fixed seeds, so that a failure names the seed that reproduces it. */
+    static LongStream seeds() {
+        return LongStream.range(0, 200);
     }
 
-    @Property(tries = 200)
-    void reductionKeepsGlobalExtremesAndBothEnds(
-            @ForAll @Size(min = 1, max = 3000) List<@DoubleRange(min = -1e6, max = 1e6) Double> points,
-            @ForAll @IntRange(min = 1, max = 200) int columns) {
-        double[] values = array(points);
+    /** Between {@code min} and {@code max} values, each in [-1e6, 1e6]. */
+    private static double[] randomValues(Random random, int min, int max) {
+        double[] values = new double[min + random.nextInt(max - min + 1)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = switch (random.nextInt(4)) {
+                case 0 -> Math.rint(random.nextGaussian() * 10);   // repeats and ties
+                case 1 -> random.nextBoolean() ? 1e6 : -1e6;        // the bounds
+                default -> (random.nextDouble() * 2 - 1) * 1e6;
+            };
+        }
+        return values;
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void reductionKeepsGlobalExtremesAndBothEnds(long seed) {
+        Random random = new Random(seed);
+        double[] values = randomValues(random, 1, 3000);
+        int columns = 1 + random.nextInt(200);
         XYColumns reduced = Downsampler.reduce(line(values), columns);
         double[] y = reduced.y();
         if (values.length > columns) {
@@ -37,11 +50,12 @@ class DownsamplerTest {
         assertThat(reduced.x()[y.length - 1]).isEqualTo(values.length - 1);
     }
 
-    @Property(tries = 100)
-    void reducedPointsAreRealPointsInFileOrder(
-            @ForAll @Size(min = 2, max = 2000) List<@DoubleRange(min = -1e6, max = 1e6) Double> points,
-            @ForAll @IntRange(min = 1, max = 100) int columns) {
-        double[] values = array(points);
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void reducedPointsAreRealPointsInFileOrder(long seed) {
+        Random random = new Random(seed);
+        double[] values = randomValues(random, 2, 2000);
+        int columns = 1 + random.nextInt(100);
         XYColumns reduced = Downsampler.reduce(line(values), columns);
         for (int i = 0; i < reduced.size(); i++) {
             int index = (int) reduced.x()[i];
@@ -52,12 +66,15 @@ class DownsamplerTest {
         }
     }
 
-    @Property(tries = 50)
-    void everySpikeOfAQuietSeriesSurvives(@ForAll @IntRange(min = 1000, max = 100_000) int length,
-            @ForAll @DoubleRange(min = 0, max = 1) double where) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void everySpikeOfAQuietSeriesSurvives(long seed) {
+        Random random = new Random(seed);
+        int length = 1000 + random.nextInt(99_001);
         double[] values = new double[length];
         Arrays.fill(values, 2.0);
-        int spike = (int) (where * (length - 1));
+        // The first and last points, then anywhere.
+        int spike = seed == 0 ? 0 : seed == 1 ? length - 1 : random.nextInt(length);
         values[spike] = 40.0;
         XYColumns reduced = Downsampler.reduce(line(values), 800);
         int at = Arrays.binarySearch(reduced.x(), spike);

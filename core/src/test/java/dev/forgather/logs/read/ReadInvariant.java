@@ -1,0 +1,108 @@
+package dev.forgather.logs.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.forgather.logs.TrainingLogs;
+import dev.forgather.logs.model.LogReadException;
+import dev.forgather.logs.model.TrainingLog;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * What every reader promises on any input, asserted by every fuzz test: it returns records, at
+ * most as many as the input holds, with at most one warning line; or it throws
+ * {@link LogReadException} with one line in our words that names the file. Never any other
+ * exception, never a hang: a read that takes longer than {@link #LIMIT_SECONDS} fails.
+ */
+final class ReadInvariant {
+    static final int LIMIT_SECONDS = 10;
+
+    /** Parser wording that must never reach a user (issue 8, item 11). */
+    private static final List<String> PARSER_WORDING = List.of("StreamReadConstraints", "CTRL-CHAR", "Exception",
+            "com.fasterxml", "com.google", "JsonToken", "was expecting", "Source:", "(code ", "protocol message",
+            "Protocol message");
+
+    private static ExecutorService reader = newReader();
+
+    private ReadInvariant() {
+    }
+
+    private static ExecutorService newReader() {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "fuzz-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Loads {@code path} the way the command line does, checking the invariant; empty when it is refused. */
+    static Optional<TrainingLog> load(Path path, Path dir, long maxRecords) {
+        return check(() -> TrainingLogs.load(path), dir, maxRecords);
+    }
+
+    /**
+     * Runs {@code read}, checking the invariant: the log it returns has at most {@code maxRecords}
+     * records and at most one one-line warning naming a file under {@code dir}; or it throws a
+     * one-line {@link LogReadException} naming such a file.
+     */
+    static Optional<TrainingLog> check(Callable<TrainingLog> read, Path dir, long maxRecords) {
+        Future<TrainingLog> result = reader.submit(read);
+        TrainingLog log;
+        try {
+            log = result.get(LIMIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            reader.shutdownNow();
+            reader = newReader();
+            throw new AssertionError("the reader hangs: no result after " + LIMIT_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof LogReadException refused) {
+                assertOneLineInOurWords(refused.getMessage(), dir);
+                assertThat(refused.problem()).isNotBlank();
+                return Optional.empty();
+            }
+            throw new AssertionError("the reader threw " + cause, cause);
+        }
+        assertThat((long) log.recordCount()).as("records read").isLessThanOrEqualTo(maxRecords);
+        assertThat(log.warnings()).as("warnings").hasSizeLessThanOrEqualTo(1);
+        for (String warning : log.warnings()) {
+            assertOneLineInOurWords(warning, dir);
+        }
+        return Optional.of(log);
+    }
+
+    static void assertOneLineInOurWords(String message, Path dir) {
+        assertThat(message).as("message").startsWith(dir.toString()).doesNotContain("\n", "\r");
+        for (String word : PARSER_WORDING) {
+            assertThat(message.substring(dir.toString().length())).as("message in our words").doesNotContain(word);
+        }
+        int colon = message.indexOf(": ", dir.toString().length());
+        assertThat(colon).as("message names the file, then the problem: %s", message).isPositive();
+        char first = message.charAt(colon + 2);
+        assertThat(Character.isUpperCase(first)).as("problem starts lowercase: %s", message).isFalse();
+    }
+
+    /** How many times {@code b} occurs in {@code data}: a bound on records that each need one. */
+    static long count(byte[] data, char b) {
+        long n = 0;
+        for (byte x : data) {
+            if (x == b) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
