@@ -405,28 +405,8 @@ public final class ForgatherJsonReader implements LogReader {
         };
     }
 
-    /** Jackson's message without its source excerpt and location, lowercased to compose. */
+    /** Jackson's message in our words, without its source excerpt and location. */
     private static String plainMessage(JsonProcessingException e) {
-        String message = e.getOriginalMessage();
-        if (message == null || message.isBlank()) {
-            return "invalid JSON";
-        }
-        int cut = message.indexOf('\n');
-        if (cut >= 0) {
-            message = message.substring(0, cut);
-        }
-        if (message.startsWith("Unexpected character ('")) {
-            int end = message.indexOf("' (code");
-            return end > 0 ? "unexpected character '" + message.substring(23, end) + "'" : "unexpected character";
-        }
-        int expecting = message.indexOf(": was expecting");
-        if (expecting > 0) {
-            message = message.substring(0, expecting);
-        }
-        message = message.strip();
-        if (message.endsWith(".")) {
-            message = message.substring(0, message.length() - 1);
-        }
-        return Character.toLowerCase(message.charAt(0)) + message.substring(1);
+        return Problems.json(e.getOriginalMessage());
     }
 }

@@ -148,7 +148,7 @@ public final class TrainerStateReader implements LogReader {
         } catch (JsonProcessingException e) {
             into.abandonRecord();
             if (!isCutOff(e, size)) {
-                throw Problems.at(file, e.getLocation(), "invalid JSON");
+                throw Problems.at(file, e.getLocation(), Problems.json(e.getOriginalMessage()));
             }
             into.warn(file + ": the file ends inside " + LOG_HISTORY + " (cut off mid-write); read "
                     + into.recordCount() + " records");
