@@ -1,0 +1,86 @@
+package dev.forgather.logs.watch;
+
+import java.util.Arrays;
+
+/**
+ * A series reduced to the view's resolution: per dot column, the smallest and largest value
+ * that falls in it, and the first and last in file order (to join neighbouring columns). One
+ * pass over the points, whatever their number, and no point is dropped: a one-record spike is
+ * the maximum of its column.
+ */
+final class Envelope {
+    final double[] min;
+    final double[] max;
+    final double[] first;
+    final double[] last;
+    private double low = Double.POSITIVE_INFINITY;
+    private double high = Double.NEGATIVE_INFINITY;
+
+    private Envelope(int columns) {
+        min = new double[columns];
+        max = new double[columns];
+        first = new double[columns];
+        last = new double[columns];
+        Arrays.fill(min, Double.NaN);
+    }
+
+    /**
+     * The envelope of the points whose x lies in {@code [from, to]}, over {@code columns} columns.
+     * Points with a non-finite x or y are left out; with {@code log}, y is its base-10 logarithm and
+     * points at or below 0 are left out.
+     */
+    static Envelope of(double[] x, double[] y, double from, double to, int columns, boolean log) {
+        Envelope e = new Envelope(columns);
+        double scale = to > from ? columns / (to - from) : 0;
+        for (int i = 0; i < y.length; i++) {
+            double xi = x[i];
+            if (!(xi >= from && xi <= to)) {
+                continue;
+            }
+            double v = y[i];
+            if (log) {
+                v = v > 0 ? Math.log10(v) : Double.NaN;
+            }
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            int c = Math.min(columns - 1, (int) ((xi - from) * scale));
+            if (Double.isNaN(e.min[c])) {
+                e.min[c] = v;
+                e.max[c] = v;
+                e.first[c] = v;
+            } else {
+                if (v < e.min[c]) {
+                    e.min[c] = v;
+                }
+                if (v > e.max[c]) {
+                    e.max[c] = v;
+                }
+            }
+            e.last[c] = v;
+            if (v < e.low) {
+                e.low = v;
+            }
+            if (v > e.high) {
+                e.high = v;
+            }
+        }
+        return e;
+    }
+
+    boolean has(int column) {
+        return !Double.isNaN(min[column]);
+    }
+
+    boolean isEmpty() {
+        return low > high;
+    }
+
+    double low() {
+        return low;
+    }
+
+    double high() {
+        return high;
+    }
+}
