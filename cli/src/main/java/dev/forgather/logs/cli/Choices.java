@@ -4,6 +4,8 @@ import dev.forgather.logs.export.ExportFormat;
 import dev.forgather.logs.format.SummaryFormat;
 import dev.forgather.logs.plot.PlotFormat;
 import dev.forgather.logs.plot.XAxis;
+import dev.forgather.logs.watch.ChartCharset;
+import dev.forgather.logs.watch.WatchAxis;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -77,6 +79,20 @@ abstract class Choices<E extends Enum<E>> implements CommandLine.ITypeConverter<
     static final class XAxes extends Choices<XAxis> {
         XAxes() {
             super(XAxis.class, Choices::lowerCase, "an x axis");
+        }
+    }
+
+    /** {@code logs watch --x-axis step|epoch|time}. */
+    static final class WatchAxes extends Choices<WatchAxis> {
+        WatchAxes() {
+            super(WatchAxis.class, WatchAxis::optionName, "an x axis");
+        }
+    }
+
+    /** {@code logs watch --charset braille|block|ascii}. */
+    static final class ChartCharsets extends Choices<ChartCharset> {
+        ChartCharsets() {
+            super(ChartCharset.class, ChartCharset::optionName, "a charset");
         }
     }
 }

@@ -76,6 +76,14 @@ final class RunSelection {
         return new Loaded(chosen, logs, loadedFrom, all || chosen.size() > 1, failed);
     }
 
+    /**
+     * The paths chosen, not loaded: for a command that reads the logs its own way ({@code watch}
+     * follows them). The newest log is announced on stderr as {@link #load()} does.
+     */
+    List<Path> choose() throws UserException {
+        return choose(paths);
+    }
+
     /** The project folder, from {@code -p} before {@code logs}. */
     Path projectDir() {
         return ((LogsCommand) command.parent().userObject()).projectDir();

@@ -21,7 +21,6 @@ import org.jline.utils.AttributedString;
 import org.jline.utils.Display;
 import org.jline.utils.InfoCmp.Capability;
 import org.jline.utils.NonBlockingReader;
-import picocli.CommandLine.ExitCode;
 
 /**
  * The live view: the alternate screen in raw mode, a frame redrawn by JLine's {@link Display}
@@ -65,7 +64,7 @@ final class TerminalView {
         } catch (IOException e) {
             err.println("error: cannot open the terminal: " + Messages.of(e));
             err.flush();
-            return ExitCode.SOFTWARE;
+            return ExitStatus.LOG_FAILED;
         }
         TerminalView view = new TerminalView(terminal);
         // A kill (SIGTERM, SIGHUP) runs the shutdown hooks: give the terminal back then too.
@@ -125,10 +124,10 @@ final class TerminalView {
                 }
                 key = c >= 0 ? decode(c, reader) : null;
             } catch (IOException e) {
-                return ExitCode.SOFTWARE;
+                return ExitStatus.LOG_FAILED;
             }
             if (key == Key.QUIT) {
-                return ExitCode.OK;
+                return ExitStatus.OK;
             }
             if (key != null) {
                 state = state.apply(key, model.metrics().size());

@@ -14,7 +14,6 @@ import dev.forgather.logs.watch.WatchedRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.HashSet;
 import java.util.List;
@@ -25,10 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code forgather logs watch}: follow training runs live in the terminal. */
 @Command(name = "watch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -42,18 +38,12 @@ final class WatchCommand implements Callable<Integer> {
     static final int INTERRUPTED = 130;
     static final double MIN_REFRESH = 0.2;
 
-    @ParentCommand
-    LogsCommand logs;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Log files or run directories, at most 9. Default: the newest log.")
-    List<Path> paths = new ArrayList<>();
-
-    @Option(names = "--all", description = "Watch the newest --last runs of the project; new runs join the view.")
-    boolean all;
+    /** PATHs (at most 9) or --all: the newest --last runs, and new runs join the view. */
+    @CommandLine.Mixin
+    RunSelection runs;
 
     @Option(names = "--last", paramLabel = "N", defaultValue = "4",
             description = "With --all, how many of the newest runs (1 to 9; default: ${DEFAULT-VALUE}).")
@@ -63,17 +53,19 @@ final class WatchCommand implements Callable<Integer> {
             description = "Metrics to chart, one panel each (default: loss,eval_loss,learning_rate).")
     List<String> metrics;
 
-    @Option(names = "--x-axis", paramLabel = "AXIS", defaultValue = "step",
-            description = "X axis: step, epoch or time (minutes since the run's first record; default: ${DEFAULT-VALUE}).")
-    String xAxis;
+    @Option(names = "--x-axis", paramLabel = "AXIS", defaultValue = "step", converter = Choices.WatchAxes.class,
+            completionCandidates = Choices.WatchAxes.class,
+            description = "X axis: ${COMPLETION-CANDIDATES} (time: minutes since the run's first record; default: ${DEFAULT-VALUE}).")
+    WatchAxis axis;
 
     @Option(names = "--smooth", paramLabel = "N", defaultValue = "0",
             description = "Moving-average window drawn bold over the raw series (default: off; the s key cycles 5, 10, 20, 50).")
     int smooth;
 
-    @Option(names = "--charset", paramLabel = "CHARSET", defaultValue = "braille",
-            description = "Chart characters: braille, block or ascii (default: ${DEFAULT-VALUE}).")
-    String charset;
+    @Option(names = "--charset", paramLabel = "CHARSET", defaultValue = "braille", converter = Choices.ChartCharsets.class,
+            completionCandidates = Choices.ChartCharsets.class,
+            description = "Chart characters: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ChartCharset requested;
 
     @Option(names = "--refresh", paramLabel = "SECONDS", defaultValue = "1",
             description = "Seconds between looks at the logs, at least 0.2 (default: ${DEFAULT-VALUE}).")
@@ -91,10 +83,6 @@ final class WatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UserException {
         PrintWriter err = spec.commandLine().getErr();
-        WatchAxis axis = WatchAxis.byName(xAxis).orElseThrow(() -> usage(
-                "'" + xAxis + "' is not an x axis; expected one of step, epoch, time"));
-        ChartCharset requested = ChartCharset.byName(charset).orElseThrow(() -> usage(
-                "'" + charset + "' is not a charset; expected one of braille, block, ascii"));
         if (!(refresh >= MIN_REFRESH) || Double.isInfinite(refresh)) {
             throw usage("--refresh must be at least " + MIN_REFRESH + " seconds, not " + refresh);
         }
@@ -104,13 +92,13 @@ final class WatchCommand implements Callable<Integer> {
         if (last < 1 || last > WatchSession.MAX_RUNS) {
             throw usage("--last must be from 1 to " + WatchSession.MAX_RUNS + ", not " + last);
         }
-        if (!all && paths.size() > WatchSession.MAX_RUNS) {
-            throw usage(paths.size() + " runs named; at most " + WatchSession.MAX_RUNS + " can be watched at once");
+        if (!runs.all && runs.paths.size() > WatchSession.MAX_RUNS) {
+            throw usage(runs.paths.size() + " runs named; at most " + WatchSession.MAX_RUNS + " can be watched at once");
         }
         List<String> chosenMetrics = chosenMetrics();
-        List<Path> chosen = choose(err);
+        List<Path> chosen = choose();
         Supplier<List<Path>> newRuns = null;
-        if (all) {
+        if (runs.all) {
             // Runs there already were and that --last left out are not new: only later ones join.
             Set<Path> before = new HashSet<>(projectRuns());
             newRuns = () -> projectRuns().stream().filter(p -> !before.contains(p)).toList();
@@ -127,7 +115,7 @@ final class WatchCommand implements Callable<Integer> {
         if (!session.anyRead()) {
             session.errors().forEach(e -> err.println("error: " + e));
             err.flush();
-            return ExitCode.SOFTWARE;
+            return ExitStatus.LOG_FAILED;
         }
         return TerminalView.run(session, first, view, drawWith, colour, (long) (refresh * 1000), err);
     }
@@ -141,7 +129,7 @@ final class WatchCommand implements Callable<Integer> {
         session.errors().forEach(e -> err.println("error: " + e));
         err.flush();
         if (!session.anyRead()) {
-            return ExitCode.SOFTWARE;
+            return ExitStatus.LOG_FAILED;
         }
         // Warnings went to stderr: the frame's status line shows the keys, as a screenshot should.
         WatchModel shown = new WatchModel(model.runs(), model.metrics(), java.util.Optional.empty());
@@ -152,7 +140,7 @@ final class WatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(terminal ? TerminalLook.ansi(frame, colour) : frame.plainText());
         out.flush();
-        return session.errors().isEmpty() ? ExitCode.OK : ExitCode.SOFTWARE;
+        return session.errors().isEmpty() ? ExitStatus.OK : ExitStatus.LOG_FAILED;
     }
 
     private List<String> chosenMetrics() {
@@ -171,22 +159,13 @@ final class WatchCommand implements Callable<Integer> {
         return List.copyOf(names);
     }
 
-    private List<Path> choose(PrintWriter err) throws UserException {
-        if (!all) {
-            return LogSelection.choose(paths, false, logs.projectDir(), err);
-        }
-        if (!paths.isEmpty()) {
-            err.println("warning: --all given: ignoring the paths named");
-        }
-        List<LogFile> found = TrainingLogs.find(logs.projectDir());
-        if (found.isEmpty()) {
-            throw new UserException("No training logs found.\nSearched in: " + TrainingLogs.searchedFolder(logs.projectDir()));
-        }
-        return found.stream().limit(last).map(LogFile::path).toList();
+    private List<Path> choose() throws UserException {
+        List<Path> chosen = runs.choose();
+        return runs.all ? chosen.stream().limit(last).toList() : chosen;
     }
 
     private List<Path> projectRuns() {
-        return TrainingLogs.find(logs.projectDir()).stream().map(LogFile::path).toList();
+        return TrainingLogs.find(runs.projectDir()).stream().map(LogFile::path).toList();
     }
 
     private CommandLine.ParameterException usage(String message) {

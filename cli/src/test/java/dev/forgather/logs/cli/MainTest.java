@@ -91,7 +91,7 @@ class MainTest {
         var cli = Main.commandLine(new String[] {"logs", "list"});
         assertThat(cli.getSubcommands().get("logs").getSubcommands()).containsOnlyKeys("list");
         assertThat(Main.commandLine().getSubcommands().get("logs").getSubcommands())
-                .containsOnlyKeys("list", "summary", "plot", "export", "report");
+                .containsOnlyKeys("list", "summary", "plot", "export", "report", "watch");
     }
 
     @Test

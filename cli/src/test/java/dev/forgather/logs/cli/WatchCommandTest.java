@@ -125,9 +125,10 @@ class WatchCommandTest extends InDemoProject {
     @Test
     void badOptionValuesAreUsageErrors() {
         assertThat(watch(UTF8, "--once", "--charset", "emoji").err())
-                .startsWith("error: 'emoji' is not a charset; expected one of braille, block, ascii\n");
+                .startsWith("error: Invalid value for option '--charset': 'emoji' is not a charset; expected one of braille, block, ascii\n");
         assertThat(watch(UTF8, "--once", "--x-axis", "wall").err())
-                .startsWith("error: 'wall' is not an x axis; expected one of step, epoch, time\n");
+                .startsWith("error: Invalid value for option '--x-axis': 'wall' is not an x axis; expected one of step, epoch, time\n");
+        assertThat(watch(UTF8, "--once", "--charset", "emoji").exitCode()).isEqualTo(2);
         assertThat(watch(UTF8, "--once", "--smooth", "-1").exitCode()).isEqualTo(2);
     }
 
