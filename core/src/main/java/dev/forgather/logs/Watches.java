@@ -4,6 +4,7 @@ import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.RecordKind;
 import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.TrainingLog;
+import dev.forgather.logs.read.LogFormat;
 import dev.forgather.logs.watch.Assessment;
 import dev.forgather.logs.watch.RunStatus;
 import dev.forgather.logs.watch.WatchSession;
@@ -140,7 +141,7 @@ public final class Watches {
             size = before.size();
             modified = before.lastModifiedTime().toMillis();
             key = before.fileKey();
-            boolean open = log.finalRecord().isEmpty() && (!"forgather".equals(log.format()) || lacksClosingBracket(file));
+            boolean open = log.finalRecord().isEmpty() && (log.format() != LogFormat.FORGATHER || lacksClosingBracket(file));
             last = new WatchSession.Snapshot(log, true, rewritten, open, before.lastModifiedTime().toInstant());
             return last;
         }
