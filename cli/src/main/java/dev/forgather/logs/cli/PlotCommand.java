@@ -1,6 +1,7 @@
 package dev.forgather.logs.cli;
 
 import dev.forgather.logs.Plots;
+import dev.forgather.logs.model.MetricNames;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.plot.PlotFormat;
 import dev.forgather.logs.plot.PlotOptions;
@@ -154,8 +155,8 @@ final class PlotCommand implements Callable<Integer> {
     /** Says so when a run has nothing to draw against the chosen x axis, instead of a blank panel. */
     private void warnAboutMissingAxis(List<TrainingLog> loaded, PrintWriter err) {
         String field = switch (xAxis) {
-            case TIME -> TrainingLog.TIMESTAMP;
-            case EPOCH -> TrainingLog.EPOCH;
+            case TIME -> MetricNames.TIME;
+            case EPOCH -> MetricNames.EPOCH;
             default -> null;
         };
         if (field == null) {

@@ -2,6 +2,7 @@ package dev.forgather.logs.export;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import dev.forgather.logs.format.Numbers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -52,7 +53,7 @@ public final class CsvTableWriter implements TableWriter {
             case AXIS, VALUE -> {
                 double value = cursor.number(c);
                 String name = NumberText.nonFinite(value);
-                yield name != null ? name : NumberText.of(value);
+                yield name != null ? name : Numbers.repr(value);
             }
         };
     }

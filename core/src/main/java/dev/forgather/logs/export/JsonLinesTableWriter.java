@@ -3,6 +3,7 @@ package dev.forgather.logs.export;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.forgather.logs.format.Numbers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class JsonLinesTableWriter implements TableWriter {
                                 json.writeNull();
                                 anyNonFinite = true;
                             } else {
-                                json.writeNumber(NumberText.of(value));
+                                json.writeNumber(Numbers.repr(value));
                             }
                         }
                     }

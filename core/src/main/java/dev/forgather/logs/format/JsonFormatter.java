@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import dev.forgather.logs.model.Statistic;
 import dev.forgather.logs.model.SummaryStatistics;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -53,32 +54,14 @@ public final class JsonFormatter implements SummaryFormatter {
         string(json, "model_name", s.modelName());
         json.writeStringField("log_path", s.logPath());
         json.writeStringField("format", s.format().id());
-        integer(json, "total_steps", s.totalSteps());
-        number(json, "final_epoch", s.finalEpoch());
-        number(json, "final_loss", s.finalLoss());
-        number(json, "avg_loss", s.avgLoss());
-        number(json, "min_loss", s.minLoss());
-        number(json, "best_loss", s.bestLoss());
-        integer(json, "best_loss_step", s.bestLossStep());
-        number(json, "avg_grad_norm", s.avgGradNorm());
-        number(json, "max_grad_norm_value", s.maxGradNormValue());
-        integer(json, "max_grad_norm_step", s.maxGradNormStep());
-        number(json, "initial_lr", s.initialLr());
-        number(json, "final_lr", s.finalLr());
-        number(json, "final_eval_loss", s.finalEvalLoss());
-        integer(json, "final_eval_loss_step", s.finalEvalLossStep());
-        number(json, "best_eval_loss", s.bestEvalLoss());
-        integer(json, "best_eval_loss_step", s.bestEvalLossStep());
-        number(json, "train_runtime", s.trainRuntimeSeconds());
-        count(json, "train_samples", s.trainSamples());
-        number(json, "train_samples_per_second", s.trainSamplesPerSecond());
-        number(json, "train_steps_per_second", s.trainStepsPerSecond());
-        count(json, "effective_batch_size", s.effectiveBatchSize());
-        // With no training losses at all the count has no inputs either: null, like every other
-        // statistic of an empty log.
-        integer(json, "nonfinite_loss_count",
-                s.finalLoss().isPresent() ? OptionalLong.of(s.nonfiniteLossCount()) : OptionalLong.empty());
-        integer(json, "first_nonfinite_loss_step", s.firstNonfiniteLossStep());
+        for (Statistic statistic : Statistic.values()) {
+            OptionalDouble value = statistic.of(s);
+            switch (statistic.style()) {
+                case INTEGER -> integer(json, statistic.key(), statistic.wholeOf(s));
+                case COUNT -> count(json, statistic.key(), value);
+                default -> number(json, statistic.key(), value);
+            }
+        }
         json.writeEndObject();
     }
 

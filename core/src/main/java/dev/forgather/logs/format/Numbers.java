@@ -1,5 +1,6 @@
 package dev.forgather.logs.format;
 
+import dev.forgather.logs.model.NumberStyle;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -30,6 +31,18 @@ public final class Numbers {
     /** A runtime in seconds or a speed: 2 decimals. */
     public static String seconds(double value) {
         return fixed(value, 2);
+    }
+
+    /** {@code value} written in {@code style}. */
+    public static String of(NumberStyle style, double value) {
+        return switch (style) {
+            case LOSS -> loss(value);
+            case EPOCH -> epoch(value);
+            case SECONDS -> seconds(value);
+            case LEARNING_RATE -> learningRate(value);
+            case COUNT -> count(value);
+            case INTEGER -> count(value);
+        };
     }
 
     /**
@@ -157,23 +170,57 @@ public final class Numbers {
     /**
      * The shortest text that reads back as {@code value}, laid out as Python's {@code repr}
      * (and so {@code json.dumps}) does: positional from 1e-4 up to 1e16, else {@code 1.26e-09}.
-     * Only for finite values.
+     * Only for finite values. Built from {@link Double#toString}'s digits by moving the decimal
+     * point, without BigDecimal: Unix times (1.7e9) and small learning rates are in E-notation in
+     * Java, so a 1M-record export would take a BigDecimal path 1.7M times.
      */
     public static String repr(double value) {
-        if (value == 0) {
-            return 1 / value < 0 ? "-0.0" : "0.0";
+        String text = Double.toString(value);
+        int e = text.indexOf('E');
+        if (e < 0) {
+            // Positional in Java (1e-3 to 1e7) is already Python's layout.
+            return text;
         }
-        BigDecimal exact = new BigDecimal(Double.toString(value)).stripTrailingZeros();
-        String digits = exact.unscaledValue().abs().toString();
-        int exponent = exact.precision() - exact.scale() - 1;
-        String sign = value < 0 ? "-" : "";
+        boolean negative = text.charAt(0) == '-';
+        int start = negative ? 1 : 0;
+        int exponent = Integer.parseInt(text, e + 1, text.length(), 10);
+        // "d.ddd" before the E: the digits without the point, trailing zeros dropped.
+        StringBuilder digits = new StringBuilder(e - start).append(text, start, start + 1).append(text, start + 2, e);
+        int end = digits.length();
+        while (end > 1 && digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        digits.setLength(end);
+        StringBuilder out = new StringBuilder(24);
+        if (negative) {
+            out.append('-');
+        }
         if (exponent < -4 || exponent >= 16) {
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            String e = Integer.toString(Math.abs(exponent));
-            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (e.length() < 2 ? "0" + e : e);
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits, 1, digits.length());
+            }
+            int magnitude = Math.abs(exponent);
+            out.append('e').append(exponent < 0 ? '-' : '+').append(magnitude < 10 ? "0" : "").append(magnitude);
+        } else if (exponent < 0) {
+            out.append("0.");
+            for (int i = -1; i > exponent; i--) {
+                out.append('0');
+            }
+            out.append(digits);
+        } else {
+            int whole = exponent + 1;
+            if (digits.length() <= whole) {
+                out.append(digits);
+                for (int i = digits.length(); i < whole; i++) {
+                    out.append('0');
+                }
+                out.append(".0");
+            } else {
+                out.append(digits, 0, whole).append('.').append(digits, whole, digits.length());
+            }
         }
-        String plain = exact.abs().toPlainString();
-        return sign + (plain.contains(".") ? plain : plain + ".0");
+        return out.toString();
     }
 
     private static StringBuilder twoDigits(StringBuilder sb, long n) {

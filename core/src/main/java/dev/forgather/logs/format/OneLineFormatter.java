@@ -1,5 +1,6 @@
 package dev.forgather.logs.format;
 
+import dev.forgather.logs.model.Statistic;
 import dev.forgather.logs.model.SummaryStatistics;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +14,20 @@ import java.util.function.DoubleFunction;
  */
 public final class OneLineFormatter implements SummaryFormatter {
     private static final int NAME_WIDTH = 30;
-    private static final String[] HEADER = {"Run Name", "Steps", "Time", "Loss", "Eval", "Throughput"};
     private static final String SEPARATOR = " | ";
     private static final String MISSING = "N/A";
+
+    /** A column after the name: its header, the token before each value, and how the value is written. */
+    private record Column(String header, String token, Statistic statistic, DoubleFunction<String> text) {
+    }
+
+    /** Time as a clock and throughput with one decimal: a row is read at a glance, not to the digit. */
+    private static final List<Column> COLUMNS = List.of(
+            new Column("Steps", "steps=", Statistic.TOTAL_STEPS, v -> Numbers.of(Statistic.TOTAL_STEPS.style(), v)),
+            new Column("Time", "time=", Statistic.TRAIN_RUNTIME, Numbers::clock),
+            new Column("Loss", "loss=", Statistic.FINAL_LOSS, v -> Numbers.of(Statistic.FINAL_LOSS.style(), v)),
+            new Column("Eval", "eval=", Statistic.BEST_EVAL_LOSS, v -> Numbers.of(Statistic.BEST_EVAL_LOSS.style(), v)),
+            new Column("Throughput", "samp/s=", Statistic.TRAIN_SAMPLES_PER_SECOND, v -> Numbers.fixed(v, 1)));
 
     @Override
     public String format(List<SummaryStatistics> summaries, boolean several) {
@@ -24,16 +36,17 @@ public final class OneLineFormatter implements SummaryFormatter {
             rows.add(cells(s));
         }
         boolean header = several || summaries.size() > 1;
-        int[] widths = new int[HEADER.length];
+        String[] headerCells = header();
+        int[] widths = new int[headerCells.length];
         for (int c = 0; c < widths.length; c++) {
-            widths[c] = header ? HEADER[c].length() : 0;
+            widths[c] = header ? headerCells[c].length() : 0;
             for (String[] row : rows) {
                 widths[c] = Math.max(widths[c], row[c].length());
             }
         }
         StringBuilder out = new StringBuilder();
         if (header) {
-            String headerLine = line(HEADER, widths);
+            String headerLine = line(headerCells, widths);
             out.append(headerLine).append('\n').append("-".repeat(headerLine.length())).append('\n');
         }
         for (String[] row : rows) {
@@ -42,24 +55,25 @@ public final class OneLineFormatter implements SummaryFormatter {
         return out.toString();
     }
 
-    private static String[] cells(SummaryStatistics s) {
-        String name = s.runName();
-        if (name.length() > NAME_WIDTH) {
-            name = name.substring(0, NAME_WIDTH);
+    private static String[] header() {
+        String[] cells = new String[COLUMNS.size() + 1];
+        cells[0] = "Run Name";
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            cells[c + 1] = COLUMNS.get(c).header();
         }
-        String steps = "steps=" + (s.totalSteps().isPresent() ? Long.toString(s.totalSteps().getAsLong()) : MISSING);
-        return new String[] {
-            name,
-            steps,
-            "time=" + orMissing(s.trainRuntimeSeconds(), Numbers::clock),
-            "loss=" + orMissing(s.finalLoss(), Numbers::loss),
-            "eval=" + orMissing(s.bestEvalLoss(), Numbers::loss),
-            "samp/s=" + orMissing(s.trainSamplesPerSecond(), v -> Numbers.fixed(v, 1)),
-        };
+        return cells;
     }
 
-    private static String orMissing(OptionalDouble value, DoubleFunction<String> format) {
-        return value.isPresent() ? format.apply(value.getAsDouble()) : MISSING;
+    private static String[] cells(SummaryStatistics s) {
+        String[] cells = new String[COLUMNS.size() + 1];
+        String name = s.runName();
+        cells[0] = name.length() > NAME_WIDTH ? name.substring(0, NAME_WIDTH) : name;
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            Column column = COLUMNS.get(c);
+            OptionalDouble value = column.statistic().of(s);
+            cells[c + 1] = column.token() + (value.isPresent() ? column.text().apply(value.getAsDouble()) : MISSING);
+        }
+        return cells;
     }
 
     /** Cells padded to their column's width, the last one not padded (no trailing blanks). */

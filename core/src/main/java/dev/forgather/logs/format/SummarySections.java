@@ -1,22 +1,42 @@
 package dev.forgather.logs.format;
 
+import static dev.forgather.logs.model.Statistic.AVG_GRAD_NORM;
+import static dev.forgather.logs.model.Statistic.AVG_LOSS;
+import static dev.forgather.logs.model.Statistic.BEST_EVAL_LOSS;
+import static dev.forgather.logs.model.Statistic.BEST_LOSS;
+import static dev.forgather.logs.model.Statistic.EFFECTIVE_BATCH_SIZE;
+import static dev.forgather.logs.model.Statistic.FINAL_EPOCH;
+import static dev.forgather.logs.model.Statistic.FINAL_EVAL_LOSS;
+import static dev.forgather.logs.model.Statistic.FINAL_LOSS;
+import static dev.forgather.logs.model.Statistic.FINAL_LR;
+import static dev.forgather.logs.model.Statistic.INITIAL_LR;
+import static dev.forgather.logs.model.Statistic.MAX_GRAD_NORM_VALUE;
+import static dev.forgather.logs.model.Statistic.NONFINITE_LOSS_COUNT;
+import static dev.forgather.logs.model.Statistic.TOTAL_STEPS;
+import static dev.forgather.logs.model.Statistic.TRAIN_RUNTIME;
+import static dev.forgather.logs.model.Statistic.TRAIN_SAMPLES_PER_SECOND;
+import static dev.forgather.logs.model.Statistic.TRAIN_STEPS_PER_SECOND;
+
+import dev.forgather.logs.model.Statistic;
 import dev.forgather.logs.model.SummaryStatistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.function.DoubleFunction;
 
 /**
- * The labelled lines that the text and markdown summaries share, already formatted: the header
- * and the sections, each holding only the statistics that are present. The formatters differ
- * only in how they lay these out.
+ * The layout the text and markdown summaries share: which {@link Statistic}s stand in the header
+ * and in each section, in what order. Labels, number styles and steps come from the statistics
+ * themselves; the formatters differ only in how they lay the items out.
  */
 final class SummarySections {
-    /** One labelled value, with the step it was seen at when it has one. */
-    record Item(String label, String value, OptionalLong step) {
+    /** One labelled value, already formatted, with the step it was seen at when it has one. */
+    record Item(Statistic statistic, String label, String value, OptionalLong step) {
         String withStep() {
-            return step.isPresent() ? value + " (step " + step.getAsLong() + ")" : value;
+            if (step.isEmpty()) {
+                return value;
+            }
+            return value + (statistic == NONFINITE_LOSS_COUNT ? " (first at step " : " (step ") + step.getAsLong() + ")";
         }
     }
 
@@ -24,20 +44,27 @@ final class SummarySections {
     record Section(String title, List<Item> items) {
     }
 
-    static final String METRICS = "Metrics";
+    private record Layout(String title, List<Statistic> statistics) {
+    }
+
+    /** The lines under {@code Run:}. */
+    private static final List<Statistic> HEADER = List.of(TRAIN_RUNTIME, TOTAL_STEPS, FINAL_EPOCH);
+    private static final Layout METRICS = new Layout("Metrics",
+            List.of(FINAL_LOSS, BEST_LOSS, AVG_LOSS, NONFINITE_LOSS_COUNT, FINAL_EVAL_LOSS, BEST_EVAL_LOSS));
+    private static final List<Layout> SECTIONS = List.of(
+            new Layout("Training Speed", List.of(TRAIN_SAMPLES_PER_SECOND, TRAIN_STEPS_PER_SECOND, EFFECTIVE_BATCH_SIZE)),
+            new Layout("Gradient Statistics", List.of(AVG_GRAD_NORM, MAX_GRAD_NORM_VALUE)),
+            new Layout("Learning Rate", List.of(INITIAL_LR, FINAL_LR)));
+    /** Markdown's Metrics table: the original's rows, each with a Step column. */
+    private static final List<Statistic> METRICS_TABLE =
+            List.of(FINAL_LOSS, BEST_LOSS, NONFINITE_LOSS_COUNT, FINAL_EVAL_LOSS, BEST_EVAL_LOSS);
 
     private SummarySections() {
     }
 
     /** Duration, Total Steps and Final Epoch, the lines under {@code Run:}. */
     static List<Item> header(SummaryStatistics s) {
-        List<Item> items = new ArrayList<>();
-        add(items, "Duration", s.trainRuntimeSeconds(), v -> Numbers.seconds(v) + "s", OptionalLong.empty());
-        if (s.totalSteps().isPresent()) {
-            items.add(new Item("Total Steps", Long.toString(s.totalSteps().getAsLong()), OptionalLong.empty()));
-        }
-        add(items, "Final Epoch", s.finalEpoch(), Numbers::epoch, OptionalLong.empty());
-        return items;
+        return items(HEADER, s);
     }
 
     /**
@@ -46,57 +73,47 @@ final class SummarySections {
      */
     static List<Section> sections(SummaryStatistics s, boolean withMetrics) {
         List<Section> sections = new ArrayList<>();
+        List<Layout> layouts = new ArrayList<>();
         if (withMetrics) {
-            List<Item> metrics = new ArrayList<>();
-            add(metrics, "Final Loss", s.finalLoss(), Numbers::loss, OptionalLong.empty());
-            add(metrics, "Best Loss", s.bestLoss(), Numbers::loss, s.bestLossStep());
-            add(metrics, "Average Loss", s.avgLoss(), Numbers::loss, OptionalLong.empty());
-            if (s.nonfiniteLossCount() > 0) {
-                metrics.add(new Item("Non-finite Losses", s.nonfiniteLossCount()
-                        + s.firstNonfiniteLossStep().stream().mapToObj(step -> " (first at step " + step + ")")
-                                .findFirst().orElse(""), OptionalLong.empty()));
-            }
-            add(metrics, "Final Eval Loss", s.finalEvalLoss(), Numbers::loss, s.finalEvalLossStep());
-            add(metrics, "Best Eval Loss", s.bestEvalLoss(), Numbers::loss, s.bestEvalLossStep());
-            sections.add(new Section(METRICS, metrics));
+            layouts.add(METRICS);
         }
-        List<Item> speed = new ArrayList<>();
-        add(speed, "Samples/sec", s.trainSamplesPerSecond(), Numbers::seconds, OptionalLong.empty());
-        add(speed, "Steps/sec", s.trainStepsPerSecond(), Numbers::seconds, OptionalLong.empty());
-        add(speed, "Effective Batch Size", s.effectiveBatchSize(), Numbers::count, OptionalLong.empty());
-        sections.add(new Section("Training Speed", speed));
-
-        List<Item> gradients = new ArrayList<>();
-        add(gradients, "Average Grad Norm", s.avgGradNorm(), Numbers::loss, OptionalLong.empty());
-        add(gradients, "Max Grad Norm", s.maxGradNormValue(), Numbers::loss, s.maxGradNormStep());
-        sections.add(new Section("Gradient Statistics", gradients));
-
-        List<Item> learningRate = new ArrayList<>();
-        add(learningRate, "Initial", s.initialLr(), Numbers::learningRate, OptionalLong.empty());
-        add(learningRate, "Final", s.finalLr(), Numbers::learningRate, OptionalLong.empty());
-        sections.add(new Section("Learning Rate", learningRate));
-
-        sections.removeIf(section -> section.items().isEmpty());
+        layouts.addAll(SECTIONS);
+        for (Layout layout : layouts) {
+            List<Item> items = items(layout.statistics(), s);
+            if (!items.isEmpty()) {
+                sections.add(new Section(layout.title(), items));
+            }
+        }
         return sections;
     }
 
     /** The markdown Metrics table's rows: Value and Step columns (step blank when unknown). */
     static List<Item> metricsTable(SummaryStatistics s) {
         List<Item> rows = new ArrayList<>();
-        add(rows, "Final Loss", s.finalLoss(), Numbers::loss, s.totalSteps());
-        add(rows, "Best Loss", s.bestLoss(), Numbers::loss, s.bestLossStep());
-        if (s.nonfiniteLossCount() > 0) {
-            rows.add(new Item("Non-finite Losses", Long.toString(s.nonfiniteLossCount()), s.firstNonfiniteLossStep()));
+        for (Item item : items(METRICS_TABLE, s)) {
+            // The final loss's step is the run's last step, as the original's table showed.
+            rows.add(item.statistic() == FINAL_LOSS
+                    ? new Item(FINAL_LOSS, item.label(), item.value(), TOTAL_STEPS.wholeOf(s)) : item);
         }
-        add(rows, "Final Eval Loss", s.finalEvalLoss(), Numbers::loss, s.finalEvalLossStep());
-        add(rows, "Best Eval Loss", s.bestEvalLoss(), Numbers::loss, s.bestEvalLossStep());
         return rows;
     }
 
-    private static void add(List<Item> items, String label, OptionalDouble value, DoubleFunction<String> format,
-            OptionalLong step) {
-        if (value.isPresent()) {
-            items.add(new Item(label, format.apply(value.getAsDouble()), step));
+    private static List<Item> items(List<Statistic> statistics, SummaryStatistics s) {
+        List<Item> items = new ArrayList<>();
+        for (Statistic statistic : statistics) {
+            OptionalDouble value = statistic.of(s);
+            // Only a count that is not 0 says something about the run; the SPEC's one exception.
+            if (value.isEmpty() || statistic == NONFINITE_LOSS_COUNT && value.getAsDouble() == 0) {
+                continue;
+            }
+            OptionalLong step = statistic.step().map(at -> at.wholeOf(s)).orElse(OptionalLong.empty());
+            items.add(new Item(statistic, statistic.label(),
+                    Numbers.of(statistic.style(), value.getAsDouble()) + unit(statistic), step));
         }
+        return items;
+    }
+
+    private static String unit(Statistic statistic) {
+        return statistic == TRAIN_RUNTIME ? "s" : "";
     }
 }

@@ -7,8 +7,8 @@ import java.util.OptionalLong;
 
 /**
  * The summary of one run, as {@code logs summary} prints it. Every statistic is absent when its
- * inputs are (e.g. no evaluation records: no eval statistics). Losses, grad norms and learning
- * rates are over training records; {@code finalLoss}, {@code finalEvalLoss}, {@code initialLr}
+ * inputs are (e.g. no evaluation records: no eval statistics). Losses and grad norms are over
+ * training records; {@code finalLoss}, {@code finalEvalLoss}, {@code initialLr}
  * and {@code finalLr} may be NaN or infinite (a diverged run), every mean, minimum and maximum is
  * over finite values only.
  *
@@ -26,8 +26,9 @@ import java.util.OptionalLong;
  * @param avgGradNorm mean of the finite {@code grad_norm} values
  * @param maxGradNormValue largest finite {@code grad_norm}
  * @param maxGradNormStep step of the first record with that largest value
- * @param initialLr learning rate of the first training record that has one
- * @param finalLr learning rate of the last training record that has one
+ * @param initialLr the first value of the learning rate's series (which a trainer may log at
+ *     other steps than the loss)
+ * @param finalLr the last value of the learning rate's series
  * @param finalEvalLoss eval loss of the last evaluation
  * @param finalEvalLossStep step of the last evaluation
  * @param bestEvalLoss smallest finite eval loss

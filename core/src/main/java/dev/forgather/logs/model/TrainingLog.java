@@ -19,11 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * repeated evaluations left out. Immutable and safe to share between threads.
  */
 public final class TrainingLog {
-    /** The x-axis keys; they are per-record axes, but {@link #series(String)} serves them too. */
-    public static final String GLOBAL_STEP = "global_step";
-    public static final String EPOCH = "epoch";
-    public static final String TIMESTAMP = "timestamp";
-
     private final Path path;
     private final RunName name;
     private final LogFormat format;
@@ -126,7 +121,7 @@ public final class TrainingLog {
 
     /** The last record holding {@code train_runtime}: the end-of-training summary, if the run finished. */
     public Optional<Record> finalRecord() {
-        Column runtime = columns.get(TrainingLogBuilder.TRAIN_RUNTIME);
+        Column runtime = columns.get(MetricNames.TRAIN_RUNTIME);
         if (runtime == null) {
             return Optional.empty();
         }
@@ -212,9 +207,9 @@ public final class TrainingLog {
     private Column axisColumn(String name) {
         double[] source;
         switch (name) {
-            case EPOCH -> source = axes.epochs;
-            case TIMESTAMP -> source = axes.timestamps;
-            case GLOBAL_STEP -> {
+            case MetricNames.EPOCH -> source = axes.epochs;
+            case MetricNames.TIME -> source = axes.timestamps;
+            case MetricNames.STEP -> {
                 double[] values = new double[recordCount];
                 int[] rows = new int[recordCount];
                 for (int i = 0; i < recordCount; i++) {

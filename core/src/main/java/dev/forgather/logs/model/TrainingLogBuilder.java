@@ -17,11 +17,6 @@ import java.util.Map;
  * one builder per reader.
  */
 public final class TrainingLogBuilder {
-    /** The keys that decide a record's {@link RecordKind}. */
-    public static final String LOSS = "loss";
-    public static final String EVAL_LOSS = "eval_loss";
-    public static final String TRAIN_RUNTIME = "train_runtime";
-
     private int count;
     private long[] steps = new long[64];
     private double[] epochs = new double[64];
@@ -96,9 +91,10 @@ public final class TrainingLogBuilder {
             column.handle = handles;
             byHandle[handles++] = column;
             switch (key) {
-                case LOSS -> loss = column;
-                case EVAL_LOSS -> evalLoss = column;
-                case TRAIN_RUNTIME -> trainRuntime = column;
+                // The keys that decide a record's kind.
+                case MetricNames.LOSS -> loss = column;
+                case MetricNames.EVAL_LOSS -> evalLoss = column;
+                case MetricNames.TRAIN_RUNTIME -> trainRuntime = column;
                 default -> { }
             }
         }

@@ -1,5 +1,6 @@
 package dev.forgather.logs.read;
 
+import dev.forgather.logs.model.MetricNames;
 import dev.forgather.logs.model.TrainingLog;
 import java.util.Collection;
 import java.util.HashSet;
@@ -10,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The names every reader stores the common metrics under, so that {@code summary}, {@code plot} and
- * comparisons treat every format alike. The names are the Forgather and Hugging Face trainers'
- * own; the other formats' names are mapped to them:
+ * Maps the metric names of every format to the canonical names of {@link MetricNames}, so that
+ * {@code summary}, {@code plot} and comparisons treat every format alike. The names are the
+ * Forgather and Hugging Face trainers' own; the other formats' names are mapped to them:
  *
  * <table>
  * <caption>Canonical names and where they come from</caption>
@@ -51,22 +52,15 @@ import java.util.Set;
  * accepts them.
  */
 public final class CanonicalNames {
-    /** The training loss of each logging step. */
-    public static final String LOSS = "loss";
-    /** The loss of each evaluation. */
-    public static final String EVAL_LOSS = "eval_loss";
-    /** The learning rate (of the first parameter group). */
-    public static final String LEARNING_RATE = "learning_rate";
-    /** The gradient norm before clipping. */
-    public static final String GRAD_NORM = "grad_norm";
-    /** The fractional epoch: an x axis, stored per record, not as a metric. */
-    public static final String EPOCH = TrainingLog.EPOCH;
-    /** The global step: an x axis, stored per record. */
-    public static final String STEP = TrainingLog.GLOBAL_STEP;
-    /** The wall-clock time in Unix seconds: an x axis, stored per record. */
-    public static final String TIME = TrainingLog.TIMESTAMP;
-
-    private static final List<String> CANONICAL = List.of(LOSS, EVAL_LOSS, LEARNING_RATE, GRAD_NORM, EPOCH, STEP, TIME);
+    private static final String LOSS = MetricNames.LOSS;
+    private static final String EVAL_LOSS = MetricNames.EVAL_LOSS;
+    private static final String LEARNING_RATE = MetricNames.LEARNING_RATE;
+    private static final String GRAD_NORM = MetricNames.GRAD_NORM;
+    /** Readers set the record's epoch from a metric of this name. */
+    static final String EPOCH = MetricNames.EPOCH;
+    private static final String STEP = MetricNames.STEP;
+    private static final String TIME = MetricNames.TIME;
+    private static final List<String> CANONICAL = MetricNames.ALL;
 
     /** For each canonical name, the names other trainers use for it, most specific first. */
     private static final Map<String, List<String>> CANDIDATES = Map.of(

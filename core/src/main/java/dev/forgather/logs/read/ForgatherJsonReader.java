@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.forgather.logs.model.LogReadException;
-import dev.forgather.logs.model.TrainingLog;
+import dev.forgather.logs.model.MetricNames;
 import dev.forgather.logs.model.TrainingLogBuilder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -303,11 +303,11 @@ public final class ForgatherJsonReader implements LogReader {
             JsonToken value = parser.nextToken();
             if (value == JsonToken.VALUE_NUMBER_FLOAT || value == JsonToken.VALUE_NUMBER_INT) {
                 switch (key) {
-                    case TrainingLog.GLOBAL_STEP -> into.step(value == JsonToken.VALUE_NUMBER_INT
+                    case MetricNames.STEP -> into.step(value == JsonToken.VALUE_NUMBER_INT
                             && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER
                             ? parser.getLongValue() : (long) parser.getDoubleValue());
-                    case TrainingLog.EPOCH -> into.epoch(parser.getDoubleValue());
-                    case TrainingLog.TIMESTAMP -> into.timestamp(parser.getDoubleValue());
+                    case MetricNames.EPOCH -> into.epoch(parser.getDoubleValue());
+                    case MetricNames.TIME -> into.timestamp(parser.getDoubleValue());
                     default -> into.value(key, parser.getDoubleValue());
                 }
             } else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {

@@ -1,7 +1,7 @@
 package dev.forgather.logs.read;
 
 import com.fasterxml.jackson.core.io.NumberInput;
-import dev.forgather.logs.model.TrainingLog;
+import dev.forgather.logs.model.MetricNames;
 import dev.forgather.logs.model.TrainingLogBuilder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -323,9 +323,9 @@ final class RecordScanner {
         keys[keyCount] = Arrays.copyOfRange(buf, start, start + length);
         keyNames[keyCount] = new String(buf, start, length, StandardCharsets.UTF_8);
         roles[keyCount] = switch (keyNames[keyCount]) {
-            case TrainingLog.GLOBAL_STEP -> STEP;
-            case TrainingLog.EPOCH -> EPOCH;
-            case TrainingLog.TIMESTAMP -> TIME;
+            case MetricNames.STEP -> STEP;
+            case MetricNames.EPOCH -> EPOCH;
+            case MetricNames.TIME -> TIME;
             default -> UNKNOWN;
         };
         link(previous, keyCount);

@@ -1,5 +1,6 @@
 package dev.forgather.logs.stats;
 
+import dev.forgather.logs.model.Goal;
 import dev.forgather.logs.model.Series;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package dev.forgather.logs.stats;
 
+import dev.forgather.logs.model.Goal;
+import dev.forgather.logs.model.MetricNames;
 import dev.forgather.logs.model.Record;
 import dev.forgather.logs.model.RecordKind;
 import dev.forgather.logs.model.Series;
@@ -20,10 +22,12 @@ public final class SummaryCalculator {
      * @param logPath the log's path as the user should see it
      */
     public static SummaryStatistics summarize(TrainingLog log, String logPath) {
-        Series loss = log.series("loss", RecordKind.TRAINING);
-        Series gradNorm = log.series("grad_norm", RecordKind.TRAINING);
-        Series learningRate = log.series("learning_rate", RecordKind.TRAINING);
-        Series evalLoss = log.series("eval_loss", RecordKind.EVALUATION);
+        Series loss = log.series(MetricNames.LOSS, RecordKind.TRAINING);
+        Series gradNorm = log.series(MetricNames.GRAD_NORM, RecordKind.TRAINING);
+        // The learning rate's own series, not only the records that also hold a loss: Lightning's
+        // LearningRateMonitor logs it in rows of its own, at other steps than the loss.
+        Series learningRate = log.series(MetricNames.LEARNING_RATE);
+        Series evalLoss = log.series(MetricNames.EVAL_LOSS, RecordKind.EVALUATION);
 
         OptionalLong totalSteps = OptionalLong.empty();
         OptionalDouble finalEpoch = OptionalDouble.empty();
@@ -63,11 +67,11 @@ public final class SummaryCalculator {
                 evalLoss.isEmpty() || !steps ? OptionalLong.empty() : OptionalLong.of(evalLoss.step(evalLoss.size() - 1)),
                 bestEval.map(sv -> OptionalDouble.of(sv.value())).orElse(OptionalDouble.empty()),
                 stepOf(bestEval, steps),
-                finalValue(finalRecord, "train_runtime"),
-                finalValue(finalRecord, "train_samples"),
-                finalValue(finalRecord, "train_samples_per_second"),
-                finalValue(finalRecord, "train_steps_per_second"),
-                finalValue(finalRecord, "effective_batch_size"),
+                finalValue(finalRecord, MetricNames.TRAIN_RUNTIME),
+                finalValue(finalRecord, MetricNames.TRAIN_SAMPLES),
+                finalValue(finalRecord, MetricNames.TRAIN_SAMPLES_PER_SECOND),
+                finalValue(finalRecord, MetricNames.TRAIN_STEPS_PER_SECOND),
+                finalValue(finalRecord, MetricNames.EFFECTIVE_BATCH_SIZE),
                 lossStats.nonfinite(),
                 steps ? lossStats.firstNonfiniteStep() : OptionalLong.empty());
     }

@@ -2,6 +2,8 @@ package dev.forgather.logs.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class NumbersTest {
@@ -83,5 +85,45 @@ class NumbersTest {
                 assertThat(Numbers.fixed(value, decimals)).as("%s with %d decimals", value, decimals).isEqualTo(expected);
             }
         }
+    }
+
+    @Test
+    void reprOfTimesRatesAndExtremesIsPythons() {
+        assertThat(Numbers.repr(9.333333333333333e-09)).isEqualTo("9.333333333333333e-09");
+        assertThat(Numbers.repr(0.0001)).isEqualTo("0.0001");
+        assertThat(Numbers.repr(3)).isEqualTo("3.0");
+        assertThat(Numbers.repr(1769495115.042154)).isEqualTo("1769495115.042154");
+        assertThat(Numbers.repr(-2.5e-300)).isEqualTo("-2.5e-300");
+        assertThat(Numbers.repr(-0.0)).isEqualTo("-0.0");
+    }
+
+    @Test
+    void reprAgreesWithPythonsLayoutOfTheExactShortestDigitsAcrossTheWholeRange() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 50_000; i++) {
+            double value = Double.longBitsToDouble(random.nextLong());
+            if (i % 2 == 0) {
+                // Also the ranges logs hold: times, rates, losses.
+                value = Math.scalb(random.nextDouble(), random.nextInt(-40, 60)) * (random.nextBoolean() ? 1 : -1);
+            }
+            if (Double.isFinite(value) && value != 0) {
+                assertThat(Numbers.repr(value)).as("%s", value).isEqualTo(pythonRepr(value));
+            }
+        }
+    }
+
+    /** Python's repr layout, the slow obvious way: the shortest digits as a BigDecimal, laid out. */
+    private static String pythonRepr(double value) {
+        BigDecimal exact = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        String digits = exact.unscaledValue().abs().toString();
+        int exponent = exact.precision() - exact.scale() - 1;
+        String sign = value < 0 ? "-" : "";
+        if (exponent < -4 || exponent >= 16) {
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            String e = Integer.toString(Math.abs(exponent));
+            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (e.length() < 2 ? "0" + e : e);
+        }
+        String plain = exact.abs().toPlainString();
+        return sign + (plain.contains(".") ? plain : plain + ".0");
     }
 }

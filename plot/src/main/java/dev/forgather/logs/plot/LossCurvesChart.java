@@ -1,5 +1,6 @@
 package dev.forgather.logs.plot;
 
+import dev.forgather.logs.model.MetricNames;
 import dev.forgather.logs.model.TrainingLog;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,9 @@ public final class LossCurvesChart {
     static final double HEIGHT_INCHES = 6;
     static final String DEFAULT_TITLE = "Training Progress";
 
-    private static final String LOSS = "loss";
-    private static final String EVAL_LOSS = "eval_loss";
-    private static final String LEARNING_RATE = "learning_rate";
+    private static final String LOSS = MetricNames.LOSS;
+    private static final String EVAL_LOSS = MetricNames.EVAL_LOSS;
+    private static final String LEARNING_RATE = MetricNames.LEARNING_RATE;
 
     private LossCurvesChart() {
     }

@@ -1,5 +1,6 @@
 package dev.forgather.logs.plot;
 
+import dev.forgather.logs.model.MetricNames;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public record PlotOptions(List<String> metrics, XAxis xAxis, int smoothWindow, b
         Optional<String> title, List<String> labels, PlotFormat format) {
 
     /** The metrics drawn when none are asked for. */
-    public static final List<String> DEFAULT_METRICS = List.of("loss", "eval_loss", "learning_rate");
+    public static final List<String> DEFAULT_METRICS = List.of(MetricNames.LOSS, MetricNames.EVAL_LOSS, MetricNames.LEARNING_RATE);
 
     /** Checks and copies the lists. */
     public PlotOptions {

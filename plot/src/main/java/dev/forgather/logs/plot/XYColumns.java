@@ -1,6 +1,7 @@
 package dev.forgather.logs.plot;
 
 import dev.forgather.logs.model.Series;
+import dev.forgather.logs.model.MetricNames;
 import dev.forgather.logs.model.TrainingLog;
 import java.util.Arrays;
 
@@ -65,7 +66,7 @@ record XYColumns(double[] x, double[] y) {
      * every series of the run is measured from the same moment; NaN when no record has one.
      */
     static double timeOrigin(TrainingLog log) {
-        Series timestamps = log.series(TrainingLog.TIMESTAMP);
+        Series timestamps = log.series(MetricNames.TIME);
         double min = Double.NaN;
         for (int i = 0; i < timestamps.size(); i++) {
             double t = timestamps.value(i);

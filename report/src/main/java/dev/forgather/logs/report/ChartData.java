@@ -2,6 +2,7 @@ package dev.forgather.logs.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.forgather.logs.model.MetricNames;
 import dev.forgather.logs.model.Record;
 import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.TrainingLog;
@@ -186,7 +187,7 @@ final class ChartData {
 
     /** The earliest timestamp of the run: where its time axis starts, as in the PNG charts. */
     static double timeOrigin(TrainingLog log) {
-        Series time = log.series(TrainingLog.TIMESTAMP);
+        Series time = log.series(MetricNames.TIME);
         double origin = Double.NaN;
         for (int i = 0; i < time.size(); i++) {
             double t = time.value(i);
