@@ -504,6 +504,7 @@
   // For scripts and tests that look at the page: the charts and the state of the controls.
   window.forgatherReport = {
     charts: charts.map(function (c) { return {metric: c.metric.name, get plot() { return c.plot; }, runs: c.traces.map(function (t) { return t.run; })}; }),
+    runs: runs,
     state: state
   };
 })();
