@@ -2,6 +2,7 @@ package dev.forgather.logs;
 
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.RecordKind;
+import dev.forgather.logs.model.MetricNames;
 import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.read.LogFormat;
@@ -76,7 +77,7 @@ public final class Watches {
             }
         }
         double longest = 0;
-        Series time = log.series(TrainingLog.TIMESTAMP);
+        Series time = log.series(MetricNames.TIME);
         for (int i = 1; i < time.size(); i++) {
             longest = Math.max(longest, time.value(i) - time.value(i - 1));
         }

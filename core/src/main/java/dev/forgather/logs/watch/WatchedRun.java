@@ -1,5 +1,6 @@
 package dev.forgather.logs.watch;
 
+import dev.forgather.logs.model.MetricNames;
 import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.stats.MovingAverage;
@@ -88,7 +89,7 @@ public final class WatchedRun {
     }
 
     private double firstTimestamp() {
-        Series t = log.series(TrainingLog.TIMESTAMP);
+        Series t = log.series(MetricNames.TIME);
         for (int i = 0; i < t.size(); i++) {
             if (Double.isFinite(t.value(i))) {
                 return t.value(i);
