@@ -10,7 +10,9 @@ import java.util.function.DoubleFunction;
 /**
  * One row per run: {@code name | steps= | time= | loss= | eval= | samp/s=}. With several runs a
  * header row and a dashed line come first and every column is padded to line up. A missing value
- * shows as {@code N/A}, so the columns stay in place.
+ * shows as {@code N/A}, so the columns stay in place. Widths are terminal columns and a run name
+ * is escaped to one line ({@link DisplayText}), so a CJK or emoji name or one holding {@code |}
+ * keeps the table a table.
  */
 public final class OneLineFormatter implements SummaryFormatter {
     private static final int NAME_WIDTH = 30;
@@ -41,13 +43,13 @@ public final class OneLineFormatter implements SummaryFormatter {
         for (int c = 0; c < widths.length; c++) {
             widths[c] = header ? headerCells[c].length() : 0;
             for (String[] row : rows) {
-                widths[c] = Math.max(widths[c], row[c].length());
+                widths[c] = Math.max(widths[c], DisplayText.width(row[c]));
             }
         }
         StringBuilder out = new StringBuilder();
         if (header) {
             String headerLine = line(headerCells, widths);
-            out.append(headerLine).append('\n').append("-".repeat(headerLine.length())).append('\n');
+            out.append(headerLine).append('\n').append("-".repeat(DisplayText.width(headerLine))).append('\n');
         }
         for (String[] row : rows) {
             out.append(line(row, widths)).append('\n');
@@ -66,8 +68,7 @@ public final class OneLineFormatter implements SummaryFormatter {
 
     private static String[] cells(SummaryStatistics s) {
         String[] cells = new String[COLUMNS.size() + 1];
-        String name = s.runName();
-        cells[0] = name.length() > NAME_WIDTH ? name.substring(0, NAME_WIDTH) : name;
+        cells[0] = DisplayText.truncate(DisplayText.cell(s.runName()), NAME_WIDTH);
         for (int c = 0; c < COLUMNS.size(); c++) {
             Column column = COLUMNS.get(c);
             OptionalDouble value = column.statistic().of(s);
@@ -83,10 +84,7 @@ public final class OneLineFormatter implements SummaryFormatter {
             if (c > 0) {
                 sb.append(SEPARATOR);
             }
-            sb.append(cells[c]);
-            if (c < cells.length - 1) {
-                sb.append(" ".repeat(widths[c] - cells[c].length()));
-            }
+            sb.append(c < cells.length - 1 ? DisplayText.pad(cells[c], widths[c]) : cells[c]);
         }
         return sb.toString();
     }
