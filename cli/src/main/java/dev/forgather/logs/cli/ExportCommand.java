@@ -55,7 +55,7 @@ final class ExportCommand implements Callable<Integer> {
         if (loaded.isEmpty()) {
             return ExitStatus.LOG_FAILED;
         }
-        ExportTable table = ExportTable.of(loaded, wide ? ExportTable.Layout.WIDE : ExportTable.Layout.TIDY);
+        ExportTable table = Exports.table(loaded, wide ? ExportTable.Layout.WIDE : ExportTable.Layout.TIDY);
         long rows;
         try {
             rows = Exports.write(table, chosenFormat, output);

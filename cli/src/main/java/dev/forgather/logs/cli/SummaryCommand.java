@@ -1,10 +1,10 @@
 package dev.forgather.logs.cli;
 
+import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.format.SummaryFormat;
 import dev.forgather.logs.io.AtomicFile;
 import dev.forgather.logs.model.SummaryStatistics;
 import dev.forgather.logs.model.TrainingLog;
-import dev.forgather.logs.stats.SummaryCalculator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ final class SummaryCommand implements Callable<Integer> {
         RunSelection.Loaded loaded = runs.load();
         List<SummaryStatistics> summaries = new ArrayList<>();
         for (TrainingLog log : loaded.logs()) {
-            summaries.add(SummaryCalculator.summarize(log, log.path().toString()));
+            summaries.add(TrainingLogs.summarize(log));
         }
         if (summaries.isEmpty()) {
             return ExitStatus.LOG_FAILED;
