@@ -2,9 +2,16 @@ package dev.forgather.logs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +60,35 @@ class RobustnessTest {
             assertThat(r.err()).isEqualTo("error: " + log + ": permission denied\n");
         } finally {
             log.toFile().setReadable(true);
+        }
+    }
+
+    @Test
+    void aFifoGivenAsALogIsRefusedAtOnce() throws Exception {
+        Path fifo = run("live").resolve("trainer_logs.json");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assumeThat(mkfifo.waitFor()).as("mkfifo works here").isZero();
+
+        for (Path given : new Path[] {fifo, fifo.getParent()}) {
+            // Opening a FIFO waits for a writer: a reader that tries would never return.
+            Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> Cli.run("logs", "summary", given.toString()));
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).isEqualTo("error: " + fifo + ": not a regular file\n");
+        }
+    }
+
+    @Test
+    void aSocketGivenAsALogIsRefused() throws Exception {
+        Path socket = run("socket").resolve("events.out.tfevents.1.host");
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> Cli.run("logs", "summary", socket.toString()));
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).isEqualTo("error: " + socket + ": not a regular file\n");
         }
     }
 }

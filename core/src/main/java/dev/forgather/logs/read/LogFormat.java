@@ -118,6 +118,12 @@ public enum LogFormat {
             if (Files.isDirectory(forgather)) {
                 throw new LogReadException(forgather, "is a directory, not a log file");
             }
+            if (Files.exists(forgather)) {
+                return regularFile(forgather);
+            }
+            if (!Files.isReadable(fileOrRunDir) || !Files.isExecutable(fileOrRunDir)) {
+                throw new LogReadException(fileOrRunDir, "permission denied");
+            }
             for (LogFormat format : values()) {
                 Optional<Path> log = format.logIn(fileOrRunDir);
                 if (log.isPresent()) {
@@ -129,7 +135,18 @@ public enum LogFormat {
         if (!Files.exists(fileOrRunDir)) {
             throw new LogReadException(fileOrRunDir, "no such file or directory");
         }
-        return fileOrRunDir;
+        return regularFile(fileOrRunDir);
+    }
+
+    /**
+     * {@code file} when it is a regular file (or a link to one). A FIFO, a socket or a device is
+     * refused at once: opening a FIFO would wait for a writer forever.
+     */
+    private static Path regularFile(Path file) throws LogReadException {
+        if (!Files.isRegularFile(file)) {
+            throw new LogReadException(file, "not a regular file");
+        }
+        return file;
     }
 
     /**
