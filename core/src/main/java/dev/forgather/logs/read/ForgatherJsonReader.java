@@ -85,24 +85,112 @@ public final class ForgatherJsonReader implements LogReader {
     @Override
     public void read(Path file, TrainingLogBuilder into) throws LogReadException {
         long size;
+        long nuls;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             size = channel.size();
-            if (size > 0 && scanFast(file, channel, size, into)) {
+            nuls = trailingNuls(file, channel, size);
+            if (size - nuls > 0 && scanFast(file, channel, size - nuls, nuls, into)) {
                 return;
             }
         } catch (IOException e) {
             throw Problems.of(file, e);
         }
-        readWithJackson(file, size, into);
+        readWithJackson(file, size - nuls, nuls, into);
     }
 
     /** Reads any JSON file with Jackson: the general path, and the one that words every error. */
     static void readWithJackson(Path file, long size, TrainingLogBuilder into) throws LogReadException {
-        try (InputStream in = Files.newInputStream(file); JsonParser parser = JSON.createParser(in)) {
-            readArray(file, size, parser, into);
+        long nuls;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            nuls = trailingNuls(file, channel, size);
         } catch (IOException e) {
             throw Problems.of(file, e);
         }
+        readWithJackson(file, size - nuls, nuls, into);
+    }
+
+    /** Reads the first {@code size} bytes with Jackson; {@code nuls} NUL bytes follow them. */
+    private static void readWithJackson(Path file, long size, long nuls, TrainingLogBuilder into)
+            throws LogReadException {
+        try (InputStream in = limited(Files.newInputStream(file), size); JsonParser parser = JSON.createParser(in)) {
+            readArray(file, size, nuls, parser, into);
+        } catch (IOException e) {
+            throw Problems.of(file, e);
+        }
+    }
+
+    /**
+     * How many NUL bytes end the file. A file the system allocated before the trainer wrote into
+     * it (a crash, a power loss) ends in zeros where the records never arrived: a cut-off log, not
+     * a damaged one. Throws when the file holds nothing else.
+     */
+    private static long trailingNuls(Path file, FileChannel channel, long size) throws IOException, LogReadException {
+        ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+        long end = size;
+        while (end > 0) {
+            long from = Math.max(0, end - chunk.capacity());
+            chunk.clear().limit((int) (end - from));
+            while (chunk.hasRemaining() && channel.read(chunk, from + chunk.position()) > 0) {
+                // fill the chunk
+            }
+            int n = chunk.position();
+            for (int i = n - 1; i >= 0; i--) {
+                if (chunk.get(i) != 0) {
+                    return size - (from + i + 1);
+                }
+            }
+            if (n < end - from) {
+                break; // the file shrank meanwhile
+            }
+            end = from;
+        }
+        if (size > 0) {
+            throw new LogReadException(file, "holds only NUL bytes (" + size + "): nothing was written to it");
+        }
+        return 0;
+    }
+
+    /** The first {@code limit} bytes of {@code in}. */
+    private static InputStream limited(InputStream in, long limit) {
+        return new java.io.FilterInputStream(in) {
+            private long left = limit;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = super.read();
+                if (b >= 0) {
+                    left--;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = super.read(b, off, (int) Math.min(len, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+
+            @Override
+            public long skip(long n) throws IOException {
+                long skipped = super.skip(Math.min(n, left));
+                left -= skipped;
+                return skipped;
+            }
+
+            @Override
+            public int available() throws IOException {
+                return (int) Math.min(super.available(), left);
+            }
+        };
     }
 
     /**
@@ -110,6 +198,12 @@ public final class ForgatherJsonReader implements LogReader {
      * file is not in the trainer's plain shape: then {@code into} is emptied again and Jackson reads it.
      */
     boolean scanFast(Path file, FileChannel channel, long size, TrainingLogBuilder into)
+            throws IOException {
+        return scanFast(file, channel, size, 0, into);
+    }
+
+    /** As {@link #scanFast(Path, FileChannel, long, TrainingLogBuilder)}, for the first {@code size} bytes, before {@code nuls} NUL bytes. */
+    private boolean scanFast(Path file, FileChannel channel, long size, long nuls, TrainingLogBuilder into)
             throws IOException {
         long[] bounds = split(channel, size);
         int parts = bounds.length - 1;
@@ -172,8 +266,10 @@ public final class ForgatherJsonReader implements LogReader {
         RecordScanner.Part last = results[parts - 1];
         if (!last.closed) {
             into.warn(last.cutInsideRecord
-                    ? cutOffWarning(file, size - recordEnd, into.recordCount())
-                    : unclosedWarning(file, into.recordCount()));
+                    ? cutOffWarning(file, size - recordEnd, nuls, into.recordCount())
+                    : unclosedWarning(file, nuls, into.recordCount()));
+        } else if (nuls > 0) {
+            into.warn(nulWarning(file, nuls, into.recordCount()));
         }
         return true;
     }
@@ -232,16 +328,30 @@ public final class ForgatherJsonReader implements LogReader {
         return Arrays.copyOf(bounds, n);
     }
 
-    private static String cutOffWarning(Path file, long ignored, int records) {
+    private static String cutOffWarning(Path file, long ignored, long nuls, int records) {
+        if (nuls > 0) {
+            return file + ": ignored the last " + (ignored + nuls) + " bytes, a record cut off mid-write and then "
+                    + nuls + " NUL bytes" + NUL_CAUSE + "; read " + records + " records";
+        }
         return file + ": ignored the last " + ignored + " bytes, a record cut off mid-write"
                 + " (the run is still writing or was stopped); read " + records + " records";
     }
 
-    private static String unclosedWarning(Path file, int records) {
+    private static String unclosedWarning(Path file, long nuls, int records) {
+        if (nuls > 0) {
+            return nulWarning(file, nuls, records);
+        }
         return file + ": no closing ']' (the run is still writing or was stopped); read " + records + " records";
     }
 
-    private static void readArray(Path file, long size, JsonParser parser, TrainingLogBuilder into)
+    private static String nulWarning(Path file, long nuls, int records) {
+        return file + ": ignored the last " + nuls + " bytes, all NUL" + NUL_CAUSE + "; read " + records + " records";
+    }
+
+    /** Why a log ends in NUL bytes. */
+    private static final String NUL_CAUSE = " (space allocated but never written: the run crashed or lost power)";
+
+    private static void readArray(Path file, long size, long nuls, JsonParser parser, TrainingLogBuilder into)
             throws IOException, LogReadException {
         long recordEnd = 0;  // byte offset just past the last complete record
         try {
@@ -272,10 +382,12 @@ public final class ForgatherJsonReader implements LogReader {
             long end = parser.currentTokenLocation().getByteOffset() + 1;
             try {
                 if (parser.nextToken() != null) {
-                    into.warn(file + ": ignored " + (size - end) + " bytes after the closing ']'");
+                    into.warn(file + ": ignored " + (size + nuls - end) + " bytes after the closing ']'");
+                } else if (nuls > 0) {
+                    into.warn(nulWarning(file, nuls, into.recordCount()));
                 }
             } catch (JsonProcessingException e) {
-                into.warn(file + ": ignored " + (size - end) + " bytes after the closing ']'");
+                into.warn(file + ": ignored " + (size + nuls - end) + " bytes after the closing ']'");
             }
         } catch (JsonProcessingException e) {
             into.abandonRecord();
@@ -288,9 +400,9 @@ public final class ForgatherJsonReader implements LogReader {
             }
             long ignored = size - recordEnd;
             if (hasPartialRecord(file, recordEnd, size)) {
-                into.warn(cutOffWarning(file, ignored, into.recordCount()));
+                into.warn(cutOffWarning(file, ignored, nuls, into.recordCount()));
             } else {
-                into.warn(unclosedWarning(file, into.recordCount()));
+                into.warn(unclosedWarning(file, nuls, into.recordCount()));
             }
         }
     }
@@ -345,7 +457,7 @@ public final class ForgatherJsonReader implements LogReader {
             if (!skip(in, from)) {
                 return true; // the file shrank meanwhile (a restarted run): it ends here
             }
-            byte[] tail = in.readAllBytes();
+            byte[] tail = in.readNBytes((int) (size - from));
             int i = 0;
             while (i < tail.length && isWhitespace(tail[i])) {
                 i++;
@@ -368,7 +480,9 @@ public final class ForgatherJsonReader implements LogReader {
             }
             byte[] buffer = new byte[8192];
             int n;
-            while ((n = in.read(buffer)) > 0) {
+            long left = size - from;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
                 for (int i = 0; i < n; i++) {
                     byte b = buffer[i];
                     if (!isWhitespace(b) && b != ',') {

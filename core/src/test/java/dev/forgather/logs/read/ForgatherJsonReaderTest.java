@@ -64,6 +64,59 @@ class ForgatherJsonReaderTest {
                 .contains("ignored the last " + (cut.length() + 2) + " bytes").contains("read 1 records");
     }
 
+    /** The bytes of {@code content} followed by {@code nuls} NUL bytes, as a file preallocated before a crash. */
+    private TrainingLog loadWithNulTail(String content, int nuls, long minPartBytes, int buffer) throws Exception {
+        Path file = dir.resolve("trainer_logs.json");
+        byte[] text = content.getBytes(StandardCharsets.UTF_8);
+        Files.write(file, java.util.Arrays.copyOf(text, text.length + nuls));
+        TrainingLogBuilderHolder holder = new TrainingLogBuilderHolder();
+        new ForgatherJsonReader(minPartBytes, buffer).read(file, holder.builder);
+        return holder.builder.build(file, dev.forgather.logs.model.RunName.of("run"), LogFormat.FORGATHER);
+    }
+
+    private static final class TrainingLogBuilderHolder {
+        final dev.forgather.logs.model.TrainingLogBuilder builder = new dev.forgather.logs.model.TrainingLogBuilder();
+    }
+
+    @Test
+    void aLogEndingInNulBytesIsACutOffLogThatSaysHowManyWereIgnored() throws Exception {
+        Path file = dir.resolve("trainer_logs.json");
+        byte[] text = ("[\n" + TRAIN_10 + ",\n" + TRAIN_20 + ",\n").getBytes(StandardCharsets.UTF_8);
+        Files.write(file, java.util.Arrays.copyOf(text, text.length + 4096));
+        TrainingLog log = TrainingLogs.load(file);
+        assertThat(log.recordCount()).isEqualTo(2);
+        assertThat(log.series("loss").values()).containsExactly(2.5, 2.0);
+        assertThat(log.warnings()).containsExactly(file + ": ignored the last 4096 bytes, all NUL"
+                + " (space allocated but never written: the run crashed or lost power); read 2 records");
+    }
+
+    @Test
+    void aRecordCutOffBeforeTheNulBytesIsCountedWithThem() throws Exception {
+        for (long minPart : new long[] {4L << 20, 64}) {
+            TrainingLog log = loadWithNulTail("[\n" + TRAIN_10 + ",\n" + TRAIN_20 + ",\n" + EVAL_20.substring(0, 30), 100,
+                    minPart, 16);
+            assertThat(log.recordCount()).isEqualTo(2);
+            assertThat(log.warnings()).singleElement().asString().endsWith(": ignored the last 132 bytes, a record cut"
+                    + " off mid-write and then 100 NUL bytes (space allocated but never written: the run crashed or"
+                    + " lost power); read 2 records");
+        }
+    }
+
+    @Test
+    void aClosedLogFollowedByNulBytesKeepsEveryRecord() throws Exception {
+        TrainingLog log = loadWithNulTail("[\n" + TRAIN_10 + ",\n" + EVAL_20 + "\n]\n", 7, 4L << 20, 1 << 20);
+        assertThat(log.recordCount()).isEqualTo(2);
+        assertThat(log.warnings()).singleElement().asString().contains("ignored the last 7 bytes, all NUL");
+    }
+
+    @Test
+    void aFileOfNothingButNulBytesIsBadInput() throws Exception {
+        Path file = dir.resolve("trainer_logs.json");
+        Files.write(file, new byte[8192]);
+        assertThatThrownBy(() -> TrainingLogs.load(file)).isInstanceOf(LogReadException.class)
+                .hasMessage(file + ": holds only NUL bytes (8192): nothing was written to it");
+    }
+
     @Test
     void logCutInsideANanTokenIsACutNotAnError() throws Exception {
         TrainingLog log = load("[\n" + TRAIN_10 + ",\n{\"global_step\": 20, \"loss\": Na");
