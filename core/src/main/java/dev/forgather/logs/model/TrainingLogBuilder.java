@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Fills a {@link TrainingLog} record by record, straight into primitive columns.
@@ -26,6 +27,9 @@ public final class TrainingLogBuilder {
     private Column[] byHandle = new Column[16];
     private int handles;
     private final List<String> warnings = new ArrayList<>();
+    private long ignoredValues;
+    /** Values of the current record that were ignored: counted when it completes, forgotten when it is abandoned. */
+    private int ignoredInRecord;
     private final Map<String, String> aliases = new LinkedHashMap<>();
 
     private boolean inRecord;
@@ -48,6 +52,7 @@ public final class TrainingLogBuilder {
             abandonRecord();
         }
         inRecord = true;
+        ignoredInRecord = 0;
         stepSet = false;
         epoch = Double.NaN;
         timestamp = Double.NaN;
@@ -130,6 +135,8 @@ public final class TrainingLogBuilder {
         count++;
         inRecord = false;
         touchedCount = 0;
+        ignoredValues += ignoredInRecord;
+        ignoredInRecord = 0;
     }
 
     /**
@@ -169,6 +176,7 @@ public final class TrainingLogBuilder {
             }
         }
         warnings.addAll(next.warnings);
+        ignoredValues += next.ignoredValues;
     }
 
     /** Decides again whether evaluation {@code row} repeats the evaluation just before it. */
@@ -192,6 +200,7 @@ public final class TrainingLogBuilder {
      * over); notes and aliases a reader recorded are kept.
      */
     public void reset() {
+        ignoredValues = 0;
         count = 0;
         leadingStepless = 0;
         anyStep = false;
@@ -248,6 +257,7 @@ public final class TrainingLogBuilder {
         }
         touchedCount = 0;
         inRecord = false;
+        ignoredInRecord = 0;
     }
 
     /** Records a note for the user about input that was skipped; shown once, on stderr, by the CLI. */
@@ -269,6 +279,33 @@ public final class TrainingLogBuilder {
     /** How many complete records have been added. */
     public int recordCount() {
         return count;
+    }
+
+    /**
+     * Counts a value the reader could not use: one of the wrong type (a string, a boolean, an
+     * object where a number belongs), or a step that is not an integer a {@code long} holds. The
+     * reader names the count in its one warning line ({@link #ignoredValuesNote()}).
+     */
+    public void ignoreValue() {
+        if (inRecord) {
+            ignoredInRecord++;
+        } else {
+            ignoredValues++;
+        }
+    }
+
+    /** How many values {@link #ignoreValue()} counted. */
+    public long ignoredValues() {
+        return ignoredValues;
+    }
+
+    /** {@code 3 values that are not numbers were ignored}, or empty when none was. */
+    public Optional<String> ignoredValuesNote() {
+        if (ignoredValues == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(ignoredValues == 1 ? "1 value that is not a number was ignored"
+                : ignoredValues + " values that are not numbers were ignored");
     }
 
     private RecordKind kindOfCurrent(long recordStep) {

@@ -16,7 +16,9 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -264,13 +266,8 @@ public final class ForgatherJsonReader implements LogReader {
             into.append(results[i].builder);
         }
         RecordScanner.Part last = results[parts - 1];
-        if (!last.closed) {
-            into.warn(last.cutInsideRecord
-                    ? cutOffWarning(file, size - recordEnd, nuls, into.recordCount())
-                    : unclosedWarning(file, nuls, into.recordCount()));
-        } else if (nuls > 0) {
-            into.warn(nulWarning(file, nuls, into.recordCount()));
-        }
+        warn(file, !last.closed ? (last.cutInsideRecord ? cutOff(size - recordEnd, nuls) : unclosed(nuls))
+                : nuls > 0 ? nulTail(nuls) : null, into);
         return true;
     }
 
@@ -328,24 +325,36 @@ public final class ForgatherJsonReader implements LogReader {
         return Arrays.copyOf(bounds, n);
     }
 
-    private static String cutOffWarning(Path file, long ignored, long nuls, int records) {
-        if (nuls > 0) {
-            return file + ": ignored the last " + (ignored + nuls) + " bytes, a record cut off mid-write and then "
-                    + nuls + " NUL bytes" + NUL_CAUSE + "; read " + records + " records";
+    /**
+     * The one warning line of a read: what was ignored at the end ({@code ending}, or null), and
+     * how many values were not numbers; none when both are absent.
+     */
+    private static void warn(Path file, String ending, TrainingLogBuilder into) {
+        List<String> notes = new ArrayList<>();
+        if (ending != null) {
+            notes.add(ending);
         }
-        return file + ": ignored the last " + ignored + " bytes, a record cut off mid-write"
-                + " (the run is still writing or was stopped); read " + records + " records";
+        into.ignoredValuesNote().ifPresent(notes::add);
+        if (!notes.isEmpty()) {
+            into.warn(file + ": " + String.join("; ", notes) + "; read " + into.recordCount() + " records");
+        }
     }
 
-    private static String unclosedWarning(Path file, long nuls, int records) {
+    private static String cutOff(long ignored, long nuls) {
         if (nuls > 0) {
-            return nulWarning(file, nuls, records);
+            return "ignored the last " + (ignored + nuls) + " bytes, a record cut off mid-write and then "
+                    + nuls + " NUL bytes" + NUL_CAUSE;
         }
-        return file + ": no closing ']' (the run is still writing or was stopped); read " + records + " records";
+        return "ignored the last " + ignored + " bytes, a record cut off mid-write"
+                + " (the run is still writing or was stopped)";
     }
 
-    private static String nulWarning(Path file, long nuls, int records) {
-        return file + ": ignored the last " + nuls + " bytes, all NUL" + NUL_CAUSE + "; read " + records + " records";
+    private static String unclosed(long nuls) {
+        return nuls > 0 ? nulTail(nuls) : "no closing ']' (the run is still writing or was stopped)";
+    }
+
+    private static String nulTail(long nuls) {
+        return "ignored the last " + nuls + " bytes, all NUL" + NUL_CAUSE;
     }
 
     /** Why a log ends in NUL bytes. */
@@ -380,14 +389,11 @@ public final class ForgatherJsonReader implements LogReader {
                 throw Problems.at(file, parser.currentTokenLocation(), "expected a record ({...}), found " + describe(token));
             }
             long end = parser.currentTokenLocation().getByteOffset() + 1;
+            String after = "ignored " + (size + nuls - end) + " bytes after the closing ']'";
             try {
-                if (parser.nextToken() != null) {
-                    into.warn(file + ": ignored " + (size + nuls - end) + " bytes after the closing ']'");
-                } else if (nuls > 0) {
-                    into.warn(nulWarning(file, nuls, into.recordCount()));
-                }
+                warn(file, parser.nextToken() != null ? after : nuls > 0 ? nulTail(nuls) : null, into);
             } catch (JsonProcessingException e) {
-                into.warn(file + ": ignored " + (size + nuls - end) + " bytes after the closing ']'");
+                warn(file, after, into);
             }
         } catch (JsonProcessingException e) {
             into.abandonRecord();
@@ -399,11 +405,7 @@ public final class ForgatherJsonReader implements LogReader {
                 throw new LogReadException(file, "not a JSON array");
             }
             long ignored = size - recordEnd;
-            if (hasPartialRecord(file, recordEnd, size)) {
-                into.warn(cutOffWarning(file, ignored, nuls, into.recordCount()));
-            } else {
-                into.warn(unclosedWarning(file, nuls, into.recordCount()));
-            }
+            warn(file, hasPartialRecord(file, recordEnd, size) ? cutOff(ignored, nuls) : unclosed(nuls), into);
         }
     }
 
@@ -415,15 +417,16 @@ public final class ForgatherJsonReader implements LogReader {
             JsonToken value = parser.nextToken();
             if (value == JsonToken.VALUE_NUMBER_FLOAT || value == JsonToken.VALUE_NUMBER_INT) {
                 switch (key) {
-                    case MetricNames.STEP -> into.step(value == JsonToken.VALUE_NUMBER_INT
-                            && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER
-                            ? parser.getLongValue() : (long) parser.getDoubleValue());
+                    case MetricNames.STEP -> step(parser, value, into);
                     case MetricNames.EPOCH -> into.epoch(parser.getDoubleValue());
                     case MetricNames.TIME -> into.timestamp(parser.getDoubleValue());
                     default -> into.value(key, parser.getDoubleValue());
                 }
             } else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
                 parser.skipChildren();
+                into.ignoreValue();
+            } else if (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
+                into.ignoreValue();
             } else if (value == null) {
                 throw new JsonEOFException(parser, null, "end of input inside a record");
             }
@@ -432,6 +435,28 @@ public final class ForgatherJsonReader implements LogReader {
             throw new JsonEOFException(parser, token, "end of input inside a record");
         }
         into.endRecord();
+    }
+
+    /**
+     * Sets the record's step from a number token: an integer a {@code long} holds, or a float with
+     * an integral value in that range ({@code 10.0}). Anything else ({@code 1e30}, {@code 2.5},
+     * {@code NaN}) is counted as ignored, never clamped or truncated.
+     */
+    static void step(JsonParser parser, JsonToken value, TrainingLogBuilder into) throws IOException {
+        if (value == JsonToken.VALUE_NUMBER_INT) {
+            if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                into.ignoreValue();
+            } else {
+                into.step(parser.getLongValue());
+            }
+            return;
+        }
+        double d = parser.getDoubleValue();
+        if (d == Math.rint(d) && Math.abs(d) < 0x1p63) {
+            into.step((long) d);
+        } else {
+            into.ignoreValue();
+        }
     }
 
     /**

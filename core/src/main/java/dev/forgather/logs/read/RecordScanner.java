@@ -351,14 +351,17 @@ final class RecordScanner {
         byte b = buf[pos];
         if (b == '"') {
             skipString();
+            into.ignoreValue();
             return;
         }
         if (b == 't') {
             literal("true");
+            into.ignoreValue();
             return;
         }
         if (b == 'f') {
             literal("false");
+            into.ignoreValue();
             return;
         }
         if (b == 'n') {
@@ -371,7 +374,12 @@ final class RecordScanner {
         int role = roles[key];
         if (role == STEP) {
             long whole = readLong();
-            into.step(whole != Long.MIN_VALUE ? whole : (long) number);
+            if (whole == Long.MIN_VALUE) {
+                // Not a plain integer of up to 18 digits (10.0, 1e30, a 19-digit step): rare,
+                // and Jackson's rules for it are the reference.
+                throw UNSUPPORTED;
+            }
+            into.step(whole);
             return;
         }
         readNumber();

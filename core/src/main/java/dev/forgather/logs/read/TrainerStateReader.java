@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -143,6 +144,7 @@ public final class TrainerStateReader implements LogReader {
         if (size == 0) {
             throw new LogReadException(file, "empty file");
         }
+        String ending = null;
         try (InputStream in = Files.newInputStream(file); JsonParser parser = JSON.createParser(in)) {
             readState(file, parser, into);
         } catch (JsonProcessingException e) {
@@ -150,10 +152,17 @@ public final class TrainerStateReader implements LogReader {
             if (!isCutOff(e, size)) {
                 throw Problems.at(file, e.getLocation(), Problems.json(e.getOriginalMessage()));
             }
-            into.warn(file + ": the file ends inside " + LOG_HISTORY + " (cut off mid-write); read "
-                    + into.recordCount() + " records");
+            ending = "the file ends inside " + LOG_HISTORY + " (cut off mid-write)";
         } catch (IOException e) {
             throw Problems.of(file, e);
+        }
+        List<String> notes = new ArrayList<>();
+        if (ending != null) {
+            notes.add(ending);
+        }
+        into.ignoredValuesNote().ifPresent(notes::add);
+        if (!notes.isEmpty()) {
+            into.warn(file + ": " + String.join("; ", notes) + "; read " + into.recordCount() + " records");
         }
     }
 
@@ -204,15 +213,16 @@ public final class TrainerStateReader implements LogReader {
             JsonToken value = parser.nextToken();
             if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
                 switch (key) {
-                    case STEP -> into.step(value == JsonToken.VALUE_NUMBER_INT
-                            ? parser.getLongValue() : (long) parser.getDoubleValue());
+                    case STEP -> ForgatherJsonReader.step(parser, value, into);
                     case EPOCH -> into.epoch(parser.getDoubleValue());
                     default -> into.value(key, parser.getDoubleValue());
                 }
             } else if (value == null) {
                 throw new JsonEOFException(parser, null, "end of input inside a record");
-            } else {
+            } else if (value != JsonToken.VALUE_NULL) {
+                // A string, a boolean, an object or an array where a number belongs: counted.
                 parser.skipChildren();
+                into.ignoreValue();
             }
         }
         if (token != JsonToken.END_OBJECT) {

@@ -7,6 +7,8 @@ import dev.forgather.logs.Samples;
 import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.RecordKind;
+import dev.forgather.logs.model.RunName;
+import dev.forgather.logs.model.TrainingLogBuilder;
 import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.TrainingLog;
 import java.io.IOException;
@@ -71,11 +73,11 @@ class ForgatherJsonReaderTest {
         Files.write(file, java.util.Arrays.copyOf(text, text.length + nuls));
         TrainingLogBuilderHolder holder = new TrainingLogBuilderHolder();
         new ForgatherJsonReader(minPartBytes, buffer).read(file, holder.builder);
-        return holder.builder.build(file, dev.forgather.logs.model.RunName.of("run"), LogFormat.FORGATHER);
+        return holder.builder.build(file, RunName.of("run"), LogFormat.FORGATHER);
     }
 
     private static final class TrainingLogBuilderHolder {
-        final dev.forgather.logs.model.TrainingLogBuilder builder = new dev.forgather.logs.model.TrainingLogBuilder();
+        final TrainingLogBuilder builder = new TrainingLogBuilder();
     }
 
     @Test
@@ -150,6 +152,64 @@ class ForgatherJsonReaderTest {
         assertThat(log.series("tokens_per_second").values()).containsExactly(51234.5);
         assertThat(log.record(0).get("peak_mem_gb")).hasValue(11.6);
         assertThat(log.record(0).get("note")).isEmpty();
+        assertThat(log.warnings()).containsExactly(dir.resolve("trainer_logs.json")
+                + ": 3 values that are not numbers were ignored; read 1 records");
+    }
+
+    /** The trainer's shape, so the fast scanner reads it; the same log split into parts through a tiny buffer; and Jackson. */
+    private static final String WRONG_TYPES = "[\n"
+            + "{\"global_step\": 10, \"loss\": \"2.5\", \"grad_norm\": 1.5},\n"
+            + "{\"global_step\": 20, \"loss\": 2.0, \"learning_rate\": false, \"epoch\": \"one\"},\n"
+            + "{\"global_step\": 30, \"loss\": 1.5, \"note\": null},\n"
+            + "{\"global_step\": 1e30, \"loss\": 1.25},\n"
+            + "{\"global_step\": 123456789012345678901234567890, \"loss\": 1.0},\n"
+            + "{\"global_step\": 40.0, \"loss\": 0.5, \"eval\": {\"loss\": 1}}\n"
+            + "]\n";
+
+    @Test
+    void valuesOfTheWrongTypeAndStepsBeyondALongAreCountedNeverDroppedSilently() throws Exception {
+        Path file = dir.resolve("trainer_logs.json");
+        Files.writeString(file, WRONG_TYPES);
+        String expected = file + ": 6 values that are not numbers were ignored; read 6 records";
+        for (ForgatherJsonReader reader : new ForgatherJsonReader[] {new ForgatherJsonReader(), new ForgatherJsonReader(40, 7)}) {
+            TrainingLogBuilder builder = new TrainingLogBuilder();
+            reader.read(file, builder);
+            TrainingLog log = builder.build(file, RunName.of("run"), LogFormat.FORGATHER);
+            assertThat(log.warnings()).containsExactly(expected);
+            // 1e30 and the 30-digit step are not clamped to Long.MAX_VALUE: those records keep step 30.
+            assertThat(log.series("loss").steps()).containsExactly(20, 30, 30, 30, 40);
+            assertThat(log.series("grad_norm").steps()).containsExactly(10);
+            assertThat(log.series("loss").values()).containsExactly(2.0, 1.5, 1.25, 1.0, 0.5);
+            assertThat(log.series("grad_norm").values()).containsExactly(1.5);
+            assertThat(log.metricNames()).doesNotContain("learning_rate", "note", "eval");
+        }
+        TrainingLogBuilder jackson = new TrainingLogBuilder();
+        ForgatherJsonReader.readWithJackson(file, Files.size(file), jackson);
+        assertThat(jackson.build(file, RunName.of("run"), LogFormat.FORGATHER).warnings()).containsExactly(expected);
+    }
+
+    @Test
+    void theFastScannerCountsStringsAndBooleansAsJacksonDoes() throws Exception {
+        Path file = dir.resolve("trainer_logs.json");
+        Files.writeString(file, String.join("\n", WRONG_TYPES.lines().limit(4).toList()).replaceAll(",$", "") + "\n]\n");
+        String expected = file + ": 3 values that are not numbers were ignored; read 3 records";
+        TrainingLogBuilder fast = new TrainingLogBuilder();
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            assertThat(new ForgatherJsonReader(16, 5).scanFast(file, channel, Files.size(file), fast))
+                    .as("read by the scanner, in parts").isTrue();
+        }
+        assertThat(fast.build(file, RunName.of("run"), LogFormat.FORGATHER).warnings()).containsExactly(expected);
+        TrainingLogBuilder jackson = new TrainingLogBuilder();
+        ForgatherJsonReader.readWithJackson(file, Files.size(file), jackson);
+        assertThat(jackson.build(file, RunName.of("run"), LogFormat.FORGATHER).warnings()).containsExactly(expected);
+    }
+
+    @Test
+    void wrongTypesAreNamedInTheSameLineAsACutOffTail() throws Exception {
+        TrainingLog log = load("[\n{\"global_step\": 10, \"loss\": true},\n{\"global_step\": 20, \"lo");
+        assertThat(log.warnings()).containsExactly(dir.resolve("trainer_logs.json") + ": ignored the last 25 bytes,"
+                + " a record cut off mid-write (the run is still writing or was stopped);"
+                + " 1 value that is not a number was ignored; read 1 records");
     }
 
     @Test

@@ -31,6 +31,10 @@ class ScannerMatchesJacksonTest {
     private static final String[] OTHERS = {"\"text\"", "\"with \\\"quotes\\\" and \\\\ and \\u00e9\"", "true", "false",
         "null", "\"\""};
 
+    /** A global_step that is not a plain integer of up to 18 digits: the scanner leaves it to Jackson. */
+    private static final java.util.regex.Pattern ODD_STEP =
+            java.util.regex.Pattern.compile("\"global_step\": (?!-?(0|[1-9]\\d{0,17})[,}\\s])");
+
     static LongStream seeds() {
         return LongStream.range(0, 400);
     }
@@ -63,7 +67,7 @@ class ScannerMatchesJacksonTest {
             }, records);
             String text = new String(bytes, StandardCharsets.UTF_8);
             assertThat(actual).as(text).isEqualTo(expected);
-            if (!expected.startsWith("error: ")) {
+            if (!expected.startsWith("error: ") && !ODD_STEP.matcher(text).find()) {
                 // Logs of the trainer's shape must take the fast path, not fall back to Jackson.
                 try (FileChannel channel = FileChannel.open(file)) {
                     assertThat(new ForgatherJsonReader(minPart, buffer)

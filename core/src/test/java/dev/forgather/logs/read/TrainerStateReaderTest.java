@@ -90,7 +90,23 @@ class TrainerStateReaderTest {
         assertThat(log.series("grad_norm").values()).containsExactly(Double.NEGATIVE_INFINITY);
         assertThat(log.series("learning_rate").values()).containsExactly(1e-05);
         assertThat(log.metricNames()).containsExactly("loss", "grad_norm", "learning_rate");
-        assertThat(log.warnings()).isEmpty();
+        assertThat(log.warnings()).containsExactly(file + ": 2 values that are not numbers were ignored; read 3 records");
+    }
+
+    @Test
+    void valuesOfTheWrongTypeAndStepsBeyondALongAreCountedNeverDroppedSilently() throws Exception {
+        Path file = write("{\"log_history\": [\n"
+                + "{\"step\": 10, \"loss\": \"2.5\", \"grad_norm\": 1.5},\n"
+                + "{\"step\": 20, \"loss\": 2.0, \"learning_rate\": false, \"extra\": {\"a\": 1}},\n"
+                + "{\"step\": 1e30, \"loss\": 1.5, \"note\": null},\n"
+                + "{\"step\": 123456789012345678901234567890, \"loss\": 1.0}\n"
+                + "], \"global_step\": 40, \"trial_name\": \"not counted: not in a record\"}");
+
+        TrainingLog log = read(reader, file);
+
+        assertThat(log.series("loss").steps()).containsExactly(20, 20, 20);
+        assertThat(log.series("loss").values()).containsExactly(2.0, 1.5, 1.0);
+        assertThat(log.warnings()).containsExactly(file + ": 5 values that are not numbers were ignored; read 4 records");
     }
 
     @Test
