@@ -53,13 +53,20 @@ public final class TrainingLogs {
     }
 
     /**
-     * What loading one path gave: the log, or the reason it could not be used.
-     *
-     * @param path the path as given
-     * @param log the log, when it loaded
-     * @param error why it did not, when it did not
+     * What loading one path gave: exactly one of the log ({@link Read}) or the reason it could not
+     * be used ({@link Failed}).
      */
-    public record Loaded(Path path, Optional<TrainingLog> log, Optional<LogReadException> error) {
+    public sealed interface Loaded {
+        /** The path as given. */
+        Path path();
+
+        /** {@code path} loaded as {@code log}. */
+        record Read(Path path, TrainingLog log) implements Loaded {
+        }
+
+        /** {@code path} could not be used, for the reason {@code error} gives in one line. */
+        record Failed(Path path, LogReadException error) implements Loaded {
+        }
     }
 
     /**
@@ -101,12 +108,11 @@ public final class TrainingLogs {
 
     private static Loaded loadOne(Path path) {
         try {
-            return new Loaded(path, Optional.of(load(path)), Optional.empty());
+            return new Loaded.Read(path, load(path));
         } catch (LogReadException e) {
-            return new Loaded(path, Optional.empty(), Optional.of(e));
+            return new Loaded.Failed(path, e);
         } catch (RuntimeException e) {
-            return new Loaded(path, Optional.empty(),
-                    Optional.of(new LogReadException(path, "internal error while reading: " + e)));
+            return new Loaded.Failed(path, new LogReadException(path, "internal error while reading: " + e));
         }
     }
 

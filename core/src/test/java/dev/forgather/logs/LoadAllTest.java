@@ -2,7 +2,6 @@ package dev.forgather.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.forgather.logs.model.TrainingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,12 +25,13 @@ class LoadAllTest {
         List<TrainingLogs.Loaded> loaded = TrainingLogs.loadAll(paths);
         assertThat(loaded).extracting(TrainingLogs.Loaded::path).containsExactlyElementsOf(paths);
         for (int i = 0; i < 40; i++) {
+            long step = i;
             if (i == 17) {
-                assertThat(loaded.get(i).log()).isEmpty();
-                assertThat(loaded.get(i).error().orElseThrow().problem()).isEqualTo("empty file");
+                assertThat(loaded.get(i)).isInstanceOfSatisfying(TrainingLogs.Loaded.Failed.class,
+                        failed -> assertThat(failed.error().problem()).isEqualTo("empty file"));
             } else {
-                TrainingLog log = loaded.get(i).log().orElseThrow();
-                assertThat(log.record(0).step()).isEqualTo(i);
+                assertThat(loaded.get(i)).isInstanceOfSatisfying(TrainingLogs.Loaded.Read.class,
+                        read -> assertThat(read.log().record(0).step()).isEqualTo(step));
             }
         }
     }

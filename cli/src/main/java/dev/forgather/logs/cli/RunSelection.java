@@ -62,13 +62,12 @@ final class RunSelection {
         List<Path> loadedFrom = new ArrayList<>();
         boolean failed = false;
         for (TrainingLogs.Loaded result : TrainingLogs.loadAll(chosen)) {
-            if (result.log().isPresent()) {
-                TrainingLog log = result.log().get();
-                log.warnings().forEach(w -> err.println("warning: " + w));
-                logs.add(log);
-                loadedFrom.add(result.path());
-            } else {
-                err.println("error: " + result.error().orElseThrow().getMessage());
+            if (result instanceof TrainingLogs.Loaded.Read read) {
+                read.log().warnings().forEach(w -> err.println("warning: " + w));
+                logs.add(read.log());
+                loadedFrom.add(read.path());
+            } else if (result instanceof TrainingLogs.Loaded.Failed failure) {
+                err.println("error: " + failure.error().getMessage());
                 failed = true;
             }
         }
