@@ -142,7 +142,9 @@ public final class ForgatherJsonReader implements LogReader {
                 }
             }
             if (n < end - from) {
-                break; // the file shrank meanwhile
+                // The file shrank meanwhile (a resumed run truncating it): these bytes are gone, not
+                // NUL; the read that follows sees what the file holds now.
+                return 0;
             }
             end = from;
         }
