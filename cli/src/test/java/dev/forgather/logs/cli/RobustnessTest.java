@@ -52,9 +52,7 @@ class RobustnessTest {
         Path log = Samples.copyLog("adamw_lr1e-3", run("private"));
         log.toFile().setReadable(false);
         try {
-            if (Files.isReadable(log)) {
-                return; // running as root: permissions are not enforced
-            }
+            assumeThat(Files.isReadable(log)).as("permissions are enforced (not running as root)").isFalse();
             Cli.Result r = Cli.run("logs", "summary", log.toString());
             assertThat(r.exitCode()).isEqualTo(1);
             assertThat(r.err()).isEqualTo("error: " + log + ": permission denied\n");
@@ -91,4 +89,48 @@ class RobustnessTest {
             assertThat(r.err()).isEqualTo("error: " + socket + ": not a regular file\n");
         }
     }
+
+    @Test
+    void aTensorBoardRunOfGitLfsPointersSaysToRunGitLfsPull() {
+        // A real Hugging Face run folder as committed to a model repository: cloned without
+        // git-lfs, each event file is a 130-byte pointer.
+        Path run = Samples.shared().resolve("real-world/tensorboard/hf-runs-lfs-pointers/runs/Dec30_05-50-47_ficino");
+        Cli.Result r = Cli.run("logs", "summary", run.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("error: " + run.resolve("events.out.tfevents.1672375864.ficino.2745717.0")
+                + ": a Git LFS pointer: run git lfs pull\n");
+    }
+
+    @Test
+    void anEventFileOfRandomBytesIsNotATensorBoardEventFile() throws IOException {
+        Path file = run("random").resolve("events.out.tfevents.1700000000.host.1.0");
+        byte[] noise = new byte[4096];
+        new java.util.Random(8).nextBytes(noise);
+        Files.write(file, noise);
+        Cli.Result r = Cli.run("logs", "summary", file.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("error: " + file + ": not a TensorBoard event file\n");
+    }
+
+    @Test
+    void aRunDirectoryThatCannotBeOpenedSaysPermissionDenied() throws IOException {
+        Path dir = run("locked");
+        Samples.copyLog("adamw_lr1e-3", dir);
+        dir.toFile().setExecutable(false);
+        dir.toFile().setReadable(false);
+        try {
+            assumeThat(Files.isReadable(dir)).as("permissions are enforced (not running as root)").isFalse();
+            Cli.Result r = Cli.run("logs", "summary", dir.toString());
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.out()).isEmpty();
+            // It used to say: no trainer_logs.json in this run directory.
+            assertThat(r.err()).isEqualTo("error: " + dir + ": permission denied\n");
+        } finally {
+            dir.toFile().setReadable(true);
+            dir.toFile().setExecutable(true);
+        }
+    }
+
 }

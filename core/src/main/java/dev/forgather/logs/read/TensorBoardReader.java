@@ -11,12 +11,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,12 +114,15 @@ public final class TensorBoardReader implements LogReader {
         List<Path> files = filesToRead(fileOrFolder);
         Scalars scalars = new Scalars();
         List<String> problems = new ArrayList<>();
+        List<FileDamage> damages = new ArrayList<>();
         for (Path file : files) {
             FileDamage damage = readFile(file, scalars);
+            damages.add(damage);
             if (damage.any()) {
                 problems.add((files.size() > 1 ? file.getFileName() + ": " : "") + damage);
             }
         }
+        refuseWhenNothingIsEvents(files, damages);
         scalars.emit(into);
         if (!problems.isEmpty()) {
             Path where = files.size() > 1 ? fileOrFolder : files.get(0);
@@ -163,6 +168,30 @@ public final class TensorBoardReader implements LogReader {
         return files;
     }
 
+    /**
+     * Refuses a run none of whose files holds a single intact record but some hold bytes that are
+     * not records: random bytes, or a Git LFS pointer (a clone without git-lfs), rather than a
+     * run that has not written anything yet.
+     */
+    private static void refuseWhenNothingIsEvents(List<Path> files, List<FileDamage> damages) throws LogReadException {
+        if (damages.stream().anyMatch(d -> d.intactRecords > 0)) {
+            return;
+        }
+        for (int i = 0; i < files.size(); i++) {
+            if (damages.get(i).lfsPointer) {
+                throw new LogReadException(files.get(i), "a Git LFS pointer: run git lfs pull");
+            }
+        }
+        for (int i = 0; i < files.size(); i++) {
+            if (damages.get(i).damagedRecords > 0) {
+                throw new LogReadException(files.get(i), "not a TensorBoard event file");
+            }
+        }
+    }
+
+    /** How every Git LFS pointer file starts (git-lfs's spec). */
+    private static final byte[] LFS_POINTER = "version https://git-lfs.github.com/spec/".getBytes(StandardCharsets.US_ASCII);
+
     private static FileDamage readFile(Path file, Scalars into) throws LogReadException {
         FileDamage damage = new FileDamage();
         CRC32C crc = new CRC32C();
@@ -170,6 +199,14 @@ public final class TensorBoardReader implements LogReader {
             Window window = new Window(channel);
             long size = channel.size();
             long pos = 0;
+            if (size >= LFS_POINTER.length) {
+                window.load(0, LFS_POINTER.length);
+                if (Arrays.equals(window.bytes, window.offset(0), window.offset(0) + LFS_POINTER.length,
+                        LFS_POINTER, 0, LFS_POINTER.length)) {
+                    damage.lfsPointer = true;
+                    return damage;
+                }
+            }
             while (pos < size) {
                 if (size - pos < HEADER_BYTES + FOOTER_BYTES) {
                     damage.tornBytes = size - pos;
@@ -197,6 +234,8 @@ public final class TensorBoardReader implements LogReader {
                     damage.damagedRecords++;
                 } else if (!into.addEvent(window.bytes, window.offset(pos + HEADER_BYTES), (int) length)) {
                     damage.damagedRecords++;
+                } else {
+                    damage.intactRecords++;
                 }
                 pos += total;
             }
@@ -321,15 +360,20 @@ public final class TensorBoardReader implements LogReader {
     /** What one file lacked. */
     private static final class FileDamage {
         int damagedRecords;
+        int intactRecords;
+        boolean lfsPointer;
         long skippedBytes;
         long tornBytes;
 
         boolean any() {
-            return damagedRecords > 0 || tornBytes > 0;
+            return damagedRecords > 0 || tornBytes > 0 || lfsPointer;
         }
 
         @Override
         public String toString() {
+            if (lfsPointer) {
+                return "a Git LFS pointer, not events (run git lfs pull)";
+            }
             List<String> parts = new ArrayList<>();
             if (damagedRecords > 0) {
                 parts.add("skipped " + damagedRecords + " damaged record" + (damagedRecords == 1 ? "" : "s")
