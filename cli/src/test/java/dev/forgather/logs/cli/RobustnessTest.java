@@ -133,4 +133,25 @@ class RobustnessTest {
         }
     }
 
+    @Test
+    void aPathGivenOnTheCommandLineThatIsNotValidUtf8Opens() throws Exception {
+        // Real bytes end to end: bash makes the run folder 'r\xffn' and passes its name in argv,
+        // as a shell would; Java decodes the 0xff as U+FFFD, which names no file.
+        Path sample = Samples.shared().resolve("samples/forgather_project/output_models/tiny_gpt/runs/adamw_lr1e-3");
+        String script = "set -e; run=\"$BASE/$(printf 'r\\377n')\"; mkdir \"$run\"; cp \"$SAMPLE/trainer_logs.json\" \"$run/\";"
+                + " exec \"$JAVA\" -cp \"$CP\" dev.forgather.logs.cli.Main logs summary --format one-line \"$run\"";
+        ProcessBuilder bash = new ProcessBuilder("bash", "-c", script);
+        bash.environment().put("BASE", project.toString());
+        bash.environment().put("SAMPLE", sample.toString());
+        bash.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        bash.environment().put("CP", System.getProperty("java.class.path"));
+        bash.environment().put("LC_ALL", "C.UTF-8");
+        bash.redirectErrorStream(false);
+        Process process = bash.start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(err).isZero();
+        assertThat(err).isEmpty();
+        assertThat(out).isEqualTo("r\uFFFDn | steps=1500 | time=00:22 | loss=1.7338 | eval=1.5631 | samp/s=2171.0\n");
+    }
 }

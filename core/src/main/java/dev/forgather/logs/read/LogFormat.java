@@ -113,6 +113,7 @@ public enum LogFormat {
      * @throws LogReadException when the path does not exist or the folder holds no log
      */
     public static Path logOf(Path fileOrRunDir) throws LogReadException {
+        fileOrRunDir = UndecodableNames.recover(fileOrRunDir);
         if (Files.isDirectory(fileOrRunDir)) {
             Path forgather = fileOrRunDir.resolve(ForgatherJsonReader.FILE_NAME);
             if (Files.isDirectory(forgather)) {
