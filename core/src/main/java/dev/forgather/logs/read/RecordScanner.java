@@ -46,6 +46,8 @@ final class RecordScanner {
     private static final Unsupported UNSUPPORTED = new Unsupported();
     private static final double[] POWERS_OF_TEN = new double[23];
     private static final long MAX_EXACT = 1L << 53;
+    /** Longer numbers go to Jackson, which enforces its own limit (1000 characters). */
+    private static final int MAX_NUMBER_CHARS = 100;
     /** Bytes read at a time: large enough that refills are rare, small enough that memory follows the records, not the file. */
     static final int BUFFER = 8 << 20;
 
@@ -320,6 +322,9 @@ final class RecordScanner {
             nextKey = Arrays.copyOf(nextKey, keyCount * 2);
             Arrays.fill(nextKey, keyCount, nextKey.length, -1);
         }
+        if (!isUtf8(buf, start, length)) {
+            throw UNSUPPORTED;
+        }
         keys[keyCount] = Arrays.copyOfRange(buf, start, start + length);
         keyNames[keyCount] = new String(buf, start, length, StandardCharsets.UTF_8);
         roles[keyCount] = switch (keyNames[keyCount]) {
@@ -330,6 +335,21 @@ final class RecordScanner {
         };
         link(previous, keyCount);
         return keyCount++;
+    }
+
+    /** Whether the bytes are valid UTF-8, as Jackson requires of a key. */
+    private static boolean isUtf8(byte[] bytes, int start, int length) {
+        for (int i = start; i < start + length; i++) {
+            if (bytes[i] < 0) {
+                try {
+                    StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes, start, length));
+                    return true;
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void link(int previous, int key) {
@@ -536,6 +556,10 @@ final class RecordScanner {
             }
             exponent += negativeExponent ? -e : e;
         }
+        if (pos - start > MAX_NUMBER_CHARS) {
+            // Jackson refuses numbers past its length limit; let it word that.
+            throw UNSUPPORTED;
+        }
         if (exact && mantissa <= MAX_EXACT && exponent >= -22 && exponent <= 22) {
             double value = exponent < 0 ? mantissa / POWERS_OF_TEN[-exponent] : mantissa * POWERS_OF_TEN[exponent];
             number = negative ? -value : value;
@@ -565,6 +589,10 @@ final class RecordScanner {
         }
     }
 
+    /**
+     * Skips a string value. Anything Jackson might refuse (bytes outside ASCII, which it checks as
+     * UTF-8; an escape it does not know) is left to Jackson, so that both read the same.
+     */
     private void skipString() throws NeedMore, Unsupported {
         pos++;
         while (true) {
@@ -579,8 +607,21 @@ final class RecordScanner {
                 if (pos >= limit) {
                     throw NEED_MORE;
                 }
-                pos++;
-            } else if (b >= 0 && b < 0x20) {
+                byte e = buf[pos++];
+                if (e == 'u') {
+                    for (int i = 0; i < 4; i++) {
+                        if (pos >= limit) {
+                            throw NEED_MORE;
+                        }
+                        if (Character.digit(buf[pos++], 16) < 0) {
+                            throw UNSUPPORTED;
+                        }
+                    }
+                } else if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't') {
+                    throw UNSUPPORTED;
+                }
+            } else if (b < 0x20) {
+                // Control characters, and (negative as bytes) everything outside ASCII.
                 throw UNSUPPORTED;
             }
         }
