@@ -5,7 +5,8 @@ import dev.forgather.logs.export.ExportFormat;
 import dev.forgather.logs.export.ExportTable;
 import dev.forgather.logs.export.JsonLinesTableWriter;
 import dev.forgather.logs.export.TableWriter;
-import dev.forgather.logs.io.AtomicFile;
+import dev.forgather.logs.io.OutputRefusedException;
+import dev.forgather.logs.io.OutputTarget;
 import dev.forgather.logs.model.TrainingLog;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,9 +48,11 @@ public final class Exports {
     /**
      * Writes {@code table} to {@code output} in {@code format}, atomically: into a temporary file
      * beside it, then renamed over it, so that a failure leaves no half-written file and an earlier
-     * {@code output} as it was. Folders are created.
+     * {@code output} as it was. Folders are created. An {@code output} that is one of the table's
+     * logs, or any training log, is refused ({@link Outputs#target}).
      *
      * @return how many rows were written
+     * @throws OutputRefusedException when {@code output} is a log
      * @throws IllegalStateException when no writer of {@code format} is on the class path
      */
     public static long write(ExportTable table, ExportFormat format, Path output) throws IOException {
@@ -60,8 +63,13 @@ public final class Exports {
 
     /** Writes {@code table} to {@code output} with {@code writer}, atomically, as {@link #write(ExportTable, ExportFormat, Path)}. */
     public static long write(ExportTable table, TableWriter writer, Path output) throws IOException {
+        return write(table, writer, Outputs.targetFor(output, table.logs()));
+    }
+
+    /** Writes {@code table} to a target already checked by {@link Outputs#target}. */
+    public static long write(ExportTable table, TableWriter writer, OutputTarget output) throws IOException {
         long[] rows = new long[1];
-        AtomicFile.write(output, out -> rows[0] = writer.write(table, out));
+        output.write(out -> rows[0] = writer.write(table, out));
         return rows[0];
     }
 

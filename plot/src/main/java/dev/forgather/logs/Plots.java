@@ -1,5 +1,7 @@
 package dev.forgather.logs;
 
+import dev.forgather.logs.io.OutputRefusedException;
+import dev.forgather.logs.io.OutputTarget;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.plot.ChartWriter;
 import dev.forgather.logs.plot.LossCurvesChart;
@@ -23,7 +25,8 @@ import java.util.List;
  *
  * <p>The file's format follows its name when it ends in {@code .png}, {@code .svg} or {@code .pdf}
  * (any case), else {@link PlotOptions#format()}. Parent folders are created; the file is written
- * to a temporary file and moved into place, so a failure leaves no partial chart.
+ * to a temporary file and moved into place, so a failure leaves no partial chart. A file that is
+ * one of the logs drawn, or any training log, is refused ({@link Outputs#target}).
  */
 public final class Plots {
     private Plots() {
@@ -34,10 +37,16 @@ public final class Plots {
      * {@link PlotOptions#metrics()}, one line per run.
      *
      * @throws IllegalArgumentException when {@code logs} is empty
+     * @throws OutputRefusedException when {@code out} is a log
      * @throws IOException when {@code out} cannot be written
      */
     public static void metrics(List<TrainingLog> logs, PlotOptions options, Path out) throws IOException {
-        ChartWriter.write(MetricsChart.build(logs, options), formatOf(out, options), out);
+        metrics(logs, options, Outputs.targetFor(out, logs));
+    }
+
+    /** {@link #metrics(List, PlotOptions, Path)} to a target already checked by {@link Outputs#target}. */
+    public static void metrics(List<TrainingLog> logs, PlotOptions options, OutputTarget out) throws IOException {
+        ChartWriter.write(MetricsChart.build(logs, options), formatOf(out.path(), options), out);
     }
 
     /**
@@ -46,10 +55,16 @@ public final class Plots {
      * Eval Loss panel. {@link PlotOptions#metrics()} is not used.
      *
      * @throws IllegalArgumentException when {@code logs} is empty
+     * @throws OutputRefusedException when {@code out} is a log
      * @throws IOException when {@code out} cannot be written
      */
     public static void lossCurves(List<TrainingLog> logs, PlotOptions options, Path out) throws IOException {
-        ChartWriter.write(LossCurvesChart.build(logs, options), formatOf(out, options), out);
+        lossCurves(logs, options, Outputs.targetFor(out, logs));
+    }
+
+    /** {@link #lossCurves(List, PlotOptions, Path)} to a target already checked by {@link Outputs#target}. */
+    public static void lossCurves(List<TrainingLog> logs, PlotOptions options, OutputTarget out) throws IOException {
+        ChartWriter.write(LossCurvesChart.build(logs, options), formatOf(out.path(), options), out);
     }
 
     /** The format {@code out} is written in: the one its name ends with, else the options'. */

@@ -7,13 +7,21 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The edge where failures become one line on stderr and exit status 1: a log or file the user
- * named is unusable. Anything else is a bug and says so, still without a stack trace (set
+ * named is unusable (or the status a {@link UserException} names, such as 2 for an output that is
+ * a log). Anything else is a bug and says so, still without a stack trace (set
  * {@code FORGATHER_DEBUG=1} to see one).
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
-        if (e instanceof LogReadException || e instanceof UserException) {
+        if (e instanceof UserException user) {
+            if (!user.isQuiet()) {
+                cli.getErr().println("error: " + e.getMessage());
+            }
+            cli.getErr().flush();
+            return user.exitStatus();
+        }
+        if (e instanceof LogReadException) {
             cli.getErr().println("error: " + e.getMessage());
         } else {
             cli.getErr().println("internal error: " + e);

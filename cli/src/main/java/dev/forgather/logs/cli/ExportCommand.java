@@ -4,6 +4,7 @@ import dev.forgather.logs.Exports;
 import dev.forgather.logs.export.ExportFormat;
 import dev.forgather.logs.export.ExportTable;
 import dev.forgather.logs.export.TableWriter;
+import dev.forgather.logs.io.OutputTarget;
 import dev.forgather.logs.model.TrainingLog;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,16 +56,15 @@ final class ExportCommand implements Callable<Integer> {
         if (loaded.isEmpty()) {
             return ExitStatus.LOG_FAILED;
         }
+        OutputTarget target = OutputOption.target(spec, "--output", output, result);
         ExportTable table = Exports.table(loaded, wide ? ExportTable.Layout.WIDE : ExportTable.Layout.TIDY);
         long rows;
         try {
-            rows = Exports.write(table, chosenFormat, output);
+            rows = Exports.write(table, writer.get(), target);
         } catch (IOException e) {
-            throw new UserException(output + ": cannot write: " + Messages.of(e));
+            throw OutputOption.cannotWrite(output, e);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("Exported " + rows + " rows from " + loaded.size() + " run(s) to " + output);
-        out.flush();
+        OutputOption.confirm(spec, target, "Exported " + rows + " rows from " + loaded.size() + " run(s) to " + output);
         return result.exitStatus();
     }
 

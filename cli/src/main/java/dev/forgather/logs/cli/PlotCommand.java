@@ -1,6 +1,7 @@
 package dev.forgather.logs.cli;
 
 import dev.forgather.logs.Plots;
+import dev.forgather.logs.io.OutputTarget;
 import dev.forgather.logs.model.MetricNames;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.plot.PlotFormat;
@@ -118,19 +119,19 @@ final class PlotCommand implements Callable<Integer> {
             options = options.withTitle(title);
         }
         Path file = PlotOutput.resolve(Optional.ofNullable(output), format, lossCurves, metrics, logs.configTemplate());
+        OutputTarget target = OutputOption.target(spec, "--output", file, result);
         out.println("Plotting " + loaded.size() + " training run(s)...");
         out.flush();
         try {
             if (lossCurves) {
-                Plots.lossCurves(loaded, options, file);
+                Plots.lossCurves(loaded, options, target);
             } else {
-                Plots.metrics(loaded, options, file);
+                Plots.metrics(loaded, options, target);
             }
         } catch (IOException e) {
-            throw new UserException(file + ": cannot write: " + Messages.of(e));
+            throw OutputOption.cannotWrite(file, e);
         }
-        out.println("Plot saved to: " + file);
-        out.flush();
+        OutputOption.confirm(spec, target, "Plot saved to: " + file);
         if (edit) {
             out.println("Opening in editor: " + file);
             out.flush();

@@ -2,7 +2,7 @@ package dev.forgather.logs.cli;
 
 import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.format.SummaryFormat;
-import dev.forgather.logs.io.AtomicFile;
+import dev.forgather.logs.io.OutputTarget;
 import dev.forgather.logs.model.SummaryStatistics;
 import dev.forgather.logs.model.TrainingLog;
 import java.io.IOException;
@@ -46,12 +46,13 @@ final class SummaryCommand implements Callable<Integer> {
         }
         String text = format.formatter().format(summaries, loaded.several());
         if (output != null) {
+            OutputTarget target = OutputOption.target(spec, "--output", output, loaded);
             try {
-                AtomicFile.write(output, text);
+                target.write(text);
             } catch (IOException e) {
-                throw new UserException(output + ": cannot write: " + Messages.of(e));
+                throw OutputOption.cannotWrite(output, e);
             }
-            spec.commandLine().getOut().println("Summary written to: " + output);
+            OutputOption.confirm(spec, target, "Summary written to: " + output);
         } else {
             spec.commandLine().getOut().print(text);
         }

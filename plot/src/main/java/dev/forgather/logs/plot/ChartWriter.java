@@ -2,7 +2,7 @@ package dev.forgather.logs.plot;
 
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
-import dev.forgather.logs.io.AtomicFile;
+import dev.forgather.logs.io.OutputTarget;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -67,19 +67,24 @@ public final class ChartWriter {
      * @throws IOException when the file cannot be written; no partial file is left behind
      */
     public static void write(Figure figure, PlotFormat format, Path target) throws IOException {
+        write(figure, format, OutputTarget.of(target));
+    }
+
+    /** Writes {@code figure} to {@code target} in {@code format}, with {@link OutputTarget}'s rules. */
+    public static void write(Figure figure, PlotFormat format, OutputTarget target) throws IOException {
         switch (format) {
             case PNG -> {
                 // Drawn before the file is opened: a drawing error then leaves no file at all.
                 BufferedImage image = render(figure);
-                AtomicFile.write(target, out -> writePng(image, out));
+                target.write(out -> writePng(image, out));
             }
-            case SVG -> AtomicFile.write(target, out -> writeSvg(figure, buffered(out)));
-            case PDF -> AtomicFile.write(target, out -> writePdf(figure, buffered(out)));
+            case SVG -> target.write(out -> writeSvg(figure, buffered(out)));
+            case PDF -> target.write(out -> writePdf(figure, buffered(out)));
             default -> throw new AssertionError(format);
         }
     }
 
-    // AtomicFile hands over an unbuffered file stream; Batik and PDFBox write in small pieces.
+    // OutputTarget hands over an unbuffered file stream; Batik and PDFBox write in small pieces.
     private static OutputStream buffered(OutputStream out) {
         return new BufferedOutputStream(out, 1 << 16);
     }
