@@ -5,6 +5,7 @@ import dev.forgather.logs.discover.RunFinder;
 import dev.forgather.logs.discover.RunScanner;
 import dev.forgather.logs.model.Goal;
 import dev.forgather.logs.model.LogReadException;
+import dev.forgather.logs.model.NotEnoughMemoryException;
 import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.SummaryStatistics;
 import dev.forgather.logs.model.TrainingLog;
@@ -13,6 +14,7 @@ import dev.forgather.logs.read.LogFormat;
 import dev.forgather.logs.stats.BestStep;
 import dev.forgather.logs.stats.StepValue;
 import dev.forgather.logs.stats.SummaryCalculator;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,7 +74,8 @@ public final class TrainingLogs {
     /**
      * Loads every path, on all cores, and gives the results in the order of {@code paths}: a
      * project of a thousand small runs loads in a fraction of the time one thread needs. A path
-     * that cannot be used does not stop the others.
+     * that cannot be used does not stop the others; nor does one that does not fit in memory
+     * ({@link NotEnoughMemoryException}).
      */
     public static List<Loaded> loadAll(List<Path> paths) {
         Loaded[] results = new Loaded[paths.size()];
@@ -113,7 +116,22 @@ public final class TrainingLogs {
             return new Loaded.Failed(path, e);
         } catch (RuntimeException e) {
             return new Loaded.Failed(path, new LogReadException(path, "internal error while reading: " + e));
+        } catch (OutOfMemoryError e) {
+            // What the failed read held is garbage now: the other logs, and the message, still fit.
+            return new Loaded.Failed(path, notEnoughMemory(path));
         }
+    }
+
+    private static NotEnoughMemoryException notEnoughMemory(Path path) {
+        try {
+            Path file = LogFormat.logOf(path);
+            if (Files.isRegularFile(file)) {
+                return new NotEnoughMemoryException(file, Files.size(file));
+            }
+        } catch (LogReadException | IOException e) {
+            // Then the path as given, without a size.
+        }
+        return new NotEnoughMemoryException(path, -1);
     }
 
     /**

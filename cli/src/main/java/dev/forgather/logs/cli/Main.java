@@ -1,10 +1,17 @@
 package dev.forgather.logs.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
 import picocli.AutoComplete;
@@ -43,7 +50,52 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // Charts are drawn off-screen; without this AWT would look for a display over SSH.
         System.setProperty("java.awt.headless", "true");
-        System.exit(commandLine(args).execute(args));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), consoleCharset()), true);
+        // Any thread that runs out of memory says so in one line, not with its stack trace.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            err.println(e instanceof OutOfMemoryError ? OutOfMemory.message() : "internal error: " + e);
+            err.flush();
+            Runtime.getRuntime().halt(ExitStatus.LOG_FAILED);
+        });
+        System.exit(execute(args, new FileOutputStream(FileDescriptor.out), err));
+    }
+
+    /**
+     * Runs the command line with standard output on {@code stdout}. Java's writers swallow write
+     * errors, so the stream remembers the first: a full disk ({@code > /dev/full}) is an error,
+     * exit status 1, while a pipe closed early ({@code | head}) ends quietly, as for any tool.
+     */
+    static int execute(String[] args, OutputStream stdout, PrintWriter err) {
+        StandardOutput out = new StandardOutput(stdout);
+        CommandLine cli = commandLine(args);
+        cli.setOut(new PrintWriter(new OutputStreamWriter(out, consoleCharset())));
+        cli.setErr(err);
+        int status;
+        try {
+            status = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println(OutOfMemory.message());
+            err.flush();
+            return ExitStatus.LOG_FAILED;
+        }
+        cli.getOut().flush();
+        Optional<IOException> failure = out.failure();
+        if (failure.isPresent() && !StandardOutput.isBrokenPipe(failure.get())) {
+            err.println("error: cannot write to standard output: " + failure.get().getMessage());
+            err.flush();
+            return ExitStatus.LOG_FAILED;
+        }
+        return status;
+    }
+
+    /** The encoding the JVM gives System.out: the console's, else the platform's. */
+    private static Charset consoleCharset() {
+        String console = System.getProperty("sun.stdout.encoding");
+        try {
+            return console != null ? Charset.forName(console) : Charset.defaultCharset();
+        } catch (IllegalArgumentException e) {
+            return Charset.defaultCharset();
+        }
     }
 
     /** The whole command line, every command in it; tests run commands in process through it. */

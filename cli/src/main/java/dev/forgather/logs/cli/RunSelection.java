@@ -2,6 +2,8 @@ package dev.forgather.logs.cli;
 
 import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.discover.LogFile;
+import dev.forgather.logs.model.LogReadException;
+import dev.forgather.logs.model.NotEnoughMemoryException;
 import dev.forgather.logs.model.TrainingLog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -67,7 +69,9 @@ final class RunSelection {
                 logs.add(read.log());
                 loadedFrom.add(read.path());
             } else if (result instanceof TrainingLogs.Loaded.Failed failure) {
-                err.println("error: " + failure.error().getMessage());
+                LogReadException error = failure.error();
+                err.println(error instanceof NotEnoughMemoryException memory ? OutOfMemory.message(memory)
+                        : "error: " + error.getMessage());
                 failed = true;
             }
         }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * and the problem in one line, e.g. {@code runs/a/trainer_logs.json: line 12, column 4: unexpected
  * character}, ready to show a user.
  */
-public final class LogReadException extends Exception {
+public class LogReadException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final transient Path path;

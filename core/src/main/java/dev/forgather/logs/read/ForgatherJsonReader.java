@@ -212,7 +212,7 @@ public final class ForgatherJsonReader implements LogReader {
         long[] bounds = split(channel, size);
         int parts = bounds.length - 1;
         RecordScanner.Part[] results = new RecordScanner.Part[parts];
-        Exception[] failures = new Exception[parts];
+        Throwable[] failures = new Throwable[parts];
         Thread[] workers = new Thread[parts];
         for (int i = 1; i < parts; i++) {
             int part = i;
@@ -220,7 +220,8 @@ public final class ForgatherJsonReader implements LogReader {
                 try {
                     results[part] = new RecordScanner(channel, bounds[part], bounds[part + 1], part == parts - 1, bufferBytes)
                             .scan(new TrainingLogBuilder());
-                } catch (IOException | RecordScanner.Unsupported | RuntimeException e) {
+                } catch (IOException | RecordScanner.Unsupported | RuntimeException | OutOfMemoryError e) {
+                    // Handed to the caller's thread, which reports it: never a stack trace from here.
                     failures[part] = e;
                 }
             }, "forgather-read-" + i);
@@ -241,7 +242,10 @@ public final class ForgatherJsonReader implements LogReader {
                 throw new IOException("interrupted while reading", e);
             }
         }
-        for (Exception failure : failures) {
+        for (Throwable failure : failures) {
+            if (failure instanceof Error error) {
+                throw error;
+            }
             if (failure instanceof IOException io) {
                 throw io;
             }
