@@ -5,7 +5,7 @@ import dev.forgather.logs.io.OutputTarget;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.read.ForgatherJsonReader;
 import dev.forgather.logs.read.LightningCsvReader;
-import dev.forgather.logs.read.MlflowReader;
+import dev.forgather.logs.read.LogFormat;
 import dev.forgather.logs.read.TensorBoardReader;
 import dev.forgather.logs.read.TrainerStateReader;
 import java.io.IOException;
@@ -75,15 +75,15 @@ public final class Outputs {
                 || fileName.equals(LightningCsvReader.FILE_NAME) || fileName.startsWith(TensorBoardReader.FILE_PREFIX)) {
             return true;
         }
-        if (MlflowReader.runFolderOf(file).isPresent()) {
+        if (LogFormat.MLFLOW_FILES.accepts(file, new byte[0])) {
             return true;
         }
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(64);
+            head = in.readNBytes(LogFormat.HEAD_BYTES);
         } catch (IOException e) {
             return false;
         }
-        return new TensorBoardReader().accepts(file, head);
+        return LogFormat.TENSORBOARD.accepts(file, head);
     }
 }

@@ -1,12 +1,10 @@
 package dev.forgather.logs.cli;
 
-import dev.forgather.logs.io.AtomicFile;
+import dev.forgather.logs.io.OutputTarget;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.report.HtmlReport;
 import dev.forgather.logs.report.ReportInput;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,32 +40,14 @@ final class ReportCommand implements Callable<Integer> {
         if (loaded.isEmpty()) {
             return ExitStatus.LOG_FAILED;
         }
-        refuseOverwritingAnInput(loaded);
+        OutputTarget target = OutputOption.target(spec, "--output", output, result);
         ReportInput input = ReportInput.of(loaded).withTitle(title);
         try {
-            AtomicFile.write(output, out -> HtmlReport.write(input, out));
+            target.write(out -> HtmlReport.write(input, out));
         } catch (IOException e) {
-            throw new UserException(output + ": cannot write: " + Messages.of(e));
+            throw OutputOption.cannotWrite(output, e);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("Report of " + loaded.size() + " run(s) written to: " + output);
-        out.flush();
+        OutputOption.confirm(spec, target, "Report of " + loaded.size() + " run(s) written to: " + output);
         return result.exitStatus();
-    }
-
-    private void refuseOverwritingAnInput(List<TrainingLog> loaded) {
-        if (!Files.exists(output)) {
-            return;
-        }
-        for (TrainingLog log : loaded) {
-            try {
-                if (Files.isSameFile(output, log.path())) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
-                            "refusing to write the report over " + output + ": it is one of the logs read");
-                }
-            } catch (IOException e) {
-                // A log that can no longer be reached cannot be the output either.
-            }
-        }
     }
 }
