@@ -1,5 +1,6 @@
 package dev.forgather.logs.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -26,8 +27,16 @@ final class LogsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The {@code -p} folder; a usage error when it does not exist, rather than "no logs found". */
     Path projectDir() {
-        return main.projectDir;
+        Path dir = main.projectDir;
+        if (!Files.isDirectory(dir)) {
+            CommandLine root = spec.commandLine().getParent() != null ? spec.commandLine().getParent() : spec.commandLine();
+            String option = OutputOption.typed(root.getCommandSpec(), "--project-dir");
+            throw new CommandLine.ParameterException(root,
+                    option + " " + dir + ": " + (Files.exists(dir) ? "not a directory" : "no such directory"));
+        }
+        return dir;
     }
 
     Optional<String> configTemplate() {

@@ -3,6 +3,7 @@ package dev.forgather.logs.cli;
 import dev.forgather.logs.Plots;
 import dev.forgather.logs.io.OutputTarget;
 import dev.forgather.logs.model.MetricNames;
+import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.plot.PlotFormat;
 import dev.forgather.logs.plot.PlotOptions;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -100,11 +102,23 @@ final class PlotCommand implements Callable<Integer> {
         if (!metrics.isEmpty() && wanted.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--metrics names no metric");
         }
+        if (output != null) {
+            OutputOption.requireFile(spec, "--output", output);
+        }
         RunSelection.Loaded result = runs.load(compare);
         List<TrainingLog> loaded = result.logs();
         warnAboutMissingAxis(loaded, err);
         if (loaded.isEmpty()) {
             return ExitStatus.LOG_FAILED;
+        }
+        warnAboutLabels(result, err);
+        List<String> drawn = lossCurves ? List.of(MetricNames.LOSS, MetricNames.EVAL_LOSS)
+                : !wanted.isEmpty() ? wanted : PlotOptions.defaults().metrics();
+        if (!wanted.isEmpty() && !lossCurves) {
+            warnAboutMissingMetrics(loaded, wanted, err);
+        }
+        if (logScale) {
+            warnAboutValuesLeftOut(loaded, drawn, err);
         }
         PlotOptions options = PlotOptions.defaults()
                 .withXAxis(xAxis)
@@ -138,6 +152,52 @@ final class PlotCommand implements Callable<Integer> {
             Editor.open(file, System.getenv());
         }
         return result.exitStatus();
+    }
+
+    /** One line when --labels does not name every run once, naming the runs. */
+    private void warnAboutLabels(RunSelection.Loaded result, PrintWriter err) {
+        int runs = result.chosen().size();
+        if (labels.isEmpty() || labels.size() == runs) {
+            return;
+        }
+        List<String> names = result.logs().stream().map(TrainingLog::runName).toList();
+        err.println("warning: --labels gives " + labels.size() + " name" + (labels.size() == 1 ? "" : "s") + " for "
+                + runs + " run" + (runs == 1 ? "" : "s") + " (" + String.join(", ", names) + "); "
+                + (labels.size() < runs ? "the others are named by their folders" : "the extra names are not used"));
+        err.flush();
+    }
+
+    /** One line for the --metrics no run has, naming the metrics the runs do have. */
+    private static void warnAboutMissingMetrics(List<TrainingLog> loaded, List<String> wanted, PrintWriter err) {
+        List<String> missing = wanted.stream().filter(m -> loaded.stream().noneMatch(log -> log.has(m))).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        TreeSet<String> available = new TreeSet<>();
+        loaded.forEach(log -> available.addAll(log.metricNames()));
+        err.println("warning: no run has " + String.join(", ", missing.stream().map(m -> "'" + m + "'").toList())
+                + "; available: " + (available.isEmpty() ? "none" : String.join(", ", available)));
+        err.flush();
+    }
+
+    /** One line per metric whose values a log axis cannot place (0 or less), which are not drawn. */
+    private static void warnAboutValuesLeftOut(List<TrainingLog> loaded, List<String> drawn, PrintWriter err) {
+        for (String metric : drawn) {
+            long left = 0;
+            for (TrainingLog log : loaded) {
+                Series series = log.series(metric);
+                for (int i = 0; i < series.size(); i++) {
+                    if (series.value(i) <= 0) {
+                        left++;
+                    }
+                }
+            }
+            if (left > 0) {
+                err.println("warning: --log-scale: " + left + " value" + (left == 1 ? "" : "s") + " of " + metric
+                        + (left == 1 ? " is" : " are") + " 0 or less and not drawn");
+            }
+        }
+        err.flush();
     }
 
     /** The --labels of the runs that loaded: a run that failed must not pass its label to the next. */

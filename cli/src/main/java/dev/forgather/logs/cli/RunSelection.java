@@ -53,11 +53,12 @@ final class RunSelection {
     }
 
     /**
-     * As {@link #load()}, with {@code otherwiseNamed} standing in for the PATHs when none were
-     * given (plot's {@code --compare PATH...}).
+     * As {@link #load()}, with {@code alsoNamed} read after the PATHs (plot's
+     * {@code --compare PATH...}: {@code plot a --compare b} plots both).
      */
-    Loaded load(List<Path> otherwiseNamed) throws UserException {
-        List<Path> named = !paths.isEmpty() ? paths : otherwiseNamed;
+    Loaded load(List<Path> alsoNamed) throws UserException {
+        List<Path> named = new ArrayList<>(paths);
+        named.addAll(alsoNamed);
         List<Path> chosen = choose(named);
         PrintWriter err = command.commandLine().getErr();
         List<TrainingLog> logs = new ArrayList<>();

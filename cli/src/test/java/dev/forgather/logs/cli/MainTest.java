@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
     @Test
@@ -95,11 +96,12 @@ class MainTest {
     }
 
     @Test
-    void aCommandBuiltAloneRunsLikeTheFullTree() {
+    void aCommandBuiltAloneRunsLikeTheFullTree(@TempDir java.nio.file.Path empty) {
         var out = new java.io.StringWriter();
-        var cli = Main.commandLine(new String[] {"-p", "/nonexistent", "logs", "list"});
+        String[] args = {"-p", empty.toString(), "logs", "list"};
+        var cli = Main.commandLine(args);
         cli.setOut(new java.io.PrintWriter(out));
-        assertThat(cli.execute("-p", "/nonexistent", "logs", "list")).isZero();
-        assertThat(out.toString()).isEqualTo("No training logs found.\nSearched in: /nonexistent/output_models\n");
+        assertThat(cli.execute(args)).isZero();
+        assertThat(out.toString()).isEqualTo("No training logs found.\nSearched in: " + empty.resolve("output_models") + "\n");
     }
 }
