@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -62,6 +63,11 @@ public final class JsonFormatter implements SummaryFormatter {
                 default -> number(json, statistic.key(), value);
             }
         }
+        json.writeObjectFieldStart("config");
+        for (Map.Entry<String, String> setting : s.config().entrySet()) {
+            json.writeStringField(setting.getKey(), setting.getValue());
+        }
+        json.writeEndObject();
         json.writeEndObject();
     }
 

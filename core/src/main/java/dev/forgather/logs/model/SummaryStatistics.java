@@ -1,6 +1,7 @@
 package dev.forgather.logs.model;
 
 import dev.forgather.logs.read.LogFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -40,6 +41,7 @@ import java.util.OptionalLong;
  * @param effectiveBatchSize {@code effective_batch_size} of the final record
  * @param nonfiniteLossCount how many training losses are NaN or infinite
  * @param firstNonfiniteLossStep step of the first of them
+ * @param config the run's configuration ({@link TrainingLog#config()}); empty when the format records none
  */
 public record SummaryStatistics(
         String runName,
@@ -68,5 +70,6 @@ public record SummaryStatistics(
         OptionalDouble trainStepsPerSecond,
         OptionalDouble effectiveBatchSize,
         long nonfiniteLossCount,
-        OptionalLong firstNonfiniteLossStep) {
+        OptionalLong firstNonfiniteLossStep,
+        Map<String, String> config) {
 }

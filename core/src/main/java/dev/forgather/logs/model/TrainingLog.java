@@ -22,6 +22,7 @@ public final class TrainingLog {
     private final Path path;
     private final RunName name;
     private final LogFormat format;
+    private final Map<String, String> config;
     private final int recordCount;
     private final boolean hasSteps;
     private final RecordAxes axes;
@@ -32,10 +33,11 @@ public final class TrainingLog {
     private final boolean hasRepeats;
     private final Map<String, Series> seriesCache = new ConcurrentHashMap<>();
 
-    TrainingLog(Path path, RunName name, LogFormat format, int recordCount, boolean hasSteps, RecordAxes axes,
+    TrainingLog(Path path, RunName name, LogFormat format, Map<String, String> config, int recordCount, boolean hasSteps, RecordAxes axes,
             byte[] kinds, Map<String, Column> columns, List<String> warnings, Map<String, String> aliases) {
         this.path = path;
         this.name = name;
+        this.config = config;
         this.format = format;
         this.recordCount = recordCount;
         this.hasSteps = hasSteps;
@@ -77,6 +79,16 @@ public final class TrainingLog {
     /** The format the log was read from; {@link LogFormat#id()} is its short name, e.g. {@code forgather}. */
     public LogFormat format() {
         return format;
+    }
+
+    /**
+     * The run's configuration where its format records one, as string to string, sorted by key:
+     * Lightning's {@code hparams.yaml}, MLflow's params, TensorBoard's hparams, the Hugging Face
+     * trainer's batch size and the {@code config.json} and {@code training_args.json} beside its
+     * state. Empty when the format records none.
+     */
+    public Map<String, String> config() {
+        return config;
     }
 
     /** Notes about input the reader had to skip (e.g. a record cut off at the end); empty when none. */

@@ -4,10 +4,12 @@ import dev.forgather.logs.read.LogFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Fills a {@link TrainingLog} record by record, straight into primitive columns.
@@ -31,6 +33,7 @@ public final class TrainingLogBuilder {
     /** Values of the current record that were ignored: counted when it completes, forgotten when it is abandoned. */
     private int ignoredInRecord;
     private final Map<String, String> aliases = new LinkedHashMap<>();
+    private final Map<String, String> config = new LinkedHashMap<>();
 
     private boolean inRecord;
     private int leadingStepless;
@@ -276,6 +279,14 @@ public final class TrainingLogBuilder {
         }
     }
 
+    /**
+     * Records one setting of the run's configuration (a hyperparameter, a trainer argument), as the
+     * format writes it; a later value for the same key replaces the earlier one.
+     */
+    public void config(String key, String value) {
+        config.put(key, value);
+    }
+
     /** How many complete records have been added. */
     public int recordCount() {
         return count;
@@ -350,7 +361,7 @@ public final class TrainingLogBuilder {
             }
         }
         RecordAxes axes = new RecordAxes(trim(steps, count), trim(epochs, count), trim(timestamps, count));
-        return new TrainingLog(path, name, format, count, anyStep, axes, trim(kinds, count), frozen,
+        return new TrainingLog(path, name, format, Collections.unmodifiableMap(new TreeMap<>(config)), count, anyStep, axes, trim(kinds, count), frozen,
                 List.copyOf(warnings), Map.copyOf(aliases));
     }
 

@@ -34,7 +34,9 @@ public enum LogFormat {
     /** PyTorch Lightning's {@code CSVLogger} {@code metrics.csv}. */
     LIGHTNING_CSV("lightning", new LightningCsvReader(), null),
     /** A run folder of MLflow's file store ({@code mlruns/<experiment>/<run>}). */
-    MLFLOW_FILES("mlflow", new MlflowReader(), null);
+    MLFLOW_FILES("mlflow", new MlflowReader(), null),
+    /** A run of MLflow's SQLite store ({@code mlflow.db/<experiment>/<run>}). */
+    MLFLOW_SQLITE("mlflow-sqlite", new MlflowSqliteReader(), null);
 
     /** How many bytes of a file {@link LogReader#accepts} is shown. */
     public static final int HEAD_BYTES = 64;
@@ -134,6 +136,9 @@ public enum LogFormat {
             throw new LogReadException(fileOrRunDir, "no " + ForgatherJsonReader.FILE_NAME + " in this run directory");
         }
         if (!Files.exists(fileOrRunDir)) {
+            if (ownerOf(fileOrRunDir).isPresent()) {
+                return fileOrRunDir;
+            }
             throw new LogReadException(fileOrRunDir, "no such file or directory");
         }
         return regularFile(fileOrRunDir);
@@ -157,6 +162,9 @@ public enum LogFormat {
      * @throws LogReadException when no format claims it, or it cannot be read
      */
     public static LogFormat of(Path file) throws LogReadException {
+        if (!Files.exists(file)) {
+            return ownerOf(file).orElseThrow(() -> new LogReadException(file, "no such file"));
+        }
         if (Files.isDirectory(file)) {
             for (LogFormat format : values()) {
                 if (format.accepts(file, new byte[0])) {
@@ -192,6 +200,11 @@ public enum LogFormat {
             return FORGATHER;
         }
         throw new LogReadException(file, "not a training log this tool can read");
+    }
+
+    /** The format whose file holds the run that {@code path}, which is no file, names. */
+    private static Optional<LogFormat> ownerOf(Path path) {
+        return Arrays.stream(values()).filter(f -> f.reader.namesRunWithin(path)).findFirst();
     }
 
     @Override

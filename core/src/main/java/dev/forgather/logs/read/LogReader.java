@@ -42,6 +42,14 @@ public interface LogReader {
         return logIn(folder).stream().toList();
     }
 
+    /**
+     * Whether {@code path}, which is no file, names a run inside one of this format's files (a run
+     * of an MLflow database, {@code mlflow.db/<experiment id>/<run id>}).
+     */
+    default boolean namesRunWithin(Path path) {
+        return false;
+    }
+
     /** Whether a search of a folder tree need not look below {@code folder} (an MLflow run's own files). */
     default boolean endsSearch(Path folder) {
         return false;

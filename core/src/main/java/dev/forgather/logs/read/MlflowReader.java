@@ -51,6 +51,7 @@ public final class MlflowReader implements LogReader {
     public static final String METRICS = "metrics";
 
     private static final String META = "meta.yaml";
+    private static final String PARAMS = "params";
     private static final Path RUN_NAME_TAG = Path.of("tags", "mlflow.runName");
 
     /** The folder itself, when it is a run folder. */
@@ -149,18 +150,8 @@ public final class MlflowReader implements LogReader {
         for (int i = 0; i < files.size(); i++) {
             badLines += points.readMetric(files.get(i), i);
         }
-        Map<String, String> canonical = CanonicalNames.of(names);
-        String[] keys = new String[names.size()];
-        for (int i = 0; i < keys.length; i++) {
-            String name = names.get(i);
-            keys[i] = canonical.getOrDefault(name, name);
-            into.alias(name, keys[i]);
-        }
-        RecordGrouper grouper = new RecordGrouper(into, true, false);
-        for (int i : points.inTimeOrder(keys)) {
-            grouper.add(points.steps[i], points.times[i], keys[points.metric[i]], points.values[i]);
-        }
-        grouper.finish();
+        emit(names, points, into);
+        readParams(run.resolve(PARAMS), into);
         if (badLines > 0) {
             into.warn(metrics + ": ignored " + badLines + " line" + (badLines == 1 ? "" : "s")
                     + " that are not 'timestamp value step'; read " + into.recordCount() + " records");
@@ -199,6 +190,72 @@ public final class MlflowReader implements LogReader {
         return Optional.empty();
     }
 
+    /** Each {@code params/<key>} file holds one parameter's value; keys with {@code /} are in subfolders. */
+    private static void readParams(Path params, TrainingLogBuilder into) {
+        if (!Files.isDirectory(params)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(params)) {
+            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
+                String key = params.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+                into.config(key, Files.readString(file, StandardCharsets.UTF_8).strip());
+            }
+        } catch (IOException | RuntimeException e) {
+            into.warn(params + ": could not read the run's params: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Adds an MLflow run's values, which both stores keep metric by metric, as records: names mapped
+     * by {@link CanonicalNames}, values merged in time order and grouped by step and timestamp.
+     *
+     * @param names the metrics' names, numbered as {@code points} numbers them
+     */
+    static void emit(List<String> names, ScalarPoints points, TrainingLogBuilder into) {
+        Map<String, String> canonical = CanonicalNames.of(names);
+        String[] keys = new String[names.size()];
+        for (int i = 0; i < keys.length; i++) {
+            String name = names.get(i);
+            keys[i] = canonical.getOrDefault(name, name);
+            into.alias(name, keys[i]);
+        }
+        RecordGrouper grouper = new RecordGrouper(into, true, false);
+        for (int i : inTimeOrder(points, keys)) {
+            grouper.add(points.steps[i], points.times[i], keys[points.metric[i]], points.values[i]);
+        }
+        grouper.finish();
+    }
+
+    /**
+     * The points ordered by timestamp, then step, then phase (training values before evaluation
+     * values), then metric name, so one logging call's values are adjacent.
+     */
+    private static int[] inTimeOrder(ScalarPoints points, String[] keys) {
+        int[] phases = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            phases[i] = keys[i].equals(CanonicalNames.EPOCH) ? 0 : switch (RecordGrouper.phaseOf(keys[i])) {
+                case "train" -> 1;
+                case "eval" -> 2;
+                default -> 3;
+            };
+        }
+        Comparator<Integer> order = Comparator.<Integer>comparingDouble(i -> points.times[i])
+                .thenComparingLong(i -> points.steps[i])
+                .thenComparingInt(i -> phases[points.metric[i]])
+                .thenComparingInt(i -> points.metric[i]);
+        Integer[] boxed = new Integer[points.size];
+        for (int i = 0; i < points.size; i++) {
+            boxed[i] = i;
+        }
+        // MLflow runs hold thousands of points, not millions: a boxed sort is fine here.
+        Arrays.sort(boxed, order);
+        int[] out = new int[points.size];
+        for (int i = 0; i < points.size; i++) {
+            out[i] = boxed[i];
+        }
+        return out;
+    }
+
     /** Every value of the run, until all metric files are read; times in seconds from MLflow's milliseconds. */
     private static final class Points extends ScalarPoints {
 
@@ -229,36 +286,6 @@ public final class MlflowReader implements LogReader {
                 throw Problems.of(file, e);
             }
             return bad;
-        }
-
-        /**
-         * The points ordered by timestamp, then step, then phase (training values before evaluation
-         * values), then metric name, so one logging call's values are adjacent.
-         */
-        int[] inTimeOrder(String[] keys) {
-            int[] phases = new int[keys.length];
-            for (int i = 0; i < keys.length; i++) {
-                phases[i] = keys[i].equals(CanonicalNames.EPOCH) ? 0 : switch (RecordGrouper.phaseOf(keys[i])) {
-                    case "train" -> 1;
-                    case "eval" -> 2;
-                    default -> 3;
-                };
-            }
-            Comparator<Integer> order = Comparator.<Integer>comparingDouble(i -> times[i])
-                    .thenComparingLong(i -> steps[i])
-                    .thenComparingInt(i -> phases[metric[i]])
-                    .thenComparingInt(i -> metric[i]);
-            Integer[] boxed = new Integer[size];
-            for (int i = 0; i < size; i++) {
-                boxed[i] = i;
-            }
-            // MLflow runs hold thousands of points, not millions: a boxed sort is fine here.
-            Arrays.sort(boxed, order);
-            int[] out = new int[size];
-            for (int i = 0; i < size; i++) {
-                out[i] = boxed[i];
-            }
-            return out;
         }
     }
 }

@@ -73,7 +73,8 @@ public final class SummaryCalculator {
                 finalValue(finalRecord, MetricNames.TRAIN_STEPS_PER_SECOND),
                 finalValue(finalRecord, MetricNames.EFFECTIVE_BATCH_SIZE),
                 lossStats.nonfinite(),
-                steps ? lossStats.firstNonfiniteStep() : OptionalLong.empty());
+                steps ? lossStats.firstNonfiniteStep() : OptionalLong.empty(),
+                log.config());
     }
 
     /** The step of a best value, when the log has steps at all. */
