@@ -199,7 +199,10 @@ class SummaryCommandTest extends InDemoProject {
         assertThat(r.out()).isEmpty();
     }
 
-    /** A flat JSON object's values as JSON text ("null", numbers as written, strings unquoted). */
+    /**
+     * A JSON object's values as JSON text ("null", numbers as written, strings unquoted); a nested
+     * object's values under {@code key.name}.
+     */
     static Map<String, String> parseObject(String json) throws IOException {
         try (JsonParser p = new JsonFactory().createParser(json)) {
             assertThat(p.nextToken()).isEqualTo(JsonToken.START_OBJECT);
@@ -240,7 +243,12 @@ class SummaryCommandTest extends InDemoProject {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             p.nextToken();
-            out.put(key, p.currentToken() == JsonToken.VALUE_NULL ? "null" : p.getText());
+            if (p.currentToken() == JsonToken.START_OBJECT) {
+                // A nested object (config): its values under "key.name".
+                readObject(p).forEach((name, value) -> out.put(key + "." + name, value));
+            } else {
+                out.put(key, p.currentToken() == JsonToken.VALUE_NULL ? "null" : p.getText());
+            }
         }
         return out;
     }
