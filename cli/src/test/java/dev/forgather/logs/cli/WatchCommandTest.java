@@ -95,7 +95,7 @@ class WatchCommandTest extends InDemoProject {
         assertThat(unset.out()).isEqualTo(dumb);
         Cli.Result lcAll = watch(Map.of("LC_ALL", "en_US.utf8", "LANG", "C", "TERM", "xterm"), "--once",
                 run("tiny_gpt/runs/adamw_lr1e-3"));
-        assertThat(lcAll.out()).contains("\u2502");
+        assertThat(lcAll.out()).contains("\u2595");
     }
 
     @Test

@@ -177,14 +177,17 @@ public final class FrameRenderer {
                 empty = "no " + slot.metric() + " yet";
             }
         }
-        char axis = charset.isAscii() ? '|' : '\u2502';
+        // Not a box-drawing character: JLine swaps those for the DEC line-drawing set or for ASCII.
+        char axis = charset.isAscii() ? '|' : '\u2595';
         for (int r = 0; r < chartRows; r++) {
             StyledLine.Builder line = lines.get(slot.top() + 1 + r);
             line.put(chartLeft - 1, axis, StyledLine.FAINT);
             canvas.drawRow(r, line, chartLeft);
         }
         StyledLine.Builder bottom = lines.get(slot.top() + slot.height() - 1);
-        bottom.put(chartLeft - 1, charset.isAscii() ? '+' : '\u2514', StyledLine.FAINT);
+        if (charset.isAscii()) {
+            bottom.put(chartLeft - 1, '+', StyledLine.FAINT);
+        }
         if (empty != null) {
             int row = slot.top() + 1 + (chartRows - 1) / 2;
             lines.get(row).put(chartLeft + Math.max(0, (chartColumns - empty.length()) / 2), cut(empty, chartColumns),
