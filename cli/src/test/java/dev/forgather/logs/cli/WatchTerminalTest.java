@@ -138,8 +138,10 @@ class WatchTerminalTest {
                 "stty -g > before",
                 "LANG=C.UTF-8 " + quote(java) + " -cp " + quote(System.getProperty("java.class.path"))
                         + " dev.forgather.logs.cli.Main -p project logs watch --refresh 0.3",
-                "echo $? > rc.tmp && mv rc.tmp rc",
+                // stty first: the test reads both files once rc appears.
+                "status=$?",
                 "stty -g > after",
+                "echo $status > rc.tmp && mv rc.tmp rc",
                 "sleep 600", ""), StandardCharsets.UTF_8);
         run("tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", "bash " + quote(script.toString()));
     }
