@@ -107,30 +107,27 @@ public final class LightningCsvReader implements LogReader {
             }
             List<String> header = rows.next().getFields();
             Columns columns = new Columns(header, into);
-            int badCells = 0;
             CsvRecord pending = null;
             while (rows.hasNext()) {
                 if (pending != null) {
-                    badCells += columns.read(pending, into);
+                    columns.read(pending, into);
                 }
                 pending = rows.next();
             }
             String dropped = null;
             if (pending != null) {
                 if (lastLineComplete) {
-                    badCells += columns.read(pending, into);
+                    columns.read(pending, into);
                 } else {
                     dropped = "ignored the last line (" + pending.getStartingLineNumber()
                             + "), cut off mid-write (the run is still writing or was stopped)";
                 }
             }
             List<String> notes = new ArrayList<>();
-            if (badCells > 0) {
-                notes.add("ignored " + badCells + " cell" + (badCells == 1 ? "" : "s") + " that are not numbers");
-            }
             if (dropped != null) {
                 notes.add(dropped);
             }
+            into.ignoredValuesNote().ifPresent(notes::add);
             if (!notes.isEmpty()) {
                 into.warn(file + ": " + String.join("; ", notes) + "; read " + into.recordCount() + " records");
             }
@@ -199,9 +196,8 @@ public final class LightningCsvReader implements LogReader {
             epoch = epochAt;
         }
 
-        /** Adds one row as a record; returns how many non-empty cells were not numbers. */
-        int read(CsvRecord row, TrainingLogBuilder into) {
-            int bad = 0;
+        /** Adds one row as a record; a non-empty cell that is not a number, or a step that is not an integer, is counted as ignored. */
+        void read(CsvRecord row, TrainingLogBuilder into) {
             into.beginRecord();
             int n = Math.min(row.getFieldCount(), names.length);
             for (int i = 0; i < n; i++) {
@@ -213,11 +209,15 @@ public final class LightningCsvReader implements LogReader {
                 try {
                     value = PythonFloat.parse(cell);
                 } catch (NumberFormatException e) {
-                    bad++;
+                    into.ignoreValue();
                     continue;
                 }
                 if (i == step) {
-                    into.step((long) value);
+                    if (value == Math.rint(value) && Math.abs(value) < 0x1p63) {
+                        into.step((long) value);
+                    } else {
+                        into.ignoreValue();
+                    }
                 } else if (i == epoch) {
                     into.epoch(value);
                 } else {
@@ -225,7 +225,6 @@ public final class LightningCsvReader implements LogReader {
                 }
             }
             into.endRecord();
-            return bad;
         }
     }
 }

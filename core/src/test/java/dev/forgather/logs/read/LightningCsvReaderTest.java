@@ -94,13 +94,25 @@ class LightningCsvReaderTest {
     }
 
     @Test
+    void aCutLineAndValuesThatAreNotNumbersShareOneWarningLineWithTheRightCount() throws Exception {
+        Path file = write("epoch,step,train_loss_step,val_loss\n0,9,2.5,\n0,1e30,2.0,\n0,19,,1.9\n0,29,bad,\n0,39,1.");
+        TrainingLog log = read(reader, file);
+
+        assertThat(log.recordCount()).isEqualTo(4);
+        // The step 1e30 is not clamped to Long.MAX_VALUE: that row keeps the step before it.
+        assertThat(log.series("loss").steps()).containsExactly(9, 9);
+        assertThat(log.warnings()).containsExactly(file + ": ignored the last line (6), cut off mid-write (the run is"
+                + " still writing or was stopped); 2 values that are not numbers were ignored; read 4 records");
+    }
+
+    @Test
     void cellsThatAreNotNumbersAreSkippedAndCounted() throws Exception {
         Path file = write("epoch,step,train_loss_step,note\n0,9,2.5,hello\n0,19,tensor(2.0),\n");
         TrainingLog log = read(reader, file);
 
         assertThat(log.recordCount()).isEqualTo(2);
         assertThat(log.series("loss").values()).containsExactly(2.5);
-        assertThat(log.warnings()).singleElement().asString().contains("ignored 2 cells that are not numbers");
+        assertThat(log.warnings()).singleElement().asString().contains("2 values that are not numbers were ignored");
     }
 
     @Test
