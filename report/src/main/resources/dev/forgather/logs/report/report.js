@@ -218,7 +218,8 @@
         }
         ctx.save();
         ctx.strokeStyle = runs[marker.run].color;
-        ctx.fillStyle = marker.severity === 'error' ? '#d62728' : (marker.severity === 'warning' ? '#ff7f0e' : '#7f7f7f');
+        ctx.fillStyle = marker.severity === 'error' ? '#d62728'
+            : (marker.severity === 'warn' || marker.severity === 'warning' ? '#ff7f0e' : '#7f7f7f');
         ctx.lineWidth = devicePixelRatio;
         ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
         ctx.beginPath();

@@ -317,6 +317,27 @@ class ReportInBrowserTest {
     }
 
     @Test
+    void aFindingIsMarkedOnItsMetricsChartAtItsStep() throws Exception {
+        TrainingLog log = DemoRuns.load("llama_1b/runs/baseline_2026-01-20T09-00-00");
+        ReportInput input = ReportInput.of(List.of(log)).withChecks(List.of(new RunCheck("failed", List.of(
+                new Finding("error", "test", java.util.Optional.of("loss"), java.util.OptionalLong.of(3000), "marked here"),
+                new Finding("info", "test", java.util.Optional.empty(), java.util.OptionalLong.empty(), "listed only")))));
+        open(write("marked.html", input));
+        assertThat(browser.eval("document.querySelector('#chart-0 figcaption').textContent").asText())
+                .isEqualTo("loss \u2014 1 finding marked");
+        assertThat(browser.eval("document.querySelector('#chart-1 figcaption').textContent").asText()).isEqualTo("eval_loss");
+        // The error's red triangle and dashed line, on a chart whose only run is blue, at step 3000.
+        JsonNode marker = browser.eval("(() => { const u = forgatherReport.charts[0].plot;"
+                + " return {red: t.pixels(u, '#d62728'), x: u.valToPos(3000, 'x', true), left: u.bbox.left, width: u.bbox.width}; })()");
+        assertThat(marker.get("red").asInt()).isGreaterThan(20);
+        assertThat(marker.get("x").asDouble()).isBetween(marker.get("left").asDouble(),
+                marker.get("left").asDouble() + marker.get("width").asDouble());
+        JsonNode others = browser.eval("(() => { const u = forgatherReport.charts[1].plot; return t.pixels(u, '#d62728'); })()");
+        assertThat(others.asInt()).isZero();
+        assertThat(newErrors()).isEmpty();
+    }
+
+    @Test
     void aLongRunKeepsItsSpikeAtEveryZoomAndGetsFinerZoomedIn() throws Exception {
         TrainingLog log = DemoRuns.synthetic(200_000, 123_457);
         open(write("long.html", ReportInput.of(List.of(log))));
