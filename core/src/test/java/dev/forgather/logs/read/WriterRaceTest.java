@@ -80,9 +80,12 @@ class WriterRaceTest {
     void aLogTruncatedAndRewrittenByARestartedRunIsReadAtEveryMoment() throws Exception {
         Path file = dir.resolve("trainer_logs.json");
         AtomicReference<Throwable> writerFailure = new AtomicReference<>();
+        AtomicInteger reads = new AtomicInteger();
         Thread writer = new Thread(() -> {
             try {
-                for (int run = 0; run < 20; run++) {
+                // At least 20 restarts, and on until the reader has read 20 times: on a loaded
+                // machine the writer could otherwise finish before the reader's first read.
+                for (int run = 0; run < 20 || (reads.get() < 20 && run < 100_000); run++) {
                     try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE,
                             StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                         out.write("[\n".getBytes(StandardCharsets.US_ASCII));
@@ -106,6 +109,7 @@ class WriterRaceTest {
                     assertThat(log.record(i).step()).isEqualTo(i);
                 }
                 loaded++;
+                reads.incrementAndGet();
             } catch (dev.forgather.logs.model.LogReadException e) {
                 // Caught between truncation and the first byte: the file is empty for a moment.
                 assertThat(e.problem()).isEqualTo("empty file");
