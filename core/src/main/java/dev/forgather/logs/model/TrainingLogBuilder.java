@@ -152,6 +152,11 @@ public final class TrainingLogBuilder {
         if (inRecord) {
             abandonRecord();
         }
+        // A part that ended inside a record (the file's cut-off tail) holds values of a row it
+        // never completed; appended, they would belong to a record that does not exist.
+        if (next.inRecord) {
+            next.abandonRecord();
+        }
         int offset = count;
         ensureCapacity(count + next.count);
         for (int i = 0; i < next.count; i++) {
