@@ -9,6 +9,7 @@ import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.SummaryStatistics;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.read.LogFormat;
+import dev.forgather.logs.testing.Shared;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -28,9 +29,7 @@ class SameTrainingAcrossFormatsTest {
     Path dir;
 
     private static Path samples() {
-        String shared = System.getProperty("shared.dir", "../../shared");
-        Path path = Paths.get(shared, "samples");
-        return Files.isDirectory(path) ? path : Paths.get("../shared/samples");
+        return Shared.samples();
     }
 
     private static Path forgatherRun() {

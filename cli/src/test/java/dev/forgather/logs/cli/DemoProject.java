@@ -1,5 +1,6 @@
 package dev.forgather.logs.cli;
 
+import dev.forgather.logs.testing.Shared;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,8 +28,7 @@ final class DemoProject {
     }
 
     static Path repository() {
-        String configured = System.getProperty("repo.dir");
-        return Path.of(configured != null ? configured : "..").toAbsolutePath().normalize();
+        return Shared.repository();
     }
 
     static Path copyTo(Path target) {

@@ -2,6 +2,7 @@ package dev.forgather.logs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forgather.logs.testing.Golden;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class ExportCommandTest extends InDemoProject {
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).isEqualTo("Exported 479 rows from 1 run(s) to " + out + "\n");
-        Golden.assertMatches("export_adamw_lr1e-3.csv", Files.readString(out));
+        Golden.of("cli").assertMatches("export_adamw_lr1e-3.csv", Files.readString(out));
     }
 
     @Test
@@ -34,7 +35,7 @@ class ExportCommandTest extends InDemoProject {
         Path out = tmp.resolve("diverged.jsonl");
         Cli.Result r = export(run("llama_1b/runs/diverged_lr1e-2_2026-01-21T14-30-00"), "-o", out.toString());
         assertThat(r.exitCode()).isZero();
-        Golden.assertMatches("export_diverged.jsonl", Files.readString(out));
+        Golden.of("cli").assertMatches("export_diverged.jsonl", Files.readString(out));
         assertThat(Files.readAllLines(out)).filteredOn(l -> l.contains("\"nonfinite\":\"NaN\"")).hasSize(21 + 21 + 5)
                 .allMatch(l -> l.contains("\"value\":null"));
     }

@@ -2,6 +2,7 @@ package dev.forgather.logs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forgather.logs.testing.Golden;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ class ListCommandTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
         // surefire runs this module with user.timezone=UTC, so local time is UTC here.
-        Golden.assertMatches("list_demo.txt", r.out().replace(project.toString(), "PROJECT"));
+        Golden.of("cli").assertMatches("list_demo.txt", r.out().replace(project.toString(), "PROJECT"));
     }
 
     @Test

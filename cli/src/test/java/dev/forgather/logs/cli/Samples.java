@@ -1,5 +1,6 @@
 package dev.forgather.logs.cli;
 
+import dev.forgather.logs.testing.Shared;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,14 +11,9 @@ final class Samples {
     private Samples() {
     }
 
-    static Path shared() {
-        return Path.of(System.getProperty("shared.dir", "../../shared")).toAbsolutePath().normalize();
-    }
-
     /** Copies a sample run's trainer_logs.json into {@code runDir}; returns the copy. */
     static Path copyLog(String run, Path runDir) throws IOException {
-        Path source = shared().resolve("samples/forgather_project/output_models/tiny_gpt/runs").resolve(run)
-                .resolve("trainer_logs.json");
+        Path source = Shared.sampleLog(run);
         Path target = runDir.resolve("trainer_logs.json");
         Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
         target.toFile().setWritable(true);

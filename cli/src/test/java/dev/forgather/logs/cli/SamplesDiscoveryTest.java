@@ -2,6 +2,7 @@ package dev.forgather.logs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forgather.logs.testing.Shared;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,8 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Any folder, not only a Forgather project, is searched for runs of every format. */
 class SamplesDiscoveryTest {
     private static Path samples() {
-        String shared = System.getProperty("shared.dir", "../../shared");
-        return Path.of(shared).resolve("samples").toAbsolutePath().normalize();
+        return Shared.samples();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.forgather.logs.testing.Golden;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,21 +29,21 @@ class SummaryCommandTest extends InDemoProject {
         Cli.Result r = summary(run("tiny_gpt/runs/adamw_lr1e-3"));
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
-        Golden.assertMatches("summary_adamw_lr1e-3.txt", r.out());
+        Golden.of("cli").assertMatches("summary_adamw_lr1e-3.txt", r.out());
     }
 
     @Test
     void markdownSummaryOfALogFile() {
         Cli.Result r = summary("--format", "md", run("tiny_gpt/runs/adamw_lr1e-3/trainer_logs.json"));
         assertThat(r.exitCode()).isZero();
-        Golden.assertMatches("summary_adamw_lr1e-3.md", r.out());
+        Golden.of("cli").assertMatches("summary_adamw_lr1e-3.md", r.out());
     }
 
     @Test
     void jsonSummaryOfARun() {
         Cli.Result r = summary("--format", "json", run("tiny_gpt/runs/adamw_lr1e-3"));
         assertThat(r.exitCode()).isZero();
-        Golden.assertMatches("summary_adamw_lr1e-3.json", portable(r.out()));
+        Golden.of("cli").assertMatches("summary_adamw_lr1e-3.json", portable(r.out()));
     }
 
     @Test
@@ -56,7 +57,7 @@ class SummaryCommandTest extends InDemoProject {
     void allRunsOneLineAreAlignedColumnsNewestFirst() {
         Cli.Result r = summary("--all", "--format", "one-line");
         assertThat(r.exitCode()).isZero();
-        Golden.assertMatches("summary_all.one-line", r.out());
+        Golden.of("cli").assertMatches("summary_all.one-line", r.out());
         String[] lines = r.out().split("\n");
         int firstBar = lines[0].indexOf(" | ");
         for (String line : lines) {
@@ -71,21 +72,21 @@ class SummaryCommandTest extends InDemoProject {
     void allRunsAsTextIncludesTheNonFiniteLossLine() {
         Cli.Result r = summary("--all", "--format", "text");
         assertThat(r.exitCode()).isZero();
-        Golden.assertMatches("summary_all.txt", r.out());
+        Golden.of("cli").assertMatches("summary_all.txt", r.out());
         assertThat(r.out()).contains("  Non-finite Losses: 21 (first at step 3000)\n");
     }
 
     @Test
     void allRunsAsMarkdown() {
         Cli.Result r = summary("--all", "--format", "md");
-        Golden.assertMatches("summary_all.md", r.out());
+        Golden.of("cli").assertMatches("summary_all.md", r.out());
     }
 
     @Test
     void allRunsAsJsonIsAStrictArrayWithNullForNonFiniteValues() throws IOException {
         Cli.Result r = summary("--all", "--format", "json");
         assertThat(r.exitCode()).isZero();
-        Golden.assertMatches("summary_all.json", portable(r.out()));
+        Golden.of("cli").assertMatches("summary_all.json", portable(r.out()));
         Map<String, Map<String, String>> runs = parseArray(r.out());
         assertThat(runs).hasSize(6);
         Map<String, String> diverged = runs.get("diverged_lr1e-2_2026-01-21T14-30-00");

@@ -2,6 +2,7 @@ package dev.forgather.logs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forgather.logs.testing.Golden;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ class WatchCommandTest extends InDemoProject {
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).doesNotContain("\u001b");
         assertThat(r.out().lines()).hasSize(30).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
-        Golden.assertMatches("watch_adamw_lr1e-3.txt", r.out());
+        Golden.of("cli").assertMatches("watch_adamw_lr1e-3.txt", r.out());
     }
 
     @Test
@@ -64,7 +65,7 @@ class WatchCommandTest extends InDemoProject {
         assertThat(r.err()).isEqualTo("warning: PROJECT/output_models/llama_1b/runs/killed_2026-01-22T08-15-00/"
                 + "trainer_logs.json: ignored the last 110 bytes, a record cut off mid-write (the run is still writing"
                 + " or was stopped); read 60 records\n");
-        Golden.assertMatches("watch_all_smooth20.txt", r.out());
+        Golden.of("cli").assertMatches("watch_all_smooth20.txt", r.out());
     }
 
     @Test
@@ -73,7 +74,7 @@ class WatchCommandTest extends InDemoProject {
                 run("tiny_gpt/runs/adamw_lr3e-3"));
         assertThat(r.exitCode()).isZero();
         assertThat(r.out().lines()).hasSize(14).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(60));
-        Golden.assertMatches("watch_block_60x14.txt", r.out());
+        Golden.of("cli").assertMatches("watch_block_60x14.txt", r.out());
     }
 
     @Test
@@ -82,7 +83,7 @@ class WatchCommandTest extends InDemoProject {
                 run("llama_1b/runs/baseline_2026-01-20T09-00-00"));
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).matches("\\A[\\x20-\\x7e\\n]*\\z");
-        Golden.assertMatches("watch_baseline_ascii_epoch.txt", r.out());
+        Golden.of("cli").assertMatches("watch_baseline_ascii_epoch.txt", r.out());
     }
 
     @Test

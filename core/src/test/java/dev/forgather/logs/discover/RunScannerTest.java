@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.forgather.logs.read.LogFormat;
+import dev.forgather.logs.testing.Shared;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -20,8 +21,7 @@ class RunScannerTest {
     Path dir;
 
     private static Path samples() {
-        Path path = Paths.get(System.getProperty("shared.dir", "../../shared"), "samples");
-        return Files.isDirectory(path) ? path : Paths.get("../shared/samples");
+        return Shared.samples();
     }
 
     @Test

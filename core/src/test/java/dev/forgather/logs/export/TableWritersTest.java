@@ -10,6 +10,7 @@ import dev.forgather.logs.Exports;
 import dev.forgather.logs.Samples;
 import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.model.TrainingLog;
+import dev.forgather.logs.testing.Golden;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,16 +32,8 @@ class TableWritersTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** Compares with {@code src/test/resources/golden/NAME}; {@code -Dgolden.update=true} rewrites it. */
-    private static void assertGolden(String name, String actual) throws IOException {
-        Path file = Path.of(System.getProperty("repo.dir", "..")).resolve("core/src/test/resources/golden").resolve(name);
-        if (Boolean.getBoolean("golden.update")) {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-            return;
-        }
-        assertThat(file).as("golden file %s (create it with -Dgolden.update=true)", name).exists();
-        assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+    private static void assertGolden(String name, String actual) {
+        Golden.of("core").assertMatches(name, actual);
     }
 
     @Test

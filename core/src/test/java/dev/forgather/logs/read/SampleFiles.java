@@ -1,9 +1,8 @@
 package dev.forgather.logs.read;
 
-import java.nio.file.Files;
+import dev.forgather.logs.testing.Shared;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
 
 /**
  * The real logs in {@code shared/samples}: one training (tiny_gpt, AdamW, lr 1e-3, 1500 steps)
@@ -14,21 +13,8 @@ final class SampleFiles {
     private SampleFiles() {
     }
 
-    static Path shared() {
-        String dir = System.getProperty("shared.dir");
-        List<Path> candidates = dir == null
-                ? List.of(Paths.get("../shared"), Paths.get("../../shared"))
-                : List.of(Paths.get(dir), Paths.get("../shared"), Paths.get("../../shared"));
-        for (Path candidate : candidates) {
-            if (Files.isDirectory(candidate.resolve("samples"))) {
-                return candidate.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException("shared/samples not found; set -Dshared.dir");
-    }
-
     static Path samples() {
-        return shared().resolve("samples");
+        return Shared.samples();
     }
 
     /** The Forgather run folder {@code name} (holds trainer_logs.json and trainer_state.json). */

@@ -3,6 +3,7 @@ package dev.forgather.logs.plot;
 import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.TrainingLog;
+import dev.forgather.logs.testing.Shared;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,12 +13,6 @@ import java.util.List;
 /** The real sample runs from the shared folder, and small logs written on the spot. */
 final class TestLogs {
     private TestLogs() {
-    }
-
-    static Path sharedDir() {
-        String property = System.getProperty("shared.dir");
-        Path dir = property == null ? Path.of("/work/shared") : Path.of(property);
-        return Files.isDirectory(dir) ? dir : Path.of("/work/shared");
     }
 
     /** {@code tiny_gpt/adamw_lr1e-3}: 150 training records every 10 steps, 6 evaluations, each written twice. */
@@ -31,7 +26,7 @@ final class TestLogs {
     }
 
     static TrainingLog sample(String run) {
-        return load(sharedDir().resolve("samples/forgather_project/output_models/tiny_gpt/runs").resolve(run));
+        return load(Shared.sampleRun(run));
     }
 
     /** Writes {@code records} (JSON objects) as {@code <dir>/output_models/<model>/runs/<run>/trainer_logs.json}. */
