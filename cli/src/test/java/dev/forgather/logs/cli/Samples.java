@@ -11,6 +11,11 @@ final class Samples {
     private Samples() {
     }
 
+    /** The shared folder beside the repository. */
+    static Path shared() {
+        return Shared.dir();
+    }
+
     /** Copies a sample run's trainer_logs.json into {@code runDir}; returns the copy. */
     static Path copyLog(String run, Path runDir) throws IOException {
         Path source = Shared.sampleLog(run);
