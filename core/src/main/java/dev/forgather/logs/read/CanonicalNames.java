@@ -20,12 +20,14 @@ import java.util.Set;
  * <tr><th>canonical</th><th>Forgather, Hugging Face {@code trainer_state.json}</th>
  *     <th>TensorBoard tag</th><th>Lightning {@code metrics.csv}, MLflow metric</th></tr>
  * <tr><td>{@code loss}</td><td>{@code loss}</td><td>{@code train/loss}</td>
- *     <td>{@code loss}, else {@code train_loss_step}, else {@code train_loss}</td></tr>
+ *     <td>{@code loss}, else {@code train_loss_step}, {@code train_loss}, Keras's {@code batch_loss},
+ *     {@code epoch_loss}, {@code Loss/train}, Lightning's {@code train_loss_epoch}</td></tr>
  * <tr><td>{@code eval_loss}</td><td>{@code eval_loss}</td><td>{@code eval/loss}</td>
  *     <td>{@code eval_loss}, else {@code val_loss}, {@code val_loss_epoch}, {@code validation_loss},
- *     {@code valid_loss}, {@code val/loss}</td></tr>
+ *     {@code valid_loss}, {@code val/loss}, Keras's {@code epoch_val_loss}, {@code Loss/val},
+ *     {@code Loss/validation}</td></tr>
  * <tr><td>{@code learning_rate}</td><td>{@code learning_rate}</td><td>{@code train/learning_rate}</td>
- *     <td>{@code learning_rate}, else {@code lr}, else the first {@code lr-<Optimizer>} column of
+ *     <td>{@code learning_rate}, else {@code lr}, Keras's {@code epoch_lr} and {@code epoch_learning_rate}, else the first {@code lr-<Optimizer>} column of
  *     Lightning's {@code LearningRateMonitor} (e.g. {@code lr-AdamW})</td></tr>
  * <tr><td>{@code grad_norm}</td><td>{@code grad_norm}</td><td>{@code train/grad_norm}</td>
  *     <td>{@code grad_norm}, else {@code grad_2.0_norm_total} (Lightning's {@code grad_norm})</td></tr>
@@ -64,9 +66,12 @@ public final class CanonicalNames {
 
     /** For each canonical name, the names other trainers use for it, most specific first. */
     private static final Map<String, List<String>> CANDIDATES = Map.of(
-            LOSS, List.of("train_loss_step", "train_loss"),
-            EVAL_LOSS, List.of("val_loss", "val_loss_epoch", "validation_loss", "valid_loss", "val/loss"),
-            LEARNING_RATE, List.of("lr"),
+            // Keras writes batch_loss per batch and epoch_loss per epoch; Lightning train_loss_epoch
+            // when nothing is logged per step; PyTorch tutorials Loss/train.
+            LOSS, List.of("train_loss_step", "train_loss", "batch_loss", "epoch_loss", "Loss/train", "train_loss_epoch"),
+            EVAL_LOSS, List.of("val_loss", "val_loss_epoch", "validation_loss", "valid_loss", "val/loss", "epoch_val_loss",
+                    "Loss/val", "Loss/validation"),
+            LEARNING_RATE, List.of("lr", "epoch_lr", "epoch_learning_rate"),
             GRAD_NORM, List.of("grad_2.0_norm_total"),
             EPOCH, List.of(),
             STEP, List.of(),

@@ -24,6 +24,21 @@ class CanonicalNamesTest {
     }
 
     @Test
+    void kerasAndTutorialTagsMapToTheCommonMetrics() {
+        assertThat(CanonicalNames.of(List.of("batch_loss", "batch_acc", "epoch_loss", "epoch_val_loss", "epoch_lr")))
+                .as("Keras: the per-batch loss is the loss, the per-epoch one keeps its name")
+                .containsOnly(entry("batch_loss", "loss"), entry("epoch_val_loss", "eval_loss"),
+                        entry("epoch_lr", "learning_rate"));
+        assertThat(CanonicalNames.of(List.of("epoch_loss", "epoch_val_loss")))
+                .containsOnly(entry("epoch_loss", "loss"), entry("epoch_val_loss", "eval_loss"));
+        assertThat(CanonicalNames.of(List.of("Loss/train", "Loss/val", "lr-SGD")))
+                .containsOnly(entry("Loss/train", "loss"), entry("Loss/val", "eval_loss"), entry("lr-SGD", "learning_rate"));
+        assertThat(CanonicalNames.of(List.of("train_loss_epoch", "validation_loss")))
+                .as("Lightning with no per-step loss").containsOnly(entry("train_loss_epoch", "loss"),
+                        entry("validation_loss", "eval_loss"));
+    }
+
+    @Test
     void lightningColumnsMapToTheCommonMetrics() {
         assertThat(CanonicalNames.of(List.of("lr-AdamW", "train_loss_epoch", "train_loss_step", "val_loss", "val_acc")))
                 .containsOnly(
@@ -49,6 +64,6 @@ class CanonicalNamesTest {
 
     @Test
     void otherNamesKeepTheirOwnName() {
-        assertThat(CanonicalNames.of(List.of("Loss/train", "accuracy", "train/a/b", "eval/", "/x"))).isEmpty();
+        assertThat(CanonicalNames.of(List.of("accuracy", "train/a/b", "eval/", "/x"))).isEmpty();
     }
 }
