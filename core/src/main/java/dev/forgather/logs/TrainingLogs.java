@@ -55,6 +55,19 @@ public final class TrainingLogs {
     }
 
     /**
+     * Follows the log at {@code fileOrRunDir} (found and recognised as {@link #load} does) while
+     * it is written: see {@link LogFollower}. Nothing is read until the first
+     * {@link LogFollower#poll()}; an empty {@code trainer_logs.json}, which the trainer has just
+     * created, is a log with no records yet.
+     *
+     * @throws LogReadException when the path holds no log this tool can read
+     */
+    public static LogFollower follow(Path fileOrRunDir) throws LogReadException {
+        Path file = LogFormat.logOf(fileOrRunDir);
+        return new LogFollower(file, LogFormat.of(file).tail(file));
+    }
+
+    /**
      * What loading one path gave: exactly one of the log ({@link Read}) or the reason it could not
      * be used ({@link Failed}).
      */

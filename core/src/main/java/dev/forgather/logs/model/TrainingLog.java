@@ -30,9 +30,12 @@ public final class TrainingLog {
     private final Map<String, Column> columns;
     private final List<String> warnings;
     private final Map<String, String> aliases;
-    private final boolean hasRepeats;
     private final Map<String, Series> seriesCache = new ConcurrentHashMap<>();
 
+    /**
+     * The arrays may be longer than the log ({@code recordCount}, each column's {@code size}): a
+     * follower's builder goes on filling them past the end this log sees.
+     */
     TrainingLog(Path path, RunName name, LogFormat format, Map<String, String> config, int recordCount, boolean hasSteps, RecordAxes axes,
             byte[] kinds, Map<String, Column> columns, List<String> warnings, Map<String, String> aliases) {
         this.path = path;
@@ -46,14 +49,6 @@ public final class TrainingLog {
         this.columns = Collections.unmodifiableMap(columns);
         this.warnings = warnings;
         this.aliases = aliases;
-        boolean repeats = false;
-        for (byte k : kinds) {
-            if (k == RecordKind.REPEATED_EVALUATION.ordinal()) {
-                repeats = true;
-                break;
-            }
-        }
-        this.hasRepeats = repeats;
     }
 
     /** The file this log was read from. */
@@ -137,7 +132,7 @@ public final class TrainingLog {
         if (runtime == null) {
             return Optional.empty();
         }
-        return Optional.of(new Record(this, runtime.rows[runtime.rows.length - 1]));
+        return Optional.of(new Record(this, runtime.rows[runtime.size - 1]));
     }
 
     /** The metric keys the log holds, in order of first appearance (the axes keys not included). */
@@ -184,17 +179,17 @@ public final class TrainingLog {
         if (column == null) {
             return new Series(name, new int[0], new double[0], 0, axes);
         }
-        if (only == null && !hasRepeats) {
-            return new Series(name, column.rows, column.values, column.rows.length, axes);
+        if (only == null && column.repeats == 0) {
+            // The usual case (repeated evaluations hold no losses): a view, not a 12-byte-per-value copy.
+            return new Series(name, column.rows, column.values, column.size, axes);
         }
         if (only != null && allOfKind(column, only)) {
-            // The usual case (losses only in training records): a view, not a 12-byte-per-value copy.
-            return new Series(name, column.rows, column.values, column.rows.length, axes);
+            return new Series(name, column.rows, column.values, column.size, axes);
         }
-        int[] rows = new int[column.rows.length];
-        double[] values = new double[column.rows.length];
+        int[] rows = new int[column.size];
+        double[] values = new double[column.size];
         int n = 0;
-        for (int i = 0; i < column.rows.length; i++) {
+        for (int i = 0; i < column.size; i++) {
             int kind = kinds[column.rows[i]];
             boolean keep = only == null ? kind != RecordKind.REPEATED_EVALUATION.ordinal() : kind == only.ordinal();
             if (keep) {
@@ -208,8 +203,8 @@ public final class TrainingLog {
 
     private boolean allOfKind(Column column, RecordKind kind) {
         byte wanted = (byte) kind.ordinal();
-        for (int row : column.rows) {
-            if (kinds[row] != wanted) {
+        for (int i = 0; i < column.size; i++) {
+            if (kinds[column.rows[i]] != wanted) {
                 return false;
             }
         }
@@ -224,11 +219,13 @@ public final class TrainingLog {
             case MetricNames.STEP -> {
                 double[] values = new double[recordCount];
                 int[] rows = new int[recordCount];
+                int repeats = 0;
                 for (int i = 0; i < recordCount; i++) {
                     rows[i] = i;
                     values[i] = axes.steps[i];
+                    repeats += isRepeat(i);
                 }
-                return new Column(rows, values);
+                return new Column(rows, values, recordCount, repeats);
             }
             default -> {
                 return null;
@@ -237,14 +234,63 @@ public final class TrainingLog {
         int[] rows = new int[recordCount];
         double[] values = new double[recordCount];
         int n = 0;
+        int repeats = 0;
         for (int i = 0; i < recordCount; i++) {
             if (!Double.isNaN(source[i])) {
                 rows[n] = i;
                 values[n] = source[i];
                 n++;
+                repeats += isRepeat(i);
             }
         }
-        return new Column(Arrays.copyOf(rows, n), Arrays.copyOf(values, n));
+        return new Column(Arrays.copyOf(rows, n), Arrays.copyOf(values, n), n, repeats);
+    }
+
+    private int isRepeat(int row) {
+        return kinds[row] == RecordKind.REPEATED_EVALUATION.ordinal() ? 1 : 0;
+    }
+
+    /**
+     * Whether this log's first records are {@code prefix}'s records, each with the same step,
+     * epoch, time, kind and metric values (NaN equal to NaN): a log read again after its file
+     * grew starts with the log read before. Costs one pass over {@code prefix}'s columns.
+     */
+    public boolean startsWith(TrainingLog prefix) {
+        int n = prefix.recordCount;
+        if (n > recordCount) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (axes.steps[i] != prefix.axes.steps[i] || kinds[i] != prefix.kinds[i]
+                    || !sameBits(axes.epochs[i], prefix.axes.epochs[i])
+                    || !sameBits(axes.timestamps[i], prefix.axes.timestamps[i])) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, Column> entry : columns.entrySet()) {
+            Column mine = entry.getValue();
+            Column theirs = prefix.columns.get(entry.getKey());
+            int shared = theirs == null ? 0 : theirs.size;
+            // Past the entries both hold, this log's next entry must lie beyond the prefix's records.
+            if (mine.size < shared || mine.size > shared && mine.rows[shared] < n) {
+                return false;
+            }
+            for (int i = 0; i < shared; i++) {
+                if (mine.rows[i] != theirs.rows[i] || !sameBits(mine.values[i], theirs.values[i])) {
+                    return false;
+                }
+            }
+        }
+        for (String key : prefix.columns.keySet()) {
+            if (!columns.containsKey(key)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameBits(double a, double b) {
+        return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
     }
 
     long step(int row) {
@@ -275,19 +321,26 @@ public final class TrainingLog {
         return "TrainingLog[" + path + ", " + recordCount + " records]";
     }
 
-    /** One metric's entries: the records holding it and their values. */
+    /**
+     * One metric's entries: the records holding it and their values, the first {@code size} of
+     * the arrays (which may be longer), and how many of them are in repeated evaluations.
+     */
     static final class Column {
         final int[] rows;
         final double[] values;
+        final int size;
+        final int repeats;
 
-        Column(int[] rows, double[] values) {
+        Column(int[] rows, double[] values, int size, int repeats) {
             this.rows = rows;
             this.values = values;
+            this.size = size;
+            this.repeats = repeats;
         }
 
         /** The position of {@code row} in this column, or a negative number when the record lacks the key. */
         int find(int row) {
-            return Arrays.binarySearch(rows, row);
+            return Arrays.binarySearch(rows, 0, size, row);
         }
     }
 }

@@ -34,6 +34,8 @@ public final class TrainingLogBuilder {
     private int ignoredInRecord;
     private final Map<String, String> aliases = new LinkedHashMap<>();
     private final Map<String, String> config = new LinkedHashMap<>();
+    /** Whether a snapshot shares the arrays, so that nothing it can see may be overwritten. */
+    private boolean published;
 
     private boolean inRecord;
     private int leadingStepless;
@@ -133,7 +135,13 @@ public final class TrainingLogBuilder {
         steps[count] = recordStep;
         epochs[count] = epoch;
         timestamps[count] = timestamp;
-        kinds[count] = (byte) kindOfCurrent(recordStep).ordinal();
+        RecordKind kind = kindOfCurrent(recordStep);
+        kinds[count] = (byte) kind.ordinal();
+        if (kind == RecordKind.REPEATED_EVALUATION) {
+            for (int i = 0; i < touchedCount; i++) {
+                touched[i].repeats++;
+            }
+        }
         lastStep = recordStep;
         count++;
         inRecord = false;
@@ -191,6 +199,7 @@ public final class TrainingLogBuilder {
     private void settleRepeat(int row) {
         if (kinds[row] == RecordKind.REPEATED_EVALUATION.ordinal()) {
             kinds[row] = (byte) RecordKind.EVALUATION.ordinal();
+            countRepeat(row, -1);
         }
         if (row == 0 || kinds[row] != RecordKind.EVALUATION.ordinal()
                 || kinds[row - 1] != RecordKind.EVALUATION.ordinal() || steps[row] != steps[row - 1]) {
@@ -200,6 +209,16 @@ public final class TrainingLogBuilder {
         if (at > 0 && evalLoss.rows[at - 1] == row - 1
                 && Double.doubleToLongBits(evalLoss.values[at]) == Double.doubleToLongBits(evalLoss.values[at - 1])) {
             kinds[row] = (byte) RecordKind.REPEATED_EVALUATION.ordinal();
+            countRepeat(row, 1);
+        }
+    }
+
+    /** Adds {@code delta} to the repeat count of every column holding record {@code row}. */
+    private void countRepeat(int row, int delta) {
+        for (Column column : columns.values()) {
+            if (Arrays.binarySearch(column.rows, 0, column.size, row) >= 0) {
+                column.repeats += delta;
+            }
         }
     }
 
@@ -209,6 +228,14 @@ public final class TrainingLogBuilder {
      */
     public void reset() {
         ignoredValues = 0;
+        if (published) {
+            // A snapshot still reads the axes arrays: fill new ones instead.
+            steps = new long[64];
+            epochs = new double[64];
+            timestamps = new double[64];
+            kinds = new byte[64];
+            published = false;
+        }
         count = 0;
         leadingStepless = 0;
         anyStep = false;
@@ -362,12 +389,42 @@ public final class TrainingLogBuilder {
         Map<String, TrainingLog.Column> frozen = new LinkedHashMap<>();
         for (Column c : columns.values()) {
             if (c.size > 0) {
-                frozen.put(c.name, new TrainingLog.Column(trim(c.rows, c.size), trim(c.values, c.size)));
+                frozen.put(c.name, new TrainingLog.Column(trim(c.rows, c.size), trim(c.values, c.size), c.size, c.repeats));
             }
         }
         RecordAxes axes = new RecordAxes(trim(steps, count), trim(epochs, count), trim(timestamps, count));
         return new TrainingLog(path, name, format, Collections.unmodifiableMap(new TreeMap<>(config)), count, anyStep, axes, trim(kinds, count), frozen,
                 List.copyOf(warnings), Map.copyOf(aliases));
+    }
+
+    /**
+     * The records completed so far as an immutable log that shares this builder's arrays instead
+     * of copying them, so that a follower can publish a million-record log on every poll for the
+     * cost of a few small objects. The builder goes on adding records afterwards: it only ever
+     * writes past the end the snapshot sees, or into new arrays when it grows, so the snapshot
+     * never changes. A record begun and not yet ended is not part of it.
+     *
+     * @param notes warnings about the file's current state (e.g. a record cut off at its end),
+     *     given after the builder's own
+     */
+    public TrainingLog snapshot(Path path, RunName name, LogFormat format, List<String> notes) {
+        Map<String, TrainingLog.Column> shared = new LinkedHashMap<>();
+        for (Column c : columns.values()) {
+            int size = c.size;
+            if (inRecord && size > 0 && c.rows[size - 1] == count) {
+                size--;
+            }
+            if (size > 0) {
+                shared.put(c.name, new TrainingLog.Column(c.rows, c.values, size, c.repeats));
+            }
+        }
+        published = true;
+        List<String> all = new ArrayList<>(warnings.size() + notes.size());
+        all.addAll(warnings);
+        all.addAll(notes);
+        return new TrainingLog(path, name, format, Collections.unmodifiableMap(new TreeMap<>(config)), count, anyStep,
+                new RecordAxes(steps, epochs, timestamps),
+                kinds, shared, List.copyOf(all), Map.copyOf(aliases));
     }
 
     private static final class Column {
@@ -376,6 +433,8 @@ public final class TrainingLogBuilder {
         int[] rows = new int[64];
         double[] values = new double[64];
         int size;
+        /** How many entries are in repeated evaluations. */
+        int repeats;
 
         Column(String name) {
             this.name = name;
@@ -402,6 +461,7 @@ public final class TrainingLogBuilder {
             }
             System.arraycopy(source.values, 0, values, size, source.size);
             size += source.size;
+            repeats += source.repeats;
         }
     }
 }

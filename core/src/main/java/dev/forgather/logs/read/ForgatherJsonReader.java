@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.MetricNames;
+import dev.forgather.logs.model.RunName;
 import dev.forgather.logs.model.TrainingLogBuilder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,6 +69,12 @@ public final class ForgatherJsonReader implements LogReader {
     public Optional<Path> logIn(Path folder) {
         Path file = folder.resolve(FILE_NAME);
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /** Reads on from the end of the last complete record at each poll: see {@link ForgatherJsonTail}. */
+    @Override
+    public LogTail tail(Path log, RunName name, LogFormat format) {
+        return new ForgatherJsonTail(this, log, name, format);
     }
 
     @Override
@@ -209,6 +216,53 @@ public final class ForgatherJsonReader implements LogReader {
     /** As {@link #scanFast(Path, FileChannel, long, TrainingLogBuilder)}, for the first {@code size} bytes, before {@code nuls} NUL bytes. */
     private boolean scanFast(Path file, FileChannel channel, long size, long nuls, TrainingLogBuilder into)
             throws IOException {
+        ScanEnd end = scan(channel, size, into);
+        if (end == null) {
+            return false;
+        }
+        warn(file, end.ending(size, nuls), into);
+        return true;
+    }
+
+    /**
+     * Where a scan of the whole file, or of its tail, stopped.
+     *
+     * @param recordEnd the byte offset just past the last complete record (just past {@code [}
+     *     when there is none)
+     * @param closed whether the closing {@code ]} was read
+     * @param cutInsideRecord whether the file ends inside a record
+     */
+    record ScanEnd(long recordEnd, boolean closed, boolean cutInsideRecord) {
+        /** What the reader says was ignored at the end of a file of {@code size} bytes and then {@code nuls} NULs; null when nothing. */
+        String ending(long size, long nuls) {
+            return !closed ? (cutInsideRecord ? cutOff(size - recordEnd, nuls) : unclosed(nuls))
+                    : nuls > 0 ? nulTail(nuls) : null;
+        }
+    }
+
+    /**
+     * Reads bytes {@code [from, size)} of the file into {@code into}, the builder that read what
+     * lies before: {@code from} is a {@link ScanEnd#recordEnd()}, just past a record
+     * ({@code afterRecord}) or past the opening {@code [}, or 0. Null when those bytes are not in
+     * the trainer's plain shape.
+     */
+    ScanEnd scanTail(FileChannel channel, long from, boolean afterRecord, long size, TrainingLogBuilder into)
+            throws IOException {
+        try {
+            RecordScanner.Part part = new RecordScanner(channel, from, size, true, bufferBytes, afterRecord).scan(into);
+            return new ScanEnd(part.recordEnd, part.closed, part.cutInsideRecord);
+        } catch (RecordScanner.Unsupported e) {
+            into.abandonRecord();
+            return null;
+        }
+    }
+
+    /**
+     * Reads the whole file with {@link RecordScanner}, in parallel parts when it is large, without
+     * warning about its end; null when it is not in the trainer's plain shape (then {@code into}
+     * is emptied again).
+     */
+    ScanEnd scan(FileChannel channel, long size, TrainingLogBuilder into) throws IOException {
         long[] bounds = split(channel, size);
         int parts = bounds.length - 1;
         RecordScanner.Part[] results = new RecordScanner.Part[parts];
@@ -254,7 +308,7 @@ public final class ForgatherJsonReader implements LogReader {
             }
             if (failure != null) {
                 into.reset();
-                return false;
+                return null;
             }
         }
         // The last complete record may lie in an earlier part, when the last part holds none.
@@ -272,9 +326,7 @@ public final class ForgatherJsonReader implements LogReader {
             into.append(results[i].builder);
         }
         RecordScanner.Part last = results[parts - 1];
-        warn(file, !last.closed ? (last.cutInsideRecord ? cutOff(size - recordEnd, nuls) : unclosed(nuls))
-                : nuls > 0 ? nulTail(nuls) : null, into);
-        return true;
+        return new ScanEnd(recordEnd, last.closed, last.cutInsideRecord);
     }
 
     /** Records in the first {@code bytes} of the file, judged from the length of its first lines. */
@@ -336,14 +388,23 @@ public final class ForgatherJsonReader implements LogReader {
      * how many values were not numbers; none when both are absent.
      */
     private static void warn(Path file, String ending, TrainingLogBuilder into) {
+        String line = warning(file, ending, into);
+        if (line != null) {
+            into.warn(line);
+        }
+    }
+
+    /** The line {@link #warn} gives; null when it gives none. */
+    static String warning(Path file, String ending, TrainingLogBuilder into) {
         List<String> notes = new ArrayList<>();
         if (ending != null) {
             notes.add(ending);
         }
         into.ignoredValuesNote().ifPresent(notes::add);
-        if (!notes.isEmpty()) {
-            into.warn(file + ": " + String.join("; ", notes) + "; read " + into.recordCount() + " records");
+        if (notes.isEmpty()) {
+            return null;
         }
+        return file + ": " + String.join("; ", notes) + "; read " + into.recordCount() + " records";
     }
 
     private static String cutOff(long ignored, long nuls) {

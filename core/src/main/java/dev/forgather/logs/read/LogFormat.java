@@ -102,6 +102,11 @@ public enum LogFormat {
         return reader.modified(log);
     }
 
+    /** A follower's tail of {@code log} (a path {@link #logOf} gave); see {@link LogReader#tail}. */
+    public LogTail tail(Path log) {
+        return reader.tail(log, reader.name(log), this);
+    }
+
     /** See {@link LogReader#read}. */
     public void read(Path log, TrainingLogBuilder into) throws LogReadException {
         reader.read(log, into);

@@ -70,6 +70,28 @@ public interface LogReader {
     }
 
     /**
+     * The files whose size, modification time or identity changes when the log at {@code log}
+     * changes: what a follower stats at each poll. The log file itself, unless the format's log
+     * is spread over files (their folder is listed too, as its time changes when one is added).
+     *
+     * @throws LogReadException when they cannot be listed
+     */
+    default List<Path> files(Path log) throws LogReadException {
+        return List.of(log);
+    }
+
+    /**
+     * How a follower reads {@code log} again as it changes: by default the whole log, when one of
+     * its {@link #files} changed; a format whose writer appends can read only what was added.
+     *
+     * @param name the run's name, as {@link #name} gave it
+     * @param format this reader's format, for the snapshots' logs
+     */
+    default LogTail tail(Path log, RunName name, LogFormat format) {
+        return new WholeFileTail(format, log, name);
+    }
+
+    /**
      * Reads every complete record of {@code file} into {@code into}. Input the reader had to skip
      * (e.g. a record cut off by a crash) is reported through {@link TrainingLogBuilder#warn}.
      *

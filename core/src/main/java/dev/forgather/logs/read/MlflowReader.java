@@ -81,6 +81,22 @@ public final class MlflowReader implements LogReader {
         return new RunName(model, name);
     }
 
+    /** The run's {@code meta.yaml}, its metric files and the folders that hold them. */
+    @Override
+    public List<Path> files(Path log) throws LogReadException {
+        Path run = runFolderOf(log).orElse(log);
+        List<Path> files = new ArrayList<>();
+        if (Files.exists(run.resolve(META))) {
+            files.add(run.resolve(META));
+        }
+        try (Stream<Path> walk = Files.walk(run.resolve(METRICS))) {
+            walk.sorted().forEach(files::add);
+        } catch (IOException e) {
+            throw Problems.of(run.resolve(METRICS), e);
+        }
+        return files;
+    }
+
     /** The newest modification time of the run's metric files and {@code meta.yaml}. */
     @Override
     public FileTime modified(Path log) {

@@ -79,6 +79,7 @@ final class RecordScanner {
     private final long to;
     private final boolean last;
     private final int maxBuffer;
+    private final boolean startsAfterRecord;
 
     private byte[] buf;
     private int pos;
@@ -111,6 +112,16 @@ final class RecordScanner {
      * @param bufferBytes how many bytes to read at a time (the buffer grows for a longer record)
      */
     RecordScanner(FileChannel channel, long from, long to, boolean last, int bufferBytes) {
+        this(channel, from, to, last, bufferBytes, false);
+    }
+
+    /**
+     * A scanner for bytes {@code [from, to)}, where {@code from} may also be just past a record's
+     * closing brace ({@code startsAfterRecord}), so that a follower reads on from where the last
+     * complete record ended: the comma that follows it, then the next records.
+     */
+    RecordScanner(FileChannel channel, long from, long to, boolean last, int bufferBytes, boolean startsAfterRecord) {
+        this.startsAfterRecord = startsAfterRecord;
         this.channel = channel;
         this.from = from;
         this.to = to;
@@ -144,7 +155,7 @@ final class RecordScanner {
             pos++;
         }
         part.recordEnd = bufStart + pos;
-        boolean afterRecord = false;
+        boolean afterRecord = startsAfterRecord;
         while (true) {
             int resume = pos;
             try {

@@ -95,6 +95,15 @@ public final class TensorBoardReader implements LogReader {
         return eventFilesIn(folder).isEmpty() ? Optional.empty() : Optional.of(folder);
     }
 
+    /** The run's folder and its event files, so that a follower notices a new file and growth of each. */
+    @Override
+    public List<Path> files(Path log) throws LogReadException {
+        List<Path> files = new ArrayList<>();
+        files.add(Files.isDirectory(log) ? log : log.toAbsolutePath().getParent());
+        files.addAll(filesToRead(log));
+        return files;
+    }
+
     /** The newest modification time of the run's event files. */
     @Override
     public FileTime modified(Path log) {
