@@ -2,21 +2,26 @@ package example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forgather.logs.LogFollower;
 import dev.forgather.logs.Samples;
 import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.discover.LogFile;
 import dev.forgather.logs.format.SummaryFormat;
 import dev.forgather.logs.model.Goal;
+import dev.forgather.logs.model.LogSnapshot;
 import dev.forgather.logs.model.Record;
 import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.SummaryStatistics;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.read.LogFormat;
 import dev.forgather.logs.stats.StepValue;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Uses the library only as the README shows a user doing it, from outside its packages. */
 class PublicApiTest {
@@ -62,5 +67,26 @@ class PublicApiTest {
         assertThat(b.step()).isEqualTo(a.step());
         // TensorBoard stores float32: the same value, widened exactly.
         assertThat(b.value()).isEqualTo((double) (float) a.value());
+    }
+
+    @Test
+    void aFollowerGivesWhatTheTrainerAppendedAndTellsWhenTheLogIsClosed(@TempDir Path run) throws Exception {
+        Path file = run.resolve("trainer_logs.json");
+        Files.writeString(file, "[\n{\"global_step\": 10, \"loss\": 2.5}");
+        LogFollower follower = TrainingLogs.follow(run);
+
+        LogSnapshot first = follower.poll();
+        assertThat(first.change()).isEqualTo(LogSnapshot.Change.LOADED);
+        Files.writeString(file, ",\n{\"global_step\": 20, \"loss\": 2.25},\n{\"global_step\": 30, \"loss\": 2.0}",
+                StandardOpenOption.APPEND);
+        LogSnapshot now = follower.poll();
+
+        assertThat(now.change()).isEqualTo(LogSnapshot.Change.APPENDED);
+        assertThat(now.firstNewRecord()).isEqualTo(1);
+        assertThat(now.log().series("loss").values()).containsExactly(2.5, 2.25, 2.0);
+        assertThat(now.open()).isTrue();
+        assertThat(first.log().recordCount()).isEqualTo(1);
+        Files.writeString(file, "\n]", StandardOpenOption.APPEND);
+        assertThat(follower.poll().open()).isFalse();
     }
 }
