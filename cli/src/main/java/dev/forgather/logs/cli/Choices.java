@@ -1,5 +1,6 @@
 package dev.forgather.logs.cli;
 
+import dev.forgather.logs.compare.ComparisonFormat;
 import dev.forgather.logs.export.ExportFormat;
 import dev.forgather.logs.format.SummaryFormat;
 import dev.forgather.logs.plot.PlotFormat;
@@ -58,6 +59,13 @@ abstract class Choices<E extends Enum<E>> implements CommandLine.ITypeConverter<
     static final class SummaryFormats extends Choices<SummaryFormat> {
         SummaryFormats() {
             super(SummaryFormat.class, SummaryFormat::cliName, "a format");
+        }
+    }
+
+    /** {@code logs compare --format text|md|json|csv}. */
+    static final class ComparisonFormats extends Choices<ComparisonFormat> {
+        ComparisonFormats() {
+            super(ComparisonFormat.class, ComparisonFormat::cliName, "a format");
         }
     }
 

@@ -152,6 +152,7 @@ public final class Main implements Runnable {
         LOG_COMMANDS.put("export", ExportCommand::new);
         LOG_COMMANDS.put("report", ReportCommand::new);
         LOG_COMMANDS.put("watch", WatchCommand::new);
+        LOG_COMMANDS.put("compare", CompareCommand::new);
     }
 
     /** The log command {@code args} name after the global options, or null when they name none plainly. */
