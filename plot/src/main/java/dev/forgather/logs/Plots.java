@@ -1,9 +1,12 @@
 package dev.forgather.logs;
 
+import dev.forgather.logs.compare.Band;
+import dev.forgather.logs.compare.SeedGroups;
 import dev.forgather.logs.io.OutputRefusedException;
 import dev.forgather.logs.io.OutputTarget;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.plot.ChartWriter;
+import dev.forgather.logs.plot.GroupChart;
 import dev.forgather.logs.plot.LossCurvesChart;
 import dev.forgather.logs.plot.MetricsChart;
 import dev.forgather.logs.plot.PlotFormat;
@@ -65,6 +68,29 @@ public final class Plots {
     /** {@link #lossCurves(List, PlotOptions, Path)} to a target already checked by {@link Outputs#target}. */
     public static void lossCurves(List<TrainingLog> logs, PlotOptions options, OutputTarget out) throws IOException {
         ChartWriter.write(LossCurvesChart.build(logs, options), formatOf(out.path(), options), out);
+    }
+
+    /**
+     * Draws seed groups to {@code out}: the metrics chart with, per group, its mean curve over a
+     * shaded {@code band}, the members aligned on the union of their steps by linear interpolation.
+     * {@link PlotOptions#baseline()} names the group drawn dashed; labels are not used (a group is
+     * named by its key and size).
+     *
+     * @throws IllegalArgumentException when {@code groups} is empty or the x axis is not steps
+     * @throws OutputRefusedException when {@code out} is a log
+     * @throws IOException when {@code out} cannot be written
+     */
+    public static void groups(List<SeedGroups.Group> groups, Band band, PlotOptions options, Path out)
+            throws IOException {
+        List<TrainingLog> logs = groups.stream().flatMap(g -> g.members().stream()).toList();
+        groups(groups, band, options, Outputs.targetFor(out, logs));
+    }
+
+    /** {@link #groups(List, Band, PlotOptions, Path)} to a target already checked by {@link Outputs#target}. */
+    public static void groups(List<SeedGroups.Group> groups, Band band, PlotOptions options, OutputTarget out)
+            throws IOException {
+        ChartWriter.write(GroupChart.build(groups, band, options.baseline().orElse(-1), options),
+                formatOf(out.path(), options), out);
     }
 
     /** The format {@code out} is written in: the one its name ends with, else the options'. */

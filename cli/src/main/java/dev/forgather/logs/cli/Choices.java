@@ -1,5 +1,6 @@
 package dev.forgather.logs.cli;
 
+import dev.forgather.logs.compare.Band;
 import dev.forgather.logs.compare.ComparisonFormat;
 import dev.forgather.logs.export.ExportFormat;
 import dev.forgather.logs.format.SummaryFormat;
@@ -59,6 +60,13 @@ abstract class Choices<E extends Enum<E>> implements CommandLine.ITypeConverter<
     static final class SummaryFormats extends Choices<SummaryFormat> {
         SummaryFormats() {
             super(SummaryFormat.class, SummaryFormat::cliName, "a format");
+        }
+    }
+
+    /** {@code logs plot --band std|minmax|ci95}. */
+    static final class Bands extends Choices<Band> {
+        Bands() {
+            super(Band.class, Band::cliName, "a band");
         }
     }
 

@@ -2,6 +2,11 @@ package dev.forgather.logs.cli;
 
 import dev.forgather.logs.Plots;
 import dev.forgather.logs.io.OutputTarget;
+import dev.forgather.logs.TrainingLogs;
+import dev.forgather.logs.compare.Band;
+import dev.forgather.logs.compare.CompareOptions;
+import dev.forgather.logs.compare.SeedGroups;
+import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.MetricNames;
 import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.TrainingLog;
@@ -16,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -87,6 +94,21 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = {"-e", "--edit"}, description = "Open the plot in $VISUAL, $EDITOR or VS Code afterwards.")
     boolean edit;
 
+    @Option(names = "--group", paramLabel = "REGEX", arity = "0..1", preprocessor = CompareCommand.AttachedOnly.class,
+            description = "Seed groups: runs whose names are equal once REGEX is removed become one mean curve with a "
+                    + "shaded band (default REGEX: [_-]?seed[_-]?\\d+; give another as --group=REGEX).")
+    String group;
+
+    @Option(names = "--band", paramLabel = "BAND", defaultValue = "std", converter = Choices.Bands.class,
+            completionCandidates = Choices.Bands.class,
+            description = "With --group, the band around each mean: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Band band;
+
+    @Option(names = "--baseline", paramLabel = "RUN",
+            description = "Draw this run (a path or run name; with --group, its group) dashed; a path not among the "
+                    + "runs is added first.")
+    String baseline;
+
     @Option(names = "--no-show", description = "Accepted for compatibility: plots are never shown in a window.")
     boolean noShow;
 
@@ -105,6 +127,7 @@ final class PlotCommand implements Callable<Integer> {
         if (output != null) {
             OutputOption.requireFile(spec, "--output", output);
         }
+        Pattern groupPattern = groupPattern();
         RunSelection.Loaded result = runs.load(compare);
         List<TrainingLog> loaded = result.logs();
         warnAboutMissingAxis(loaded, err);
@@ -120,12 +143,48 @@ final class PlotCommand implements Callable<Integer> {
         if (logScale) {
             warnAboutValuesLeftOut(loaded, drawn, err);
         }
+        List<String> runLabels = labelsOfLoaded(result.chosen(), result.loadedFrom());
+        int baselineIndex = -1;
+        if (baseline != null) {
+            baselineIndex = indexOf(baseline, loaded, result.loadedFrom());
+            if (baselineIndex < 0) {
+                TrainingLog extra;
+                try {
+                    extra = TrainingLogs.load(Path.of(baseline));
+                } catch (LogReadException e) {
+                    throw new UserException("--baseline: " + e.getMessage());
+                }
+                loaded = new ArrayList<>(loaded);
+                loaded.add(0, extra);
+                if (!runLabels.isEmpty()) {
+                    runLabels = new ArrayList<>(runLabels);
+                    runLabels.add(0, extra.runName());
+                }
+                baselineIndex = 0;
+            }
+        }
         PlotOptions options = PlotOptions.defaults()
                 .withXAxis(xAxis)
                 .withSmoothWindow(smooth)
                 .withLogScale(logScale)
-                .withLabels(labelsOfLoaded(result.chosen(), result.loadedFrom()))
+                .withLabels(runLabels)
                 .withFormat(format);
+        List<SeedGroups.Group> groups = List.of();
+        if (groupPattern != null) {
+            groups = SeedGroups.of(loaded, groupPattern);
+            if (baselineIndex >= 0) {
+                TrainingLog baselineRun = loaded.get(baselineIndex);
+                baselineIndex = -1;
+                for (int g = 0; g < groups.size(); g++) {
+                    if (groups.get(g).members().contains(baselineRun)) {
+                        baselineIndex = g;
+                    }
+                }
+            }
+        }
+        if (baselineIndex >= 0) {
+            options = options.withBaseline(baselineIndex);
+        }
         if (!wanted.isEmpty()) {
             options = options.withMetrics(wanted);
         }
@@ -134,10 +193,13 @@ final class PlotCommand implements Callable<Integer> {
         }
         Path file = PlotOutput.resolve(Optional.ofNullable(output), format, lossCurves, metrics, logs.configTemplate());
         OutputTarget target = OutputOption.target(spec, "--output", file, result);
-        out.println("Plotting " + loaded.size() + " training run(s)...");
+        out.println("Plotting " + loaded.size() + " training run(s)"
+                + (groupPattern != null ? " in " + groups.size() + " group(s)" : "") + "...");
         out.flush();
         try {
-            if (lossCurves) {
+            if (groupPattern != null) {
+                Plots.groups(groups, band, options, target);
+            } else if (lossCurves) {
                 Plots.lossCurves(loaded, options, target);
             } else {
                 Plots.metrics(loaded, options, target);
@@ -198,6 +260,44 @@ final class PlotCommand implements Callable<Integer> {
             }
         }
         err.flush();
+    }
+
+    /** The --group pattern, checked against the options it cannot go with; null without --group. */
+    private Pattern groupPattern() {
+        if (group == null) {
+            return null;
+        }
+        if (lossCurves) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--group draws the metrics chart; it does not go with --loss-curves");
+        }
+        if (xAxis != XAxis.STEP) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--group aligns runs on their steps; it does not go with --x-axis " + xAxis.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        try {
+            return group.isEmpty() ? CompareOptions.DEFAULT_GROUP_PATTERN : Pattern.compile(group);
+        } catch (PatternSyntaxException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--group: '" + group + "' is not a regular expression: " + e.getDescription());
+        }
+    }
+
+    /** The run {@code named} by path (as given, or its log file) or by run name; -1 when none is. */
+    private static int indexOf(String named, List<TrainingLog> loaded, List<Path> loadedFrom) {
+        Path path = Path.of(named).toAbsolutePath().normalize();
+        for (int i = 0; i < loaded.size(); i++) {
+            if (loadedFrom.get(i).toAbsolutePath().normalize().equals(path)
+                    || loaded.get(i).path().toAbsolutePath().normalize().equals(path)) {
+                return i;
+            }
+        }
+        for (int i = 0; i < loaded.size(); i++) {
+            if (loaded.get(i).runName().equals(named)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The --labels of the runs that loaded: a run that failed must not pass its label to the next. */

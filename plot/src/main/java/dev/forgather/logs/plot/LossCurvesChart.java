@@ -2,6 +2,7 @@ package dev.forgather.logs.plot;
 
 import dev.forgather.logs.model.MetricNames;
 import dev.forgather.logs.model.TrainingLog;
+import java.awt.Stroke;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,10 +87,12 @@ public final class LossCurvesChart {
         for (int r = 0; r < logs.size(); r++) {
             TrainingLog log = logs.get(r);
             double origin = XYColumns.timeOrigin(log);
+            boolean baseline = options.isBaseline(r);
+            Stroke stroke = baseline ? ChartLook.dashed(ChartLook.LINE_WIDTH) : ChartLook.line(ChartLook.LINE_WIDTH);
             train.add(names.get(r), trace(log, LOSS, origin, options, options.smoothWindow(), pixelColumns),
-                    Palette.color(r), ChartLook.line(ChartLook.LINE_WIDTH), null);
+                    Palette.color(r), stroke, null, baseline);
             eval.add(names.get(r), trace(log, EVAL_LOSS, origin, options, 0, pixelColumns), Palette.color(r),
-                    ChartLook.line(ChartLook.LINE_WIDTH), ChartLook.marker(4.5));
+                    stroke, ChartLook.marker(4.5));
         }
         List<JFreeChart> panels = new ArrayList<>();
         panels.add(panel("Train Loss", "Loss", LOSS, train, options));

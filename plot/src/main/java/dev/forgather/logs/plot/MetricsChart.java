@@ -11,7 +11,7 @@ import org.jfree.chart.plot.XYPlot;
 /**
  * The metrics chart: one panel per metric, two panels a row, every run a line of its own colour,
  * on a 12×8 inch page. A run that lacks a metric is simply absent from that panel; a panel no run
- * has data for says so.
+ * has data for says so. The baseline run ({@link PlotOptions#baseline()}), if any, is drawn dashed.
  */
 public final class MetricsChart {
     static final double WIDTH_INCHES = 12;
@@ -46,7 +46,9 @@ public final class MetricsChart {
                 }
                 Trace trace = Trace.of(series, options.xAxis(), origins[r], options.smoothWindow(), options.logScale(),
                         pixelColumns);
-                lines.add(names.get(r), trace, Palette.color(r), ChartLook.line(ChartLook.LINE_WIDTH), null);
+                boolean baseline = options.isBaseline(r);
+                lines.add(names.get(r), trace, Palette.color(r), baseline ? ChartLook.dashed(ChartLook.LINE_WIDTH)
+                        : ChartLook.line(ChartLook.LINE_WIDTH), null, baseline);
             }
             panels.add(panel(metric, lines, options));
         }

@@ -25,14 +25,19 @@ final class PanelLines {
      * smoothed line bold on top; without, the raw line alone. {@code marker} may be null for none.
      */
     void add(String key, Trace trace, Color color, Stroke stroke, Shape marker) {
+        add(key, trace, color, stroke, marker, false);
+    }
+
+    /** As {@link #add(String, Trace, Color, Stroke, Shape)}; {@code dashed} draws the smoothed line dashed too. */
+    void add(String key, Trace trace, Color color, Stroke stroke, Shape marker, boolean dashed) {
         if (!trace.isVisible()) {
             return;
         }
         if (trace.smoothed().isPresent()) {
             under.add(new Line(key + " (raw)", trace.raw(), ChartLook.faint(color), ChartLook.line(ChartLook.RAW_WIDTH),
                     false, null));
-            over.add(new Line(key, trace.smoothed().get(), color, ChartLook.line(ChartLook.SMOOTHED_WIDTH), true,
-                    marker));
+            Stroke bold = dashed ? ChartLook.dashed(ChartLook.SMOOTHED_WIDTH) : ChartLook.line(ChartLook.SMOOTHED_WIDTH);
+            over.add(new Line(key, trace.smoothed().get(), color, bold, true, marker));
         } else {
             // A lone point has no line to show; give it a marker so it is seen.
             Shape shape = marker == null && trace.raw().size() == 1 ? ChartLook.marker(5) : marker;
