@@ -5,7 +5,7 @@ import dev.forgather.logs.compare.Comparison;
 import dev.forgather.logs.compare.ComparisonFormat;
 import dev.forgather.logs.compare.SortKey;
 import dev.forgather.logs.compare.Target;
-import dev.forgather.logs.io.AtomicFile;
+import dev.forgather.logs.io.OutputTarget;
 import dev.forgather.logs.model.TrainingLog;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -104,12 +104,13 @@ final class CompareCommand implements Callable<Integer> {
         String text = format.formatter().format(comparison, colour);
         PrintWriter out = spec.commandLine().getOut();
         if (output != null) {
+            OutputTarget target = OutputOption.target(spec, "--output", output, loaded);
             try {
-                AtomicFile.write(output, text);
+                target.write(text);
             } catch (IOException e) {
-                throw new UserException(output + ": cannot write: " + Messages.of(e));
+                throw OutputOption.cannotWrite(output, e);
             }
-            out.println("Comparison written to: " + output);
+            OutputOption.confirm(spec, target, "Comparison written to: " + output);
         } else {
             out.print(text);
         }

@@ -181,6 +181,17 @@ class CompareCommandTest extends InDemoProject {
         assertThat(Files.readString(file)).isEqualTo(compare(threeRuns("--format", "md")).out());
     }
 
+    @Test
+    void anOutputThatIsOneOfTheLogsIsRefused() throws IOException {
+        Path log = Path.of(run("tiny_gpt/runs/adamw_lr3e-3/trainer_logs.json"));
+        byte[] before = Files.readAllBytes(log);
+        Cli.Result r = compare(run("tiny_gpt/runs/adamw_lr1e-3"), run("tiny_gpt/runs/adamw_lr3e-3"), "--output", log.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("error: --output " + log + " is one of the logs being read\n");
+        assertThat(Files.readAllBytes(log)).isEqualTo(before);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> metric(Map<String, Object> row, String name) {
         return (Map<String, Object>) ((Map<String, Object>) row.get("metrics")).get(name);

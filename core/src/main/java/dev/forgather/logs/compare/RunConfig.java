@@ -4,16 +4,14 @@ import dev.forgather.logs.model.TrainingLog;
 import java.util.Map;
 
 /**
- * A run's recorded configuration, flattened to text values, for the {@code config} diff.
- *
- * <p>The seam to {@code TrainingLog.config()}, which is being added for the formats that record
- * one; until it is there every run has an empty configuration, so the diff is empty.
+ * A run's recorded configuration, flattened to text values, for the {@code config} diff: the
+ * log's {@link TrainingLog#config()}, empty for formats that record none.
  */
 final class RunConfig {
     private RunConfig() {
     }
 
     static Map<String, String> of(TrainingLog log) {
-        return Map.of();
+        return log.config();
     }
 }
