@@ -1,5 +1,6 @@
 package dev.forgather.logs.cli;
 
+import dev.forgather.logs.check.CheckFormat;
 import dev.forgather.logs.compare.Band;
 import dev.forgather.logs.compare.ComparisonFormat;
 import dev.forgather.logs.export.ExportFormat;
@@ -109,6 +110,20 @@ abstract class Choices<E extends Enum<E>> implements CommandLine.ITypeConverter<
     static final class ChartCharsets extends Choices<ChartCharset> {
         ChartCharsets() {
             super(ChartCharset.class, ChartCharset::optionName, "a charset");
+        }
+    }
+
+    /** {@code logs check --format text|json|github}. */
+    static final class CheckFormats extends Choices<CheckFormat> {
+        CheckFormats() {
+            super(CheckFormat.class, CheckFormat::label, "a format");
+        }
+    }
+
+    /** {@code logs check --fail-on error|warn|never}. */
+    static final class FailOnLevels extends Choices<CheckCommand.FailOn> {
+        FailOnLevels() {
+            super(CheckCommand.FailOn.class, CheckCommand.FailOn::cliName, "a level");
         }
     }
 }

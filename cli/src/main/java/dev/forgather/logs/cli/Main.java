@@ -152,6 +152,7 @@ public final class Main implements Runnable {
         LOG_COMMANDS.put("export", ExportCommand::new);
         LOG_COMMANDS.put("report", ReportCommand::new);
         LOG_COMMANDS.put("watch", WatchCommand::new);
+        LOG_COMMANDS.put("check", CheckCommand::new);
         LOG_COMMANDS.put("compare", CompareCommand::new);
     }
 

@@ -92,7 +92,7 @@ class MainTest {
         var cli = Main.commandLine(new String[] {"logs", "list"});
         assertThat(cli.getSubcommands().get("logs").getSubcommands()).containsOnlyKeys("list");
         assertThat(Main.commandLine().getSubcommands().get("logs").getSubcommands())
-                .containsOnlyKeys("list", "summary", "plot", "export", "report", "watch", "compare");
+                .containsOnlyKeys("list", "summary", "plot", "export", "report", "watch", "compare", "check");
     }
 
     @Test

@@ -1,0 +1,160 @@
+package dev.forgather.logs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CheckCommandTest extends InDemoProject {
+    private static final String KILLED_WARNING = "warning: %s/output_models/llama_1b/runs/killed_2026-01-22T08-15-00"
+            + "/trainer_logs.json: ignored the last 110 bytes, a record cut off mid-write (the run is still writing or"
+            + " was stopped); read 60 records\n";
+
+    private Cli.Result check(String... args) {
+        return logs("check", args);
+    }
+
+    private String portable(String text) {
+        return text.replace(project.toString(), "PROJECT");
+    }
+
+    @Test
+    void allDemoRunsFailTheNanRunAndWarnOnTheSpikyBaseline() {
+        Cli.Result r = check("--all");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).isEqualTo(KILLED_WARNING.formatted(project));
+        Golden.assertMatches("check_all.txt", r.out());
+        assertThat(r.out()).contains("diverged_lr1e-2_2026-01-21T14-30-00: steps 3000-5000: non-finite loss: 21 NaN values\n")
+                .contains("baseline_2026-01-20T09-00-00: steps 2900-3000: spike in loss: 3.51 is ")
+                .contains("adamw_lr1e-3: healthy\n")
+                .contains("adamw_lr3e-3: healthy\n")
+                .contains("diverged_lr1e-2_2026-01-21T14-30-00: failed (3 errors)\n");
+    }
+
+    @Test
+    void jsonIsAnArrayWithOneObjectPerRunNewestFirst() throws IOException {
+        Cli.Result r = check("--all", "--format", "json");
+        assertThat(r.exitCode()).isEqualTo(3);
+        List<Map<String, Object>> runs = JsonTree.parseArray(r.out());
+        assertThat(runs).extracting(m -> m.get("run")).containsExactly("resumed_2026-01-23T10-00-00",
+                "killed_2026-01-22T08-15-00", "diverged_lr1e-2_2026-01-21T14-30-00", "baseline_2026-01-20T09-00-00",
+                "adamw_lr3e-3", "adamw_lr1e-3");
+        Map<String, Object> diverged = runs.get(2);
+        assertThat(diverged.keySet()).containsExactly("run", "model", "path", "format", "verdict", "findings");
+        assertThat(diverged).containsEntry("model", "llama_1b").containsEntry("format", "forgather")
+                .containsEntry("verdict", "failed")
+                .containsEntry("path", run("llama_1b/runs/diverged_lr1e-2_2026-01-21T14-30-00/trainer_logs.json"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> findings = (List<Map<String, Object>>) diverged.get("findings");
+        assertThat(findings.get(0).keySet()).containsExactly("detector", "severity", "metric", "first_step", "last_step",
+                "value", "threshold", "message");
+        Map<String, Object> loss = findings.stream().filter(f -> "loss".equals(f.get("metric"))).findFirst().orElseThrow();
+        assertThat(loss).containsEntry("detector", "nonfinite").containsEntry("severity", "error")
+                .containsEntry("first_step", 3000L).containsEntry("last_step", 5000L).containsEntry("value", 21.0)
+                .containsEntry("threshold", 0.0).containsEntry("message", "non-finite loss: 21 NaN values");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> baseline = (List<Map<String, Object>>) runs.get(3).get("findings");
+        assertThat(runs.get(3)).containsEntry("verdict", "warning");
+        assertThat(baseline).extracting(f -> f.get("detector") + " " + f.get("severity") + " " + f.get("metric") + " "
+                + f.get("first_step") + "-" + f.get("last_step") + " " + f.get("threshold"))
+                .containsExactlyInAnyOrder("spike warn loss 2900-3000 6.0", "spike warn grad_norm 2900-3000 6.0");
+        assertThat(runs.get(5)).containsEntry("verdict", "healthy").containsEntry("findings", List.of());
+    }
+
+    @Test
+    void githubFormatAnnotatesEachFindingThenGivesTheVerdicts() {
+        Cli.Result r = check("--format", "github", run("llama_1b/runs/diverged_lr1e-2_2026-01-21T14-30-00"),
+                run("llama_1b/runs/baseline_2026-01-20T09-00-00"));
+        assertThat(r.exitCode()).isEqualTo(3);
+        String diverged = run("llama_1b/runs/diverged_lr1e-2_2026-01-21T14-30-00/trainer_logs.json").replace(":", "%3A")
+                .replace(",", "%2C");
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(7);
+        assertThat(lines.get(0)).isEqualTo("::error file=" + diverged + ",title=forgather check nonfinite::"
+                + "diverged_lr1e-2_2026-01-21T14-30-00: non-finite loss: 21 NaN values");
+        assertThat(lines.get(3)).startsWith("::warning file=").contains(",title=forgather check spike::"
+                + "baseline_2026-01-20T09-00-00: spike in ");
+        assertThat(lines.subList(5, 7)).containsExactly("diverged_lr1e-2_2026-01-21T14-30-00: failed (3 errors)",
+                "baseline_2026-01-20T09-00-00: warning (2 warnings)");
+    }
+
+    @Test
+    void failOnDecidesWhichFindingsFailTheCommand() {
+        String baseline = run("llama_1b/runs/baseline_2026-01-20T09-00-00");
+        assertThat(check(baseline).exitCode()).isZero();
+        assertThat(check("--fail-on", "error", baseline).exitCode()).isZero();
+        assertThat(check("--fail-on", "warn", baseline).exitCode()).isEqualTo(3);
+        String diverged = run("llama_1b/runs/diverged_lr1e-2_2026-01-21T14-30-00");
+        assertThat(check("--fail-on", "never", diverged).exitCode()).isZero();
+        assertThat(check(diverged).exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void aHealthyRunPassesQuietly() {
+        Cli.Result r = check(run("tiny_gpt/runs/adamw_lr1e-3"));
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEqualTo("adamw_lr1e-3: healthy\n");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void anUnreadableLogIsOneLineAndTheOthersAreStillChecked() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("bad"));
+        Files.writeString(empty.resolve("trainer_logs.json"), "");
+        Cli.Result r = check(empty.toString(), run("llama_1b/runs/diverged_lr1e-2_2026-01-21T14-30-00"));
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("error: " + empty.resolve("trainer_logs.json") + ": empty file\n");
+        assertThat(r.out()).endsWith("diverged_lr1e-2_2026-01-21T14-30-00: failed (3 errors)\n");
+
+        Cli.Result json = check("--format", "json", empty.toString());
+        assertThat(json.exitCode()).isEqualTo(1);
+        assertThat(json.out()).isEqualTo("[ ]\n");
+    }
+
+    @Test
+    void withoutPathsTheNewestLogIsCheckedAndNamedOnStderr() {
+        Cli.Result r = check();
+        assertThat(r.err()).startsWith("Using latest log: " + project.resolve(
+                "output_models/llama_1b/runs/resumed_2026-01-23T10-00-00/trainer_logs.json") + "\n\n");
+        assertThat(r.out()).endsWith("resumed_2026-01-23T10-00-00: healthy\n");
+    }
+
+    @Test
+    void noLogsFoundIsAnError() throws IOException {
+        Path nowhere = Files.createDirectories(tmp.resolve("empty_project/output_models"));
+        Cli.Result r = Cli.run("-p", nowhere.getParent().toString(), "logs", "check");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("error: No training logs found.\nSearched in: " + nowhere + "\n");
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        String baseline = run("llama_1b/runs/baseline_2026-01-20T09-00-00");
+        Cli.Result format = check("--format", "xml", baseline);
+        assertThat(format.exitCode()).isEqualTo(2);
+        assertThat(format.out()).isEmpty();
+        assertThat(format.err()).startsWith("error: Invalid value for option '--format': 'xml' is not a format;"
+                + " expected one of text, json, github\n");
+        Cli.Result level = check("--fail-on", "maybe", baseline);
+        assertThat(level.exitCode()).isEqualTo(2);
+        assertThat(level.err()).contains("'maybe' is not a level; expected one of error, warn, never");
+        Cli.Result window = check("--spike-window", "0", baseline);
+        assertThat(window.exitCode()).isEqualTo(2);
+        assertThat(window.out()).isEmpty();
+        assertThat(window.err()).startsWith("error: spike windows must be at least 1 record\n");
+    }
+
+    @Test
+    void aThresholdFlagChangesWhatIsFound() {
+        String baseline = run("llama_1b/runs/baseline_2026-01-20T09-00-00");
+        // The loss spike is 41 robust z above its median, the grad norm one 207: a limit of 100 keeps only the latter.
+        Cli.Result r = check("--spike-z", "100", baseline);
+        assertThat(r.out()).contains("spike in grad_norm").doesNotContain("spike in loss");
+        assertThat(r.out()).endsWith("baseline_2026-01-20T09-00-00: warning (1 warning)\n");
+    }
+}
