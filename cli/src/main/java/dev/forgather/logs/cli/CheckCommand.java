@@ -3,18 +3,27 @@ package dev.forgather.logs.cli;
 import dev.forgather.logs.check.CheckFormat;
 import dev.forgather.logs.check.CheckResult;
 import dev.forgather.logs.check.Checks;
+import dev.forgather.logs.check.ClipSaturation;
 import dev.forgather.logs.check.Detector;
 import dev.forgather.logs.check.Divergence;
+import dev.forgather.logs.check.GradExplosion;
 import dev.forgather.logs.check.NonFinite;
+import dev.forgather.logs.check.Overfit;
+import dev.forgather.logs.check.Plateau;
+import dev.forgather.logs.check.Rollback;
 import dev.forgather.logs.check.Severity;
 import dev.forgather.logs.check.Spike;
+import dev.forgather.logs.check.Stalled;
+import dev.forgather.logs.check.ThroughputDrop;
 import dev.forgather.logs.model.TrainingLog;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,8 +52,18 @@ final class CheckCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
 
+    @Option(names = "--clip", paramLabel = "X",
+            description = "The run's gradient clip (max grad norm), for clip_saturation; without it that detector is off.")
+    Double clip;
+
     private final Spike spikeDefaults = Spike.defaults();
     private final Divergence divergenceDefaults = Divergence.defaults();
+    private final GradExplosion gradExplosionDefaults = GradExplosion.defaults();
+    private final ClipSaturation clipDefaults = ClipSaturation.defaults(OptionalDouble.empty());
+    private final Plateau plateauDefaults = Plateau.defaults();
+    private final Overfit overfitDefaults = Overfit.defaults();
+    private final Stalled stalledDefaults = Stalled.defaults();
+    private final ThroughputDrop throughputDefaults = ThroughputDrop.defaults();
 
     @Option(names = "--spike-z", paramLabel = "Z", description = "spike: robust z above the median (default: ${DEFAULT-VALUE}).")
     double spikeZ = spikeDefaults.z();
@@ -76,6 +95,69 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--divergence-min-history", paramLabel = "N", description = "divergence: fewest earlier records judged by (default: ${DEFAULT-VALUE}).")
     int divergenceMinHistory = divergenceDefaults.minHistory();
 
+    @Option(names = "--grad-explosion-ratio", paramLabel = "X", description = "grad_explosion: median of a window at least X times the early median (default: ${DEFAULT-VALUE}).")
+    double gradExplosionRatio = gradExplosionDefaults.ratio();
+
+    @Option(names = "--grad-explosion-window", paramLabel = "N", description = "grad_explosion: consecutive records whose median is compared (default: ${DEFAULT-VALUE}).")
+    int gradExplosionWindow = gradExplosionDefaults.window();
+
+    @Option(names = "--grad-explosion-baseline", paramLabel = "N", description = "grad_explosion: the first N records (or first fifth) give the early median (default: ${DEFAULT-VALUE}).")
+    int gradExplosionBaseline = gradExplosionDefaults.baseline();
+
+    @Option(names = "--clip-saturation-fraction", paramLabel = "F", description = "clip_saturation: share of the window at or above the clip that warns (default: ${DEFAULT-VALUE}).")
+    double clipSaturationFraction = clipDefaults.fraction();
+
+    @Option(names = "--clip-saturation-window", paramLabel = "N", description = "clip_saturation: the last N records (default: ${DEFAULT-VALUE}).")
+    int clipSaturationWindow = clipDefaults.window();
+
+    @Option(names = "--plateau-threshold", paramLabel = "X", description = "plateau: relative improvement that counts (default: ${DEFAULT-VALUE}).")
+    double plateauThreshold = plateauDefaults.threshold();
+
+    @Option(names = "--plateau-window-fraction", paramLabel = "F", description = "plateau: share of the records at the end looked at (default: ${DEFAULT-VALUE}).")
+    double plateauWindowFraction = plateauDefaults.windowFraction();
+
+    @Option(names = "--plateau-min-window", paramLabel = "N", description = "plateau: fewest records looked at (default: ${DEFAULT-VALUE}).")
+    int plateauMinWindow = plateauDefaults.minWindow();
+
+    @Option(names = "--plateau-smooth", paramLabel = "N", description = "plateau: records the loss is averaged over (default: ${DEFAULT-VALUE}).")
+    int plateauSmooth = plateauDefaults.smooth();
+
+    @Option(names = "--plateau-lr-fraction", paramLabel = "F", description = "plateau: judged while the learning rate is above F of its peak (default: ${DEFAULT-VALUE}).")
+    double plateauLrFraction = plateauDefaults.lrFraction();
+
+    @Option(names = "--overfit-evaluations", paramLabel = "N", description = "overfit: worse evaluations in a row (default: ${DEFAULT-VALUE}).")
+    int overfitEvaluations = overfitDefaults.evaluations();
+
+    @Option(names = "--overfit-margin", paramLabel = "F", description = "overfit: least relative rise above the best (default: ${DEFAULT-VALUE}).")
+    double overfitMargin = overfitDefaults.margin();
+
+    @Option(names = "--overfit-noise", paramLabel = "X", description = "overfit: a rise must exceed X median changes between evaluations (default: ${DEFAULT-VALUE}).")
+    double overfitNoise = overfitDefaults.noise();
+
+    @Option(names = "--overfit-train-drop", paramLabel = "F", description = "overfit: while the smoothed training loss fell by at least F (default: ${DEFAULT-VALUE}).")
+    double overfitTrainDrop = overfitDefaults.trainDrop();
+
+    @Option(names = "--overfit-smooth", paramLabel = "N", description = "overfit: records the training loss is averaged over (default: ${DEFAULT-VALUE}).")
+    int overfitSmooth = overfitDefaults.smooth();
+
+    @Option(names = "--stalled-intervals", paramLabel = "X", description = "stalled: limit of X median intervals between training records (default: ${DEFAULT-VALUE}).")
+    double stalledIntervals = stalledDefaults.intervals();
+
+    @Option(names = "--stalled-gaps", paramLabel = "X", description = "stalled: or X times the longest gap between records (default: ${DEFAULT-VALUE}).")
+    double stalledGaps = stalledDefaults.gaps();
+
+    @Option(names = "--stalled-minutes", paramLabel = "M", description = "stalled: and at least M minutes (default: ${DEFAULT-VALUE}).")
+    double stalledMinutes = stalledDefaults.minimum().toSeconds() / 60.0;
+
+    @Option(names = "--throughput-drop-ratio", paramLabel = "X", description = "throughput_drop: rolling median below X times the percentile (default: ${DEFAULT-VALUE}).")
+    double throughputDropRatio = throughputDefaults.ratio();
+
+    @Option(names = "--throughput-drop-window", paramLabel = "N", description = "throughput_drop: intervals the rolling median is taken over (default: ${DEFAULT-VALUE}).")
+    int throughputDropWindow = throughputDefaults.window();
+
+    @Option(names = "--throughput-drop-percentile", paramLabel = "P", description = "throughput_drop: the percentile of all intervals compared with (default: ${DEFAULT-VALUE}).")
+    double throughputDropPercentile = throughputDefaults.percentile();
+
     /** What tells the time; tests of {@code stalled} set it. */
     Clock clock = Clock.systemUTC();
 
@@ -105,7 +187,16 @@ final class CheckCommand implements Callable<Integer> {
             Spike spike = new Spike(spikeZ, spikeRatio, spikeWindow, spikeMinHistory, spikeRecoveryRatio, spikeRecoveryRecords);
             Divergence divergence = new Divergence(divergenceWindow, divergenceHistory, divergenceMinHistory,
                     divergenceRatio, spike);
-            return List.of(new NonFinite(), spike, divergence);
+            return List.of(new NonFinite(), spike, divergence,
+                    new GradExplosion(gradExplosionWindow, gradExplosionBaseline, gradExplosionRatio),
+                    new ClipSaturation(clip == null ? OptionalDouble.empty() : OptionalDouble.of(clip), clipSaturationWindow,
+                            clipSaturationFraction),
+                    new Plateau(plateauSmooth, plateauThreshold, plateauWindowFraction, plateauMinWindow, plateauLrFraction,
+                            divergence),
+                    new Overfit(overfitEvaluations, overfitMargin, overfitNoise, overfitTrainDrop, overfitSmooth),
+                    new Stalled(stalledIntervals, stalledGaps, Duration.ofMillis(Math.round(stalledMinutes * 60_000))),
+                    new ThroughputDrop(throughputDropWindow, throughputDropRatio, throughputDropPercentile),
+                    new Rollback());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -4,6 +4,7 @@ import dev.forgather.logs.model.TrainingLog;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The entry point of {@code logs check}: runs detectors over a log.
@@ -18,11 +19,19 @@ public final class Checks {
     private Checks() {
     }
 
-    /** Every built-in detector with its default thresholds, in the order the issue lists them. */
+    /** Every built-in detector with its default thresholds; {@code clip_saturation} is not judged (no clip known). */
     public static List<Detector> standard() {
-        Spike spike = Spike.defaults();
-        Divergence divergence = new Divergence(25, 500, 10, 5, spike);
-        return List.of(new NonFinite(), spike, divergence);
+        return standard(OptionalDouble.empty());
+    }
+
+    /**
+     * Every built-in detector with its default thresholds, in the order issue 10 lists them, with
+     * {@code clip} as the gradient clip for {@code clip_saturation} (empty: not judged).
+     */
+    public static List<Detector> standard(OptionalDouble clip) {
+        return List.of(new NonFinite(), Spike.defaults(), Divergence.defaults(), GradExplosion.defaults(),
+                ClipSaturation.defaults(clip), Plateau.defaults(), Overfit.defaults(), Stalled.defaults(),
+                ThroughputDrop.defaults(), new Rollback());
     }
 
     /** Runs {@code detectors} over {@code log} as its file is now (system clock). */

@@ -46,4 +46,11 @@ public record Finding(String detector, Severity severity, Optional<String> metri
         return new Finding(detector, severity, Optional.of(metric), OptionalLong.of(firstStep),
                 OptionalLong.of(lastStep), value, OptionalDouble.of(threshold), message);
     }
+
+    /** A finding about {@code metric} from a detector that has no threshold (e.g. {@code rollback}). */
+    public static Finding withoutThreshold(String detector, Severity severity, String metric, long firstStep,
+            long lastStep, double value, String message) {
+        return new Finding(detector, severity, Optional.of(metric), OptionalLong.of(firstStep), OptionalLong.of(lastStep),
+                value, OptionalDouble.empty(), message);
+    }
 }
