@@ -158,8 +158,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--throughput-drop-percentile", paramLabel = "P", description = "throughput_drop: the percentile of all intervals compared with (default: ${DEFAULT-VALUE}).")
     double throughputDropPercentile = throughputDefaults.percentile();
 
-    /** What tells the time; tests of {@code stalled} set it. */
-    Clock clock = Clock.systemUTC();
+    /** The time stalled compares a log file's age with. */
+    private final Clock clock = Clock.systemUTC();
 
     @Override
     public Integer call() throws UserException {

@@ -38,9 +38,4 @@ final class Points {
         }
         return new Points(series.name(), values, steps, records, k);
     }
-
-    /** The same values under another metric name (a series read under an alias). */
-    Points named(String name) {
-        return new Points(name, values, steps, records, size);
-    }
 }
