@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
 
 /** {@code forgather logs check}: is this run healthy? Exit status 3 when a finding is at or above {@code --fail-on}. */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+        abbreviateSynopsis = true,
         description = {"Check training runs for NaNs, spikes, divergence and other faults (default: the newest log).",
             "Exit status: 0 nothing at or above --fail-on, 1 a log could not be read, 2 usage, 3 a finding at or above --fail-on."})
 final class CheckCommand implements Callable<Integer> {
