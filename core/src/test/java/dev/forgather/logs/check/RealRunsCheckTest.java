@@ -37,7 +37,14 @@ class RealRunsCheckTest {
         assumeTrue(Files.isDirectory(root), "no " + root);
         Map<String, List<String>> out = new TreeMap<>();
         for (LogFile file : TrainingLogs.find(root)) {
-            TrainingLog log = TrainingLogs.load(file.path());
+            TrainingLog log;
+            try {
+                log = TrainingLogs.load(file.path());
+            } catch (LogReadException e) {
+                // Only the Git LFS pointer files (no event data at all) may fail to load.
+                assertThat(e.getMessage()).as(file.path().toString()).contains("hf-runs-lfs-pointers");
+                continue;
+            }
             List<String> found = new ArrayList<>();
             for (Finding f : Checks.run(log, Checks.standard(), CLOCK).findings()) {
                 found.add(f.detector() + " " + f.severity().label() + " " + f.metric().orElse("-") + " "
@@ -62,7 +69,7 @@ class RealRunsCheckTest {
     @Test
     void realWorldRunsHaveOnlyTheReviewedFindings() throws LogReadException {
         Map<String, List<String>> found = findingsUnder("real-world");
-        assertThat(found).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(found).hasSizeGreaterThanOrEqualTo(9);
         assertThat(found).allSatisfy((run, findings) ->
                 assertThat(findings).as(run).isEqualTo(EXPECTED.getOrDefault(run, List.of())));
         assertThat(found).containsKeys(EXPECTED.keySet().toArray(String[]::new));
