@@ -2,6 +2,7 @@ package dev.forgather.logs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forgather.logs.testing.Golden;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class CheckCommandTest extends InDemoProject {
         Cli.Result r = check("--all");
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).isEqualTo(KILLED_WARNING.formatted(project));
-        Golden.assertMatches("check_all.txt", ageless(r.out()));
+        Golden.of("cli").assertMatches("check_all.txt", ageless(r.out()));
         assertThat(r.out()).contains("diverged_lr1e-2_2026-01-21T14-30-00: steps 3000-5000: non-finite loss: 21 NaN values\n")
                 .contains("baseline_2026-01-20T09-00-00: steps 2900-3000: spike in loss: 3.51 is ")
                 .contains("adamw_lr1e-3: healthy\n")

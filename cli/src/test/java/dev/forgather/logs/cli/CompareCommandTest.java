@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.forgather.logs.testing.Golden;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class CompareCommandTest extends InDemoProject {
                 "--target", "eval_loss=1.6");
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
-        Golden.assertMatches("compare_samples.txt", r.out());
+        Golden.of("cli").assertMatches("compare_samples.txt", r.out());
         assertThat(r.out()).doesNotContain("\u001b[");
         String[] lines = r.out().split("\n");
         // Every row has the same width as the rule under the header: the columns line up.
@@ -56,21 +57,21 @@ class CompareCommandTest extends InDemoProject {
         Cli.Result r = compare(threeRuns());
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
-        Golden.assertMatches("compare_three.txt", r.out());
+        Golden.of("cli").assertMatches("compare_three.txt", r.out());
     }
 
     @Test
     void threeRunsAsMarkdown() {
         Cli.Result r = compare(threeRuns("--format", "md"));
         assertThat(r.exitCode()).isZero();
-        Golden.assertMatches("compare_three.md", r.out());
+        Golden.of("cli").assertMatches("compare_three.md", r.out());
     }
 
     @Test
     void threeRunsAsCsv() {
         Cli.Result r = compare(threeRuns("--format", "csv"));
         assertThat(r.exitCode()).isZero();
-        Golden.assertMatches("compare_three.csv", portable(r.out()));
+        Golden.of("cli").assertMatches("compare_three.csv", portable(r.out()));
     }
 
     @Test
@@ -78,7 +79,7 @@ class CompareCommandTest extends InDemoProject {
         Cli.Result r = compare(threeRuns("--format", "json"));
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
-        Golden.assertMatches("compare_three.json", portable(r.out()));
+        Golden.of("cli").assertMatches("compare_three.json", portable(r.out()));
     }
 
     @Test
@@ -126,7 +127,7 @@ class CompareCommandTest extends InDemoProject {
                 "--target", "eval_loss=1.6");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("error: " + empty + ": empty file\n");
-        Golden.assertMatches("compare_samples.txt", r.out());
+        Golden.of("cli").assertMatches("compare_samples.txt", r.out());
     }
 
     @Test

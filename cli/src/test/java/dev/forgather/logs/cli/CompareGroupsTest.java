@@ -2,6 +2,7 @@ package dev.forgather.logs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forgather.logs.testing.Golden;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ class CompareGroupsTest {
         Cli.Result r = compare(runs, "--target", "loss=1.45", "--group");
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
-        Golden.assertMatches("compare_groups.txt", r.out());
+        Golden.of("cli").assertMatches("compare_groups.txt", r.out());
         assertThat(r.out()).contains("lr1e-3  3  933.3  1.3838 ± 0.0179").contains("1/3");
     }
 
@@ -44,7 +45,7 @@ class CompareGroupsTest {
     void seedGroupsAsJson() throws IOException {
         Cli.Result r = compare(runs, "--target", "loss=1.45", "--group", "--format", "json");
         assertThat(r.exitCode()).isZero();
-        Golden.assertMatches("compare_groups.json", r.out());
+        Golden.of("cli").assertMatches("compare_groups.json", r.out());
         List<Map<String, Object>> rows = CompareCommandTest.parseArray(r.out());
         assertThat(rows.get(0).keySet()).containsExactly("run", "runs", "n", "model", "path", "format", "baseline",
                 "steps", "samples_per_second", "throughput_ratio", "config", "metrics", "target");
