@@ -2,6 +2,7 @@ package dev.forgather.logs.cli;
 
 import dev.forgather.logs.io.OutputTarget;
 import dev.forgather.logs.model.TrainingLog;
+import dev.forgather.logs.report.CheckSection;
 import dev.forgather.logs.report.HtmlReport;
 import dev.forgather.logs.report.ReportInput;
 import java.io.IOException;
@@ -41,7 +42,7 @@ final class ReportCommand implements Callable<Integer> {
             return ExitStatus.LOG_FAILED;
         }
         OutputTarget target = OutputOption.target(spec, "--output", output, result);
-        ReportInput input = ReportInput.of(loaded).withTitle(title);
+        ReportInput input = ReportInput.of(loaded).withTitle(title).withChecks(CheckSection.of(loaded));
         try {
             target.write(out -> HtmlReport.write(input, out));
         } catch (IOException e) {

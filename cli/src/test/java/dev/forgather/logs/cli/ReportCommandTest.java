@@ -39,6 +39,19 @@ class ReportCommandTest extends InDemoProject {
     }
 
     @Test
+    void everyRunCarriesLogsChecksVerdictAndFindingsWithoutClockTimes() throws IOException {
+        Path out = tmp.resolve("checked.html");
+        Cli.Result r = report("--all", "-o", out.toString());
+        assertThat(r.exitCode()).isZero();
+        String html = Files.readString(out);
+        // The demo's NaN run fails, the spiky baseline warns, the resumed run gets its rollback note.
+        assertThat(html).contains("<td class=\"verdict failed\">failed</td>", "<td class=\"verdict warning\">warning</td>",
+                "non-finite loss: 21 NaN values", "spike in loss", "rollback in global_step");
+        // stalled judges a log by the clock; the report holds no clock times, so it is left out.
+        assertThat(html).doesNotContain("stalled:", "has not changed for");
+    }
+
+    @Test
     void titleNamesThePage() throws IOException {
         Path out = tmp.resolve("t.html");
         Cli.Result r = report(run("tiny_gpt/runs/adamw_lr1e-3"), "--title", "Sweep <3>", "-o", out.toString());
