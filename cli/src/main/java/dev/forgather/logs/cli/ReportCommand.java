@@ -3,6 +3,7 @@ package dev.forgather.logs.cli;
 import dev.forgather.logs.io.OutputTarget;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.report.CheckSection;
+import dev.forgather.logs.report.CompareSection;
 import dev.forgather.logs.report.HtmlReport;
 import dev.forgather.logs.report.ReportInput;
 import java.io.IOException;
@@ -42,7 +43,8 @@ final class ReportCommand implements Callable<Integer> {
             return ExitStatus.LOG_FAILED;
         }
         OutputTarget target = OutputOption.target(spec, "--output", output, result);
-        ReportInput input = ReportInput.of(loaded).withTitle(title).withChecks(CheckSection.of(loaded));
+        ReportInput checked = ReportInput.of(loaded).withTitle(title).withChecks(CheckSection.of(loaded));
+        ReportInput input = CompareSection.of(loaded).map(checked::withComparison).orElse(checked);
         try {
             target.write(out -> HtmlReport.write(input, out));
         } catch (IOException e) {

@@ -52,6 +52,24 @@ class ReportCommandTest extends InDemoProject {
     }
 
     @Test
+    void severalRunsAreComparedWithTheFirstAsLogsCompareDoes() throws IOException {
+        String a = run("tiny_gpt/runs/adamw_lr1e-3");
+        String b = run("tiny_gpt/runs/adamw_lr3e-3");
+        Path out = tmp.resolve("compared.html");
+        assertThat(report(a, b, "-o", out.toString()).exitCode()).isZero();
+        String html = Files.readString(out);
+        // The same numbers as the text table of `logs compare` (CompareCommandTest checks those).
+        Cli.Result compare = logs("compare", a, b);
+        assertThat(compare.exitCode()).isZero();
+        assertThat(compare.out()).contains("-12.91%", "-13.77%");
+        assertThat(html).contains("-12.91%", "-13.77%", "1.5058", "1.3478 @ 1500");
+
+        Path single = tmp.resolve("single.html");
+        assertThat(report(a, "-o", single.toString()).exitCode()).isZero();
+        assertThat(Files.readString(single)).doesNotContain("-12.91%");
+    }
+
+    @Test
     void titleNamesThePage() throws IOException {
         Path out = tmp.resolve("t.html");
         Cli.Result r = report(run("tiny_gpt/runs/adamw_lr1e-3"), "--title", "Sweep <3>", "-o", out.toString());

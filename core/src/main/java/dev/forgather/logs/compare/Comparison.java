@@ -44,6 +44,25 @@ public record Comparison(List<String> metrics, CompareOptions options, Map<Strin
     }
 
     /**
+     * The headers of the table that text and markdown print (a metric's columns named after it,
+     * e.g. {@code loss final}), for other views of the same table, such as the HTML report.
+     */
+    public List<String> tableHeader() {
+        return ComparisonTable.of(this).stream().map(ComparisonTable.Column::fullName).toList();
+    }
+
+    /** The cells of that table, a row per run (or group), baseline first, {@code —} for null. */
+    public List<List<String>> tableRows() {
+        List<ComparisonTable.Column> columns = ComparisonTable.of(this);
+        List<List<String>> out = new java.util.ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            int row = r;
+            out.add(columns.stream().map(c -> c.cells().get(row).text()).toList());
+        }
+        return out;
+    }
+
+    /**
      * Compares {@code others} with {@code baseline}. With {@link CompareOptions#groupPattern()}, all
      * runs are first folded into seed groups, the baseline's group being the baseline.
      */
