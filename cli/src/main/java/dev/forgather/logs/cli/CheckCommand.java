@@ -54,7 +54,7 @@ final class CheckCommand implements Callable<Integer> {
     FailOn failOn;
 
     @Option(names = "--clip", paramLabel = "X",
-            description = "The run's gradient clip (max grad norm), for clip_saturation; without it that detector is off.")
+            description = "The gradient clip (max grad norm) for clip_saturation; default: the run's config (max_grad_norm), else that detector is off.")
     Double clip;
 
     private final Spike spikeDefaults = Spike.defaults();

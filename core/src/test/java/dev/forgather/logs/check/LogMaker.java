@@ -45,6 +45,12 @@ final class LogMaker {
         return train(step, "eval_loss", evalLoss);
     }
 
+    /** Records {@code key = value} in the run's config, as a reader of a format with one does. */
+    LogMaker config(String key, String value) {
+        builder.config(key, value);
+        return this;
+    }
+
     TrainingLog build() {
         return builder.build(Path.of("runs/hand_made/trainer_logs.json"), RunName.of("model", "hand_made"), LogFormat.FORGATHER);
     }
