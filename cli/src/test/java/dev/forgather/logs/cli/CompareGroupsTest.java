@@ -3,6 +3,7 @@ package dev.forgather.logs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forgather.logs.testing.Golden;
+import dev.forgather.logs.testing.Sweep;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

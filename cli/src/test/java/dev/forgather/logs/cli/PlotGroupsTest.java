@@ -2,6 +2,7 @@ package dev.forgather.logs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forgather.logs.testing.Sweep;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

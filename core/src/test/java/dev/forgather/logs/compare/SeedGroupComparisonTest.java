@@ -7,6 +7,7 @@ import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.compare.Reference.Point;
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.TrainingLog;
+import dev.forgather.logs.testing.Sweep;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

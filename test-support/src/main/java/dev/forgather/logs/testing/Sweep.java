@@ -1,4 +1,4 @@
-package dev.forgather.logs.cli;
+package dev.forgather.logs.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,19 +11,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * A three-seed sweep of two learning rates, generated at test time with the shared
  * {@code gen_trainer_log.py}: {@code lr1e-3_seed1..3} (seed 3 stopped at step 800) and
- * {@code lr3e-3_seed1..3} (seed 3 diverged to NaN at step 300), as the core tests make it. Tests
- * that need it are skipped where python3 is missing.
+ * {@code lr3e-3_seed1..3} (seed 3 diverged to NaN at step 300). Tests that need it are skipped
+ * where python3 is missing.
  */
-final class Sweep {
-    static final List<String> RUNS = List.of("lr1e-3_seed1", "lr1e-3_seed2", "lr1e-3_seed3",
+public final class Sweep {
+    public static final List<String> RUNS = List.of("lr1e-3_seed1", "lr1e-3_seed2", "lr1e-3_seed3",
             "lr3e-3_seed1", "lr3e-3_seed2", "lr3e-3_seed3");
 
     private Sweep() {
     }
 
     /** Writes the sweep under {@code root/output_models/sweep/runs/}; returns the run folders in {@link #RUNS} order. */
-    static List<Path> generate(Path root) throws IOException, InterruptedException {
-        Path tool = Samples.shared().resolve("tools/gen_trainer_log.py");
+    public static List<Path> generate(Path root) throws IOException, InterruptedException {
+        Path tool = Shared.logGenerator();
         List<Path> runs = new ArrayList<>();
         for (int i = 0; i < RUNS.size(); i++) {
             String name = RUNS.get(i);
