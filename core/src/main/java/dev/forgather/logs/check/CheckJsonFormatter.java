@@ -1,17 +1,18 @@
 package dev.forgather.logs.check;
 
+import static dev.forgather.logs.format.JsonFields.integer;
+import static dev.forgather.logs.format.JsonFields.number;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import dev.forgather.logs.format.Numbers;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.OptionalLong;
 
 /**
  * Strict JSON, always an array with one object per run: {@code run}, {@code model}, {@code path},
@@ -63,23 +64,5 @@ final class CheckJsonFormatter implements CheckFormatter {
         }
         json.writeEndArray();
         json.writeEndObject();
-    }
-
-    private static void integer(JsonGenerator json, String key, OptionalLong value) throws IOException {
-        json.writeFieldName(key);
-        if (value.isPresent()) {
-            json.writeNumber(value.getAsLong());
-        } else {
-            json.writeNull();
-        }
-    }
-
-    private static void number(JsonGenerator json, String key, OptionalDouble value) throws IOException {
-        json.writeFieldName(key);
-        if (value.isPresent() && Double.isFinite(value.getAsDouble())) {
-            json.writeNumber(Numbers.repr(value.getAsDouble()));
-        } else {
-            json.writeNull();
-        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.forgather.logs.compare;
 
+import static dev.forgather.logs.format.JsonFields.number;
+import static dev.forgather.logs.format.JsonFields.string;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -98,15 +101,6 @@ public final class ComparisonJsonFormatter implements ComparisonFormatter {
         json.writeEndObject();
     }
 
-    private static void string(JsonGenerator json, String key, Optional<String> value) throws IOException {
-        json.writeFieldName(key);
-        if (value.isPresent()) {
-            json.writeString(value.get());
-        } else {
-            json.writeNull();
-        }
-    }
-
     /** A step or count: an integer when whole (a group's mean step may not be). */
     private static void integer(JsonGenerator json, String key, OptionalDouble value) throws IOException {
         if (value.isPresent() && value.getAsDouble() == Math.rint(value.getAsDouble())
@@ -114,15 +108,6 @@ public final class ComparisonJsonFormatter implements ComparisonFormatter {
             json.writeNumberField(key, (long) value.getAsDouble());
         } else {
             number(json, key, value);
-        }
-    }
-
-    private static void number(JsonGenerator json, String key, OptionalDouble value) throws IOException {
-        json.writeFieldName(key);
-        if (value.isPresent() && Double.isFinite(value.getAsDouble())) {
-            json.writeNumber(Numbers.repr(value.getAsDouble()));
-        } else {
-            json.writeNull();
         }
     }
 }

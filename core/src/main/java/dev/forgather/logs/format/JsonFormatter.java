@@ -1,5 +1,9 @@
 package dev.forgather.logs.format;
 
+import static dev.forgather.logs.format.JsonFields.string;
+import static dev.forgather.logs.format.JsonFields.integer;
+import static dev.forgather.logs.format.JsonFields.number;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -12,9 +16,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalLong;
 
 /**
  * Strict JSON: one object per run (an array for several), every statistic under its snake_case
@@ -69,33 +71,6 @@ public final class JsonFormatter implements SummaryFormatter {
         }
         json.writeEndObject();
         json.writeEndObject();
-    }
-
-    private static void string(JsonGenerator json, String key, Optional<String> value) throws IOException {
-        json.writeFieldName(key);
-        if (value.isPresent()) {
-            json.writeString(value.get());
-        } else {
-            json.writeNull();
-        }
-    }
-
-    private static void integer(JsonGenerator json, String key, OptionalLong value) throws IOException {
-        json.writeFieldName(key);
-        if (value.isPresent()) {
-            json.writeNumber(value.getAsLong());
-        } else {
-            json.writeNull();
-        }
-    }
-
-    private static void number(JsonGenerator json, String key, OptionalDouble value) throws IOException {
-        json.writeFieldName(key);
-        if (value.isPresent() && Double.isFinite(value.getAsDouble())) {
-            json.writeNumber(Numbers.repr(value.getAsDouble()));
-        } else {
-            json.writeNull();
-        }
     }
 
     /** A count the log stores as a number (samples, batch size): an integer when whole. */
