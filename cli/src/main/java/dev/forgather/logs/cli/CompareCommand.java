@@ -57,7 +57,7 @@ final class CompareCommand implements Callable<Integer> {
     String group;
 
     @Option(names = "--sort", paramLabel = "KEY",
-            description = "Order the other rows best first by a JSON key, e.g. eval_loss.final, target.seconds.")
+            description = "Order the other rows best first by a JSON key such as eval_loss.final or target.seconds.")
     String sort;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Choices.ComparisonFormats.class,

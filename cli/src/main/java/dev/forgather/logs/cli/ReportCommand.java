@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 
 /** {@code forgather logs report}: one self-contained, offline, interactive HTML file of the chosen runs. */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Write one self-contained HTML report of training runs (default: the newest log): the summary table "
-                + "and an interactive chart of every metric, with zoom, smoothing and x-axis controls.",
+        description = {"Write one self-contained HTML report of training runs: the summary table with check's verdicts, "
+                + "check's findings, compare's table against the first run, and an interactive chart of every metric.",
             "Everything is inside the file: it opens offline in any browser and can be sent as it is."})
 final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec

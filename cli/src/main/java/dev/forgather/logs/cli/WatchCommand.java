@@ -28,11 +28,10 @@ import picocli.CommandLine.Option;
 
 /** {@code forgather logs watch}: follow training runs live in the terminal. */
 @Command(name = "watch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Follow training runs live in the terminal: charts of loss, eval loss and learning rate,",
-            "and a table of each run's progress (default: the newest log).", "",
-            "Keys: q quit, s smoothing, l log scale, m layout, x x axis, arrows or + - pan and zoom,",
-            "space pause, r reset. NO_COLOR turns colour off; TERM=dumb or a locale that is not UTF-8",
-            "draws in ASCII."})
+        description = {"Follow training runs live in the terminal: charts of loss, eval loss and learning rate, "
+                + "and a table of each run's progress.", "",
+            "Keys: q quit, s smoothing, l log scale, m layout, x x axis, arrows or + - pan and zoom, space pause, "
+                + "r reset. NO_COLOR turns colour off; TERM=dumb or a locale that is not UTF-8 draws in ASCII."})
 final class WatchCommand implements Callable<Integer> {
     /** Ctrl-C's exit status, as a shell reports a command killed by SIGINT. */
     static final int INTERRUPTED = 130;

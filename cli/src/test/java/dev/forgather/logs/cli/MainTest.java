@@ -39,7 +39,8 @@ class MainTest {
     @Test
     void helpNeverBreaksAFileNameAcrossLines() {
         for (String[] args : new String[][] {{"--help"}, {"logs", "--help"}, {"logs", "plot", "--help"},
-            {"logs", "summary", "--help"}, {"logs", "export", "--help"}}) {
+            {"logs", "summary", "--help"}, {"logs", "export", "--help"}, {"logs", "check", "--help"},
+            {"logs", "compare", "--help"}, {"logs", "watch", "--help"}, {"logs", "report", "--help"}}) {
             Cli.Result r = Cli.run(args);
             assertThat(r.exitCode()).isZero();
             assertThat(r.err()).isEmpty();
