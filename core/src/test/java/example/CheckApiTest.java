@@ -32,7 +32,14 @@ class CheckApiTest {
             Series loss = run.log().series("loss");
             for (int i = 0; i < loss.size(); i++) {
                 if (loss.value(i) > 10) {
-                    return List.of(Finding.of(name(), Severity.WARN, "loss", loss.step(i), loss.step(i), loss.value(i), 10,
+                    return List.of(Finding.of(
+                            name(),
+                            Severity.WARN,
+                            "loss",
+                            loss.step(i),
+                            loss.step(i),
+                            loss.value(i),
+                            10,
                             "loss above 10"));
                 }
             }
@@ -52,7 +59,14 @@ class CheckApiTest {
             Series loss = run.log().series("loss");
             for (int i = 0; i < loss.size(); i++) {
                 if (loss.value(i) > 5) {
-                    return List.of(Finding.of(name(), Severity.WARN, "loss", loss.step(i), loss.step(i), loss.value(i), 5,
+                    return List.of(Finding.of(
+                            name(),
+                            Severity.WARN,
+                            "loss",
+                            loss.step(i),
+                            loss.step(i),
+                            loss.value(i),
+                            5,
                             "loss above 5"));
                 }
             }

@@ -44,7 +44,8 @@ class PublicApiTest {
         // Best step of any metric, lowest or highest.
         Optional<StepValue> best = TrainingLogs.bestStep(log, "eval_loss", Goal.MIN);
         assertThat(best).hasValue(new StepValue(1500, 1.5630970001220703));
-        assertThat(TrainingLogs.bestStep(log, "grad_norm", Goal.MAX).map(StepValue::step)).hasValue(10L);
+        assertThat(TrainingLogs.bestStep(log, "grad_norm", Goal.MAX).map(StepValue::step))
+                .hasValue(10L);
 
         // Summary statistics and the formatters.
         SummaryStatistics summary = TrainingLogs.summarize(log);
@@ -58,7 +59,8 @@ class PublicApiTest {
     @Test
     void aTensorBoardRunAndAForgatherRunOfOneTrainingAgreeOnTheBestEvalLoss() throws Exception {
         Path samples = Samples.shared().resolve("samples");
-        TrainingLog forgather = TrainingLogs.load(samples.resolve("forgather_project/output_models/tiny_gpt/runs/adamw_lr1e-3"));
+        TrainingLog forgather =
+                TrainingLogs.load(samples.resolve("forgather_project/output_models/tiny_gpt/runs/adamw_lr1e-3"));
         TrainingLog tensorboard = TrainingLogs.load(samples.resolve("tensorboard/tiny_gpt/adamw_lr1e-3"));
         assertThat(tensorboard.format()).isEqualTo(LogFormat.TENSORBOARD);
 
@@ -77,7 +79,9 @@ class PublicApiTest {
 
         LogSnapshot first = follower.poll();
         assertThat(first.change()).isEqualTo(LogSnapshot.Change.LOADED);
-        Files.writeString(file, ",\n{\"global_step\": 20, \"loss\": 2.25},\n{\"global_step\": 30, \"loss\": 2.0}",
+        Files.writeString(
+                file,
+                ",\n{\"global_step\": 20, \"loss\": 2.25},\n{\"global_step\": 30, \"loss\": 2.0}",
                 StandardOpenOption.APPEND);
         LogSnapshot now = follower.poll();
 

@@ -27,8 +27,7 @@ import java.util.ServiceLoader;
  * only when asked for, so CSV and JSON Lines users do not load it.
  */
 public final class Exports {
-    private Exports() {
-    }
+    private Exports() {}
 
     /**
      * The writer of {@code format}; empty for Parquet when {@code forgather-logs-parquet} is not on
@@ -38,10 +37,11 @@ public final class Exports {
         return switch (format) {
             case CSV -> Optional.of(new CsvTableWriter());
             case JSONL -> Optional.of(new JsonLinesTableWriter());
-            default -> ServiceLoader.load(TableWriter.class, Exports.class.getClassLoader()).stream()
-                    .map(ServiceLoader.Provider::get)
-                    .filter(w -> w.format() == format)
-                    .findFirst();
+            default ->
+                ServiceLoader.load(TableWriter.class, Exports.class.getClassLoader()).stream()
+                        .map(ServiceLoader.Provider::get)
+                        .filter(w -> w.format() == format)
+                        .findFirst();
         };
     }
 
@@ -56,8 +56,9 @@ public final class Exports {
      * @throws IllegalStateException when no writer of {@code format} is on the class path
      */
     public static long write(ExportTable table, ExportFormat format, Path output) throws IOException {
-        TableWriter writer = writer(format).orElseThrow(() -> new IllegalStateException(
-                format + " export needs forgather-logs-parquet on the class path"));
+        TableWriter writer = writer(format)
+                .orElseThrow(() ->
+                        new IllegalStateException(format + " export needs forgather-logs-parquet on the class path"));
         return write(table, writer, output);
     }
 

@@ -27,8 +27,7 @@ import java.util.List;
  * }</pre>
  */
 public final class Outputs {
-    private Outputs() {
-    }
+    private Outputs() {}
 
     /**
      * The target for writing {@code output}, refused when it is one of {@code reading} or an
@@ -71,8 +70,10 @@ public final class Outputs {
             return false;
         }
         String fileName = name.toString();
-        if (fileName.equals(ForgatherJsonReader.FILE_NAME) || fileName.equals(TrainerStateReader.FILE_NAME)
-                || fileName.equals(LightningCsvReader.FILE_NAME) || fileName.startsWith(TensorBoardReader.FILE_PREFIX)) {
+        if (fileName.equals(ForgatherJsonReader.FILE_NAME)
+                || fileName.equals(TrainerStateReader.FILE_NAME)
+                || fileName.equals(LightningCsvReader.FILE_NAME)
+                || fileName.startsWith(TensorBoardReader.FILE_PREFIX)) {
             return true;
         }
         if (LogFormat.MLFLOW_FILES.accepts(file, new byte[0])) {

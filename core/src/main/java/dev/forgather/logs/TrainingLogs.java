@@ -34,8 +34,7 @@ public final class TrainingLogs {
     private static final RunFinder FINDER = new RunFinder();
     private static final RunScanner SCANNER = new RunScanner();
 
-    private TrainingLogs() {
-    }
+    private TrainingLogs() {}
 
     /**
      * Loads a log from a log file or from a run directory holding one, in any {@link LogFormat}.
@@ -76,12 +75,10 @@ public final class TrainingLogs {
         Path path();
 
         /** {@code path} loaded as {@code log}. */
-        record Read(Path path, TrainingLog log) implements Loaded {
-        }
+        record Read(Path path, TrainingLog log) implements Loaded {}
 
         /** {@code path} could not be used, for the reason {@code error} gives in one line. */
-        record Failed(Path path, LogReadException error) implements Loaded {
-        }
+        record Failed(Path path, LogReadException error) implements Loaded {}
     }
 
     /**

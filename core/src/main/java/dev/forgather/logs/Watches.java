@@ -1,8 +1,8 @@
 package dev.forgather.logs;
 
 import dev.forgather.logs.model.LogReadException;
-import dev.forgather.logs.model.RecordKind;
 import dev.forgather.logs.model.MetricNames;
+import dev.forgather.logs.model.RecordKind;
 import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.read.LogFormat;
@@ -39,16 +39,15 @@ public final class Watches {
     /** An open log is stalled after at least this long without a change. */
     static final Duration MIN_STALL = Duration.ofMinutes(5);
 
-    private Watches() {
-    }
+    private Watches() {}
 
     /**
      * A session watching {@code paths} (log files or run directories).
      *
      * @param newRuns the runs there are now, newest first, when new runs may join ({@code --all}); else null
      */
-    public static WatchSession session(List<Path> paths, Supplier<List<Path>> newRuns, List<String> metrics,
-            Clock clock) {
+    public static WatchSession session(
+            List<Path> paths, Supplier<List<Path>> newRuns, List<String> metrics, Clock clock) {
         return new WatchSession(paths, ReloadingFeed::new, Watches::assess, newRuns, metrics, clock);
     }
 
@@ -112,7 +111,8 @@ public final class Watches {
             if (file != null && last != null) {
                 try {
                     BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-                    if (a.size() == size && a.lastModifiedTime().toMillis() == modified
+                    if (a.size() == size
+                            && a.lastModifiedTime().toMillis() == modified
                             && Objects.equals(a.fileKey(), key)) {
                         return new WatchSession.Snapshot(last.log(), false, false, last.open(), last.modified());
                     }
@@ -137,13 +137,17 @@ public final class Watches {
                     throw new LogReadException(file, "cannot read: " + e.getMessage());
                 }
             }
-            boolean rewritten = last != null && (before.size() < size || !Objects.equals(before.fileKey(), key)
-                    || log.recordCount() < last.log().recordCount());
+            boolean rewritten = last != null
+                    && (before.size() < size
+                            || !Objects.equals(before.fileKey(), key)
+                            || log.recordCount() < last.log().recordCount());
             size = before.size();
             modified = before.lastModifiedTime().toMillis();
             key = before.fileKey();
-            boolean open = log.finalRecord().isEmpty() && (log.format() != LogFormat.FORGATHER || lacksClosingBracket(file));
-            last = new WatchSession.Snapshot(log, true, rewritten, open, before.lastModifiedTime().toInstant());
+            boolean open =
+                    log.finalRecord().isEmpty() && (log.format() != LogFormat.FORGATHER || lacksClosingBracket(file));
+            last = new WatchSession.Snapshot(
+                    log, true, rewritten, open, before.lastModifiedTime().toInstant());
             return last;
         }
     }

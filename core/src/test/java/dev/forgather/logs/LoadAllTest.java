@@ -18,8 +18,8 @@ class LoadAllTest {
         List<Path> paths = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             Path run = Files.createDirectories(dir.resolve("run" + i));
-            Files.writeString(run.resolve("trainer_logs.json"),
-                    i == 17 ? "" : "[{\"global_step\": " + i + ", \"loss\": 1.5}]");
+            Files.writeString(
+                    run.resolve("trainer_logs.json"), i == 17 ? "" : "[{\"global_step\": " + i + ", \"loss\": 1.5}]");
             paths.add(run);
         }
         List<TrainingLogs.Loaded> loaded = TrainingLogs.loadAll(paths);
@@ -27,11 +27,15 @@ class LoadAllTest {
         for (int i = 0; i < 40; i++) {
             long step = i;
             if (i == 17) {
-                assertThat(loaded.get(i)).isInstanceOfSatisfying(TrainingLogs.Loaded.Failed.class,
-                        failed -> assertThat(failed.error().problem()).isEqualTo("empty file"));
+                assertThat(loaded.get(i))
+                        .isInstanceOfSatisfying(
+                                TrainingLogs.Loaded.Failed.class,
+                                failed -> assertThat(failed.error().problem()).isEqualTo("empty file"));
             } else {
-                assertThat(loaded.get(i)).isInstanceOfSatisfying(TrainingLogs.Loaded.Read.class,
-                        read -> assertThat(read.log().record(0).step()).isEqualTo(step));
+                assertThat(loaded.get(i))
+                        .isInstanceOfSatisfying(
+                                TrainingLogs.Loaded.Read.class,
+                                read -> assertThat(read.log().record(0).step()).isEqualTo(step));
             }
         }
     }

@@ -104,8 +104,8 @@ class LogFollowerTest {
                 awaitSeen(seen, firstRun);
                 // The run resumes from the checkpoint at step 999: the trainer truncates its log,
                 // writes the records up to the checkpoint again, then the new ones.
-                Trainer resumed = new Trainer(Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE));
+                Trainer resumed = new Trainer(
+                        Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
                 resumed.open();
                 for (int step = 0; step < resumedTo; step++) {
                     resumed.write(step < kept ? 0 : 1, step);
@@ -143,7 +143,9 @@ class LogFollowerTest {
             polls++;
             TrainingLog log = now.log();
             for (int i = 0; i < log.recordCount(); i++) {
-                assertThat(log.record(i).step()).as("record %d of poll %d", i, polls).isEqualTo(i);
+                assertThat(log.record(i).step())
+                        .as("record %d of poll %d", i, polls)
+                        .isEqualTo(i);
             }
             if (previous == null) {
                 assertThat(now.change()).isEqualTo(Change.LOADED);
@@ -154,8 +156,11 @@ class LogFollowerTest {
                         assertThat(log.recordCount()).isEqualTo(previous.log().recordCount());
                     }
                     case APPENDED -> {
-                        assertThat(log.startsWith(previous.log())).as("poll %d keeps every record", polls).isTrue();
-                        assertThat(now.addedRecords()).isPositive()
+                        assertThat(log.startsWith(previous.log()))
+                                .as("poll %d keeps every record", polls)
+                                .isTrue();
+                        assertThat(now.addedRecords())
+                                .isPositive()
                                 .isEqualTo(log.recordCount() - previous.log().recordCount());
                     }
                     case REWRITTEN -> assertThat(now.addedRecords()).isEqualTo(log.recordCount());
@@ -188,10 +193,18 @@ class LogFollowerTest {
         // Loaded, grown, rewritten by the resumed run, grown, replaced, grown: each rewrite seen once.
         assertThat(changes.stream().filter(c -> c == Change.REWRITTEN).count()).isEqualTo(2);
         assertThat(changes.get(0)).isEqualTo(Change.LOADED);
-        assertThat(changes).containsSubsequence(Change.LOADED, Change.APPENDED, Change.REWRITTEN, Change.APPENDED,
-                Change.REWRITTEN, Change.APPENDED);
+        assertThat(changes)
+                .containsSubsequence(
+                        Change.LOADED,
+                        Change.APPENDED,
+                        Change.REWRITTEN,
+                        Change.APPENDED,
+                        Change.REWRITTEN,
+                        Change.APPENDED);
         for (int i = 0; i < kept_.size(); i++) {
-            assertThat(render(kept_.get(i).log())).as("snapshot %d, after later polls", i).isEqualTo(keptText.get(i));
+            assertThat(render(kept_.get(i).log()))
+                    .as("snapshot %d, after later polls", i)
+                    .isEqualTo(keptText.get(i));
         }
         assertThat(kept_).hasSizeGreaterThan(3);
     }
@@ -224,7 +237,8 @@ class LogFollowerTest {
         assertThat(cut.log().recordCount()).isEqualTo(2);
         assertThat(cut.addedRecords()).isEqualTo(2);
         assertThat(cut.open()).isTrue();
-        assertThat(cut.log().warnings()).isEqualTo(TrainingLogs.load(file).warnings())
+        assertThat(cut.log().warnings())
+                .isEqualTo(TrainingLogs.load(file).warnings())
                 .containsExactly(file + ": ignored the last 40 bytes, a record cut off mid-write"
                         + " (the run is still writing or was stopped); read 2 records");
 
@@ -234,7 +248,8 @@ class LogFollowerTest {
         assertThat(whole.addedRecords()).isEqualTo(1);
         assertThat(whole.firstNewRecord()).isEqualTo(2);
         assertThat(whole.log().record(2).get("loss")).hasValue(5.0 / 3);
-        assertThat(whole.log().warnings()).isEqualTo(TrainingLogs.load(file).warnings())
+        assertThat(whole.log().warnings())
+                .isEqualTo(TrainingLogs.load(file).warnings())
                 .containsExactly(file + ": no closing ']' (the run is still writing or was stopped); read 3 records");
         assertThat(cut.log().recordCount()).as("the earlier snapshot").isEqualTo(2);
         assertThat(cut.log().series("loss").size()).isEqualTo(2);
@@ -251,8 +266,8 @@ class LogFollowerTest {
     void aResumedRunThatRewroteMoreThanWasReadIsSeenAsRewritten() throws Exception {
         Path file = dir.resolve("trainer_logs.json");
         // Records of one width, so that the resumed run's bytes line up with the first run's.
-        java.util.function.BiFunction<Integer, Integer, String> record = (run, step) ->
-                String.format("{\"global_step\": %d, \"loss\": %d.%03d}", 100 + step, run, step);
+        java.util.function.BiFunction<Integer, Integer, String> record =
+                (run, step) -> String.format("{\"global_step\": %d, \"loss\": %d.%03d}", 100 + step, run, step);
         StringBuilder first = new StringBuilder("[\n");
         for (int step = 0; step < 300; step++) {
             first.append(step == 0 ? "" : ",\n").append(record.apply(0, step));
@@ -260,7 +275,8 @@ class LogFollowerTest {
         Files.writeString(file, first);
         LogFollower follower = TrainingLogs.follow(file);
         LogSnapshot before = follower.poll();
-        Object inode = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Object inode = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+                .fileKey();
 
         // Resumed from the checkpoint at step 199, and already past where the first run stopped,
         // before the next poll: the file is as long as before, and the same file.
@@ -269,7 +285,8 @@ class LogFollowerTest {
             resumed.append(step == 0 ? "" : ",\n").append(record.apply(step < 200 ? 0 : 1, step));
         }
         Files.writeString(file, resumed, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        assertThat(Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+        assertThat(Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+                        .fileKey())
                 .isEqualTo(inode);
         LogSnapshot after = follower.poll();
 
@@ -277,7 +294,9 @@ class LogFollowerTest {
         assertThat(after.addedRecords()).isEqualTo(400);
         assertThat(render(after.log())).isEqualTo(render(TrainingLogs.load(file)));
         assertThat(after.log().record(250).get("loss")).hasValue(1.250);
-        assertThat(before.log().record(250).get("loss")).as("the earlier snapshot").hasValue(0.250);
+        assertThat(before.log().record(250).get("loss"))
+                .as("the earlier snapshot")
+                .hasValue(0.250);
     }
 
     @Test
@@ -325,8 +344,7 @@ class LogFollowerTest {
         LogSnapshot first = follower.poll();
         Files.delete(file);
 
-        assertThatThrownBy(follower::poll).isInstanceOf(LogReadException.class)
-                .hasMessage(file + ": no such file");
+        assertThatThrownBy(follower::poll).isInstanceOf(LogReadException.class).hasMessage(file + ": no such file");
         assertThat(follower.last()).containsSame(first);
 
         // Another run starts: its file may even get the old one's inode, but its bytes differ.
@@ -356,7 +374,8 @@ class LogFollowerTest {
 
     @Test
     void followingAPathWithNoLogFailsAtOnce() {
-        assertThatThrownBy(() -> TrainingLogs.follow(dir)).isInstanceOf(LogReadException.class)
+        assertThatThrownBy(() -> TrainingLogs.follow(dir))
+                .isInstanceOf(LogReadException.class)
                 .hasMessage(dir + ": no trainer_logs.json in this run directory");
     }
 }

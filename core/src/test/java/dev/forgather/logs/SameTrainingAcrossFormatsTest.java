@@ -42,15 +42,21 @@ class SameTrainingAcrossFormatsTest {
 
     @Test
     void eachFormatIsRecognisedFromItsFileOrFolder() throws Exception {
-        assertThat(TrainingLogs.load(forgatherRun()).format()).as("trainer_logs.json wins").isEqualTo(LogFormat.FORGATHER);
-        assertThat(TrainingLogs.load(forgatherRun().resolve("trainer_state.json")).format()).isEqualTo(LogFormat.HF_TRAINER_STATE);
+        assertThat(TrainingLogs.load(forgatherRun()).format())
+                .as("trainer_logs.json wins")
+                .isEqualTo(LogFormat.FORGATHER);
+        assertThat(TrainingLogs.load(forgatherRun().resolve("trainer_state.json"))
+                        .format())
+                .isEqualTo(LogFormat.HF_TRAINER_STATE);
         assertThat(TrainingLogs.load(tensorBoardRun()).format()).isEqualTo(LogFormat.TENSORBOARD);
         Path events = tensorBoardRun().resolve("events.out.tfevents.1795564393.vm.567.0");
         assertThat(TrainingLogs.load(events).format()).isEqualTo(LogFormat.TENSORBOARD);
         Path lightning = samples().resolve("lightning/tiny_gpt/version_0");
         assertThat(TrainingLogs.load(lightning).format()).isEqualTo(LogFormat.LIGHTNING_CSV);
         assertThat(TrainingLogs.load(lightning.resolve("metrics.csv")).format()).isEqualTo(LogFormat.LIGHTNING_CSV);
-        Path mlflow = Paths.get(getClass().getResource("/mlruns/412503217750286131/6c1d5e2a9b7f4e0c8a3d2f1e0b9c8d7a").toURI());
+        Path mlflow = Paths.get(getClass()
+                .getResource("/mlruns/412503217750286131/6c1d5e2a9b7f4e0c8a3d2f1e0b9c8d7a")
+                .toURI());
         assertThat(TrainingLogs.load(mlflow).format()).isEqualTo(LogFormat.MLFLOW_FILES);
         assertThat(TrainingLogs.load(mlflow.resolve("metrics/loss")).format()).isEqualTo(LogFormat.MLFLOW_FILES);
     }
@@ -62,7 +68,9 @@ class SameTrainingAcrossFormatsTest {
         TrainingLog lightning = TrainingLogs.load(samples().resolve("lightning/tiny_gpt/version_0"));
         assertThat(lightning.runName()).isEqualTo("version_0");
         assertThat(lightning.modelName()).hasValue("tiny_gpt");
-        Path mlflow = Paths.get(getClass().getResource("/mlruns/412503217750286131/6c1d5e2a9b7f4e0c8a3d2f1e0b9c8d7a").toURI());
+        Path mlflow = Paths.get(getClass()
+                .getResource("/mlruns/412503217750286131/6c1d5e2a9b7f4e0c8a3d2f1e0b9c8d7a")
+                .toURI());
         TrainingLog run = TrainingLogs.load(mlflow);
         assertThat(run.runName()).isEqualTo("adamw_lr1e-3");
         assertThat(run.modelName()).hasValue("tiny_gpt");
@@ -74,7 +82,8 @@ class SameTrainingAcrossFormatsTest {
     @Test
     void aRunFolderWithoutAnyKnownLogKeepsTheOldMessage() throws Exception {
         Files.writeString(dir.resolve("notes.txt"), "hello");
-        assertThatThrownBy(() -> TrainingLogs.load(dir)).isInstanceOf(LogReadException.class)
+        assertThatThrownBy(() -> TrainingLogs.load(dir))
+                .isInstanceOf(LogReadException.class)
                 .hasMessageEndingWith(": no trainer_logs.json in this run directory");
     }
 
@@ -102,7 +111,9 @@ class SameTrainingAcrossFormatsTest {
         assertThat(hs.bestEvalLoss()).isEqualTo(fs.bestEvalLoss()).hasValue(1.5630970001220703);
         assertThat(hs.bestEvalLossStep()).isEqualTo(fs.bestEvalLossStep()).hasValue(1500);
         assertThat(hs.trainRuntimeSeconds()).isEqualTo(fs.trainRuntimeSeconds()).hasValue(22.1099);
-        assertThat(hs.trainSamplesPerSecond()).isEqualTo(fs.trainSamplesPerSecond()).hasValue(2170.972);
+        assertThat(hs.trainSamplesPerSecond())
+                .isEqualTo(fs.trainSamplesPerSecond())
+                .hasValue(2170.972);
         // Forgather writes each evaluation twice: 12 evaluation records read, 6 evaluations counted.
         assertThat(forgather.recordCount()).isEqualTo(163);
         assertThat(huggingFace.recordCount()).isEqualTo(157);
@@ -123,8 +134,10 @@ class SameTrainingAcrossFormatsTest {
             }
             assertThat(stored.values()).as(metric).isEqualTo(rounded);
         }
-        assertThat(tensorBoard.series("eval_loss").values()).isEqualTo(forgather.series("eval_loss").values());
-        assertThat(tensorBoard.series("eval_loss").steps()).isEqualTo(forgather.series("eval_loss").steps());
+        assertThat(tensorBoard.series("eval_loss").values())
+                .isEqualTo(forgather.series("eval_loss").values());
+        assertThat(tensorBoard.series("eval_loss").steps())
+                .isEqualTo(forgather.series("eval_loss").steps());
 
         SummaryStatistics fs = TrainingLogs.summarize(forgather);
         SummaryStatistics ts = TrainingLogs.summarize(tensorBoard);
@@ -144,7 +157,8 @@ class SameTrainingAcrossFormatsTest {
         assertThat(ts.effectiveBatchSize()).isEmpty();
         // TensorBoard's wall_time is taken when each scalar is added, 0.3 to 3.9 ms before the
         // Forgather trainer's timestamp of the same logging call.
-        double lag = forgather.series("loss").timestamp(0) - tensorBoard.series("loss").timestamp(0);
+        double lag = forgather.series("loss").timestamp(0)
+                - tensorBoard.series("loss").timestamp(0);
         assertThat(lag).isBetween(0.0003, 0.004);
     }
 
@@ -173,7 +187,9 @@ class SameTrainingAcrossFormatsTest {
 
     @Test
     void mlflowStatisticsCountTheNonFiniteLoss() throws Exception {
-        Path mlflow = Paths.get(getClass().getResource("/mlruns/412503217750286131/6c1d5e2a9b7f4e0c8a3d2f1e0b9c8d7a").toURI());
+        Path mlflow = Paths.get(getClass()
+                .getResource("/mlruns/412503217750286131/6c1d5e2a9b7f4e0c8a3d2f1e0b9c8d7a")
+                .toURI());
         SummaryStatistics s = TrainingLogs.summarize(TrainingLogs.load(mlflow));
 
         // The fixture's five losses, step 40's being nan: mean of the other four (python3).

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /** Where the real sample logs of {@code ../shared/samples} are. */
 public final class Samples {
-    private Samples() {
-    }
+    private Samples() {}
 
     /** The shared folder beside the repository. */
     public static Path shared() {

@@ -31,8 +31,14 @@ class WatchesTest {
     Path tmp;
 
     private static String record(long step) {
-        return String.format(Locale.ROOT, "{\"timestamp\": %d.5, \"global_step\": %d, \"epoch\": %s, \"loss\": %s, "
-                + "\"learning_rate\": 0.001}", 1_700_000_000L + step, step, step / 1000.0, 2.0 + 1.0 / step);
+        return String.format(
+                Locale.ROOT,
+                "{\"timestamp\": %d.5, \"global_step\": %d, \"epoch\": %s, \"loss\": %s, "
+                        + "\"learning_rate\": 0.001}",
+                1_700_000_000L + step,
+                step,
+                step / 1000.0,
+                2.0 + 1.0 / step);
     }
 
     /** The log as the trainer leaves it while training: "[\n", records joined by ",\n", no "]". */
@@ -86,8 +92,9 @@ class WatchesTest {
             WatchModel model = session.poll();
             long step = latestStep(model);
             steps.add(step);
-            String frame = FrameRenderer.render(model, ViewState.start(10, false, WatchAxis.STEP), ChartCharset.BRAILLE,
-                    100, 30).plainText();
+            String frame = FrameRenderer.render(
+                            model, ViewState.start(10, false, WatchAxis.STEP), ChartCharset.BRAILLE, 100, 30)
+                    .plainText();
             assertThat(frame).contains("\u25CF junit-").doesNotContain("waiting for data");
             assertThat(frame.lines()).hasSize(30);
             assertThat(step % 10).isZero();
@@ -117,8 +124,9 @@ class WatchesTest {
         append(log, ",\n" + record(410) + ",\n" + record(420));
         WatchModel resumed = session.poll();
         assertThat(latestStep(resumed)).isEqualTo(420);
-        String frame = FrameRenderer.render(resumed, ViewState.start(0, false, WatchAxis.STEP), ChartCharset.ASCII,
-                100, 30).plainText();
+        String frame = FrameRenderer.render(
+                        resumed, ViewState.start(0, false, WatchAxis.STEP), ChartCharset.ASCII, 100, 30)
+                .plainText();
         assertThat(frame).contains("  420  ").contains("+10");
     }
 
@@ -132,7 +140,8 @@ class WatchesTest {
         WatchModel model = session.poll();
         assertThat(latestStep(model)).isEqualTo(100);
         assertThat(session.errors()).hasSize(1);
-        assertThat(model.status()).hasValueSatisfying(s -> assertThat(s).startsWith("error: ").contains("trainer_logs.json"));
+        assertThat(model.status())
+                .hasValueSatisfying(s -> assertThat(s).startsWith("error: ").contains("trainer_logs.json"));
         Files.writeString(log, openLog(10, 200));
         assertThat(latestStep(session.poll())).isEqualTo(200);
         assertThat(session.errors()).isEmpty();
@@ -151,6 +160,7 @@ class WatchesTest {
         WatchModel model = late.poll();
         assertThat(model.runs().get(0).assessment().status()).isEqualTo(RunStatus.STALLED);
         assertThat(FrameRenderer.render(model, ViewState.start(0, false, WatchAxis.STEP), ChartCharset.BRAILLE, 100, 30)
-                .plainText()).contains("  stalled   100  0.1000  2.0100          \u2014  0.001000     1.00    \u2014  \u2014");
+                        .plainText())
+                .contains("  stalled   100  0.1000  2.0100          \u2014  0.001000     1.00    \u2014  \u2014");
     }
 }

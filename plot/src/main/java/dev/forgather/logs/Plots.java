@@ -32,8 +32,7 @@ import java.util.List;
  * one of the logs drawn, or any training log, is refused ({@link Outputs#target}).
  */
 public final class Plots {
-    private Plots() {
-    }
+    private Plots() {}
 
     /**
      * Draws the metrics chart of {@code logs} to {@code out}: one panel per metric of
@@ -82,15 +81,18 @@ public final class Plots {
      */
     public static void groups(List<SeedGroups.Group> groups, Band band, PlotOptions options, Path out)
             throws IOException {
-        List<TrainingLog> logs = groups.stream().flatMap(g -> g.members().stream()).toList();
+        List<TrainingLog> logs =
+                groups.stream().flatMap(g -> g.members().stream()).toList();
         groups(groups, band, options, Outputs.targetFor(out, logs));
     }
 
     /** {@link #groups(List, Band, PlotOptions, Path)} to a target already checked by {@link Outputs#target}. */
     public static void groups(List<SeedGroups.Group> groups, Band band, PlotOptions options, OutputTarget out)
             throws IOException {
-        ChartWriter.write(GroupChart.build(groups, band, options.baseline().orElse(-1), options),
-                formatOf(out.path(), options), out);
+        ChartWriter.write(
+                GroupChart.build(groups, band, options.baseline().orElse(-1), options),
+                formatOf(out.path(), options),
+                out);
     }
 
     /** The format {@code out} is written in: the one its name ends with, else the options'. */

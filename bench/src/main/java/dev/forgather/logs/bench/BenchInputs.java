@@ -19,8 +19,7 @@ import java.util.List;
  * and {@code bench.data} override where the generator and the logs are.
  */
 public final class BenchInputs {
-    private BenchInputs() {
-    }
+    private BenchInputs() {}
 
     /** The log of {@code steps} training steps, made now unless it is already on disk. */
     public static Path log(int steps) {
@@ -29,13 +28,25 @@ public final class BenchInputs {
             return file;
         }
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        List<String> command = new ArrayList<>(List.of("python3", generator().toString(), partial.toString(),
-                "--steps", Integer.toString(steps), "--log-every", "1", "--eval-every", "1000", "--seed", "7"));
+        List<String> command = new ArrayList<>(List.of(
+                "python3",
+                generator().toString(),
+                partial.toString(),
+                "--steps",
+                Integer.toString(steps),
+                "--log-every",
+                "1",
+                "--eval-every",
+                "1000",
+                "--seed",
+                "7"));
         try {
             Files.createDirectories(file.getParent());
             // The generator's output goes to our stderr, so a failure explains itself in JMH's log.
-            Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             int status = process.waitFor();
             if (status != 0) {
                 throw new IllegalStateException("gen_trainer_log.py exited with " + status + ": " + command);
@@ -66,7 +77,8 @@ public final class BenchInputs {
         if (configured != null) {
             return Path.of(configured);
         }
-        for (String candidate : List.of("../shared/tools/gen_trainer_log.py", "../../shared/tools/gen_trainer_log.py")) {
+        for (String candidate :
+                List.of("../shared/tools/gen_trainer_log.py", "../../shared/tools/gen_trainer_log.py")) {
             Path path = Path.of(candidate).toAbsolutePath().normalize();
             if (Files.isRegularFile(path)) {
                 return path;

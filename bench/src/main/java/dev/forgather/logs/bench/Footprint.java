@@ -22,8 +22,7 @@ import java.nio.file.Path;
  * With a number, or nothing (1,000,000), it measures the benchmark log of that many steps.
  */
 public final class Footprint {
-    private Footprint() {
-    }
+    private Footprint() {}
 
     public static void main(String[] args) throws IOException, LogReadException {
         String what = args.length > 0 ? args[0] : "1000000";
@@ -42,11 +41,14 @@ public final class Footprint {
         long after = liveHeap();
         int records = log.recordCount();
         long model = after - before;
-        System.out.printf("file: %s (%,d bytes, %,d records, %d metrics: %s)%n", file, Files.size(file), records,
-                log.metricNames().size(), log.metricNames());
-        System.out.printf("live heap of the loaded log: %,d bytes = %.1f bytes per record (%.1f MiB)%n", model,
-                (double) model / records, model / 1048576.0);
-        System.out.printf("peak heap while loading (upper bound): %,d bytes = %.1f bytes per record (%.1f MiB)%n",
+        System.out.printf(
+                "file: %s (%,d bytes, %,d records, %d metrics: %s)%n",
+                file, Files.size(file), records, log.metricNames().size(), log.metricNames());
+        System.out.printf(
+                "live heap of the loaded log: %,d bytes = %.1f bytes per record (%.1f MiB)%n",
+                model, (double) model / records, model / 1048576.0);
+        System.out.printf(
+                "peak heap while loading (upper bound): %,d bytes = %.1f bytes per record (%.1f MiB)%n",
                 peak - before, (double) (peak - before) / records, (peak - before) / 1048576.0);
         // Keeps the log reachable until after the second measurement.
         if (log.recordCount() < 0) {

@@ -37,7 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xms1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-XX:+UseSerialGC", "-Xms1g"})
 public class WatchFrameBenchmark {
     @Param({"1000000"})
     public int steps;
@@ -55,8 +57,8 @@ public class WatchFrameBenchmark {
 
     private static WatchModel modelOf(TrainingLog log) {
         Assessment live = new Assessment(RunStatus.LIVE, Optional.empty(), Optional.empty());
-        return new WatchModel(List.of(new WatchedRun("run", 0, log, live, List.of())), WatchModel.DEFAULT_METRICS,
-                Optional.empty());
+        return new WatchModel(
+                List.of(new WatchedRun("run", 0, log, live, List.of())), WatchModel.DEFAULT_METRICS, Optional.empty());
     }
 
     /*

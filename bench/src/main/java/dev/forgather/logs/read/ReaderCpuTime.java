@@ -21,8 +21,7 @@ import java.util.Arrays;
  * </pre>
  */
 public final class ReaderCpuTime {
-    private ReaderCpuTime() {
-    }
+    private ReaderCpuTime() {}
 
     /** One way of reading the file into a builder. */
     private interface Read {
@@ -59,8 +58,15 @@ public final class ReaderCpuTime {
         Arrays.sort(wall);
         double cpuSeconds = cpu[rounds / 2] / 1e9;
         double wallSeconds = wall[rounds / 2] / 1e9;
-        System.out.printf("%-18s %,d records, %.1f MB: median %.3f s CPU (%.0f MB/s, %.2f M records/s per CPU second),"
-                + " %.3f s wall%n", name, records, size / 1e6, cpuSeconds, size / 1e6 / cpuSeconds,
-                records / 1e6 / cpuSeconds, wallSeconds);
+        System.out.printf(
+                "%-18s %,d records, %.1f MB: median %.3f s CPU (%.0f MB/s, %.2f M records/s per CPU second),"
+                        + " %.3f s wall%n",
+                name,
+                records,
+                size / 1e6,
+                cpuSeconds,
+                size / 1e6 / cpuSeconds,
+                records / 1e6 / cpuSeconds,
+                wallSeconds);
     }
 }

@@ -24,7 +24,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code forgather logs compare}: runs against a baseline at equal steps, in one table. */
-@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Compare runs with a baseline (the first PATH) at equal steps: final values, deltas, best "
                 + "values, time to a target and throughput in one table; --group folds seeds into mean ± std.")
 final class CompareCommand implements Callable<Integer> {
@@ -35,37 +38,61 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     RunSelection runs;
 
-    @Option(names = "--metric", paramLabel = "NAME", split = ",",
+    @Option(
+            names = "--metric",
+            paramLabel = "NAME",
+            split = ",",
             description = "Also compare this metric (repeatable; loss and eval_loss always are).")
     List<String> metrics = new ArrayList<>();
 
-    @Option(names = "--maximize", paramLabel = "NAME", split = ",",
+    @Option(
+            names = "--maximize",
+            paramLabel = "NAME",
+            split = ",",
             description = "This metric is better high (e.g. an accuracy); it is compared too.")
     List<String> maximize = new ArrayList<>();
 
-    @Option(names = "--target", paramLabel = "METRIC=VALUE",
-            description = "Time to result: the first step, and seconds, at which METRIC reaches VALUE (e.g. eval_loss=1.9).")
+    @Option(
+            names = "--target",
+            paramLabel = "METRIC=VALUE",
+            description =
+                    "Time to result: the first step, and seconds, at which METRIC reaches VALUE (e.g. eval_loss=1.9).")
     String target;
 
-    @Option(names = "--smooth", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--smooth",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Look for the target on the centred moving average over N points (default: raw values).")
     int smooth;
 
-    @Option(names = "--group", paramLabel = "REGEX", arity = "0..1", preprocessor = AttachedOnly.class,
+    @Option(
+            names = "--group",
+            paramLabel = "REGEX",
+            arity = "0..1",
+            preprocessor = AttachedOnly.class,
             description = "Fold runs whose names are equal once REGEX is removed into one row: mean ± std "
                     + "(default REGEX: [_-]?seed[_-]?\\d+; give another as --group=REGEX).")
     String group;
 
-    @Option(names = "--sort", paramLabel = "KEY",
+    @Option(
+            names = "--sort",
+            paramLabel = "KEY",
             description = "Order the other rows best first by a JSON key such as eval_loss.final or target.seconds.")
     String sort;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Choices.ComparisonFormats.class,
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            converter = Choices.ComparisonFormats.class,
             completionCandidates = Choices.ComparisonFormats.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ComparisonFormat format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
             description = "Write the comparison to FILE (folders are created; written atomically).")
     Path output;
 
@@ -90,8 +117,8 @@ final class CompareCommand implements Callable<Integer> {
                 err.flush();
                 return ExitStatus.LOG_FAILED;
             }
-            throw usage("the runs form one group only (" + comparison.rows().get(0).run()
-                    + "): give runs of at least two groups, or another --group=REGEX");
+            throw usage("the runs form one group only ("
+                    + comparison.rows().get(0).run() + "): give runs of at least two groups, or another --group=REGEX");
         }
         if (sort != null) {
             try {
@@ -135,7 +162,8 @@ final class CompareCommand implements Callable<Integer> {
         }
         if (group != null) {
             try {
-                options = options.withGroups(group.isEmpty() ? CompareOptions.DEFAULT_GROUP_PATTERN : Pattern.compile(group));
+                options = options.withGroups(
+                        group.isEmpty() ? CompareOptions.DEFAULT_GROUP_PATTERN : Pattern.compile(group));
             } catch (PatternSyntaxException e) {
                 throw usage("--group: '" + group + "' is not a regular expression: " + e.getDescription());
             }
@@ -165,8 +193,11 @@ final class CompareCommand implements Callable<Integer> {
      */
     static final class AttachedOnly implements CommandLine.IParameterPreprocessor {
         @Override
-        public boolean preprocess(Stack<String> args, CommandLine.Model.CommandSpec commandSpec,
-                CommandLine.Model.ArgSpec argSpec, Map<String, Object> info) {
+        public boolean preprocess(
+                Stack<String> args,
+                CommandLine.Model.CommandSpec commandSpec,
+                CommandLine.Model.ArgSpec argSpec,
+                Map<String, Object> info) {
             if (" ".equals(info.get("separator"))) {
                 args.push(""); // as if --group= had been given: the default pattern
             }

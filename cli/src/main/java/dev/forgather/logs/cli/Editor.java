@@ -16,13 +16,13 @@ import java.util.Optional;
  * (so a plot made over SSH opens on the laptop).
  */
 final class Editor {
-    private Editor() {
-    }
+    private Editor() {}
 
     /** Runs the editor on {@code file} and waits for it, so terminal editors keep the terminal. */
     static void open(Path file, Map<String, String> env) throws UserException {
-        List<String> command = find(env).orElseThrow(() -> new UserException(
-                "cannot open " + file + ": no editor found (set $VISUAL or $EDITOR, or put VS Code's 'code' on the PATH)"));
+        List<String> command = find(env)
+                .orElseThrow(() -> new UserException("cannot open " + file
+                        + ": no editor found (set $VISUAL or $EDITOR, or put VS Code's 'code' on the PATH)"));
         List<String> withFile = new ArrayList<>(command);
         withFile.add(file.toString());
         try {

@@ -5,8 +5,7 @@ package dev.forgather.logs.cli;
  * {@code EXIT_WRONG_ARGUMENTS}), so that scripts and cron jobs can rely on them.
  */
 final class ExitStatus {
-    private ExitStatus() {
-    }
+    private ExitStatus() {}
 
     /** Everything asked for was done. */
     static final int OK = 0;

@@ -7,7 +7,6 @@ import dev.forgather.logs.export.TableWriter;
 import dev.forgather.logs.io.OutputTarget;
 import dev.forgather.logs.model.TrainingLog;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +18,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code forgather logs export}: every value of the chosen runs as one CSV, JSON Lines or Parquet table. */
-@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Write every value of training runs to one CSV, JSON Lines or Parquet table for pandas, DuckDB or Spark.",
-            "Tidy by default, one row per value: run, model, format, step, epoch, time, metric, value."})
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "Write every value of training runs to one CSV, JSON Lines or Parquet table for pandas, DuckDB or Spark.",
+            "Tidy by default, one row per value: run, model, format, step, epoch, time, metric, value."
+        })
 final class ExportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,27 +33,40 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     RunSelection runs;
 
-    @Option(names = "--format", paramLabel = "FORMAT", converter = Choices.ExportFormats.class,
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            converter = Choices.ExportFormats.class,
             completionCandidates = Choices.ExportFormats.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: from FILE's extension).")
     ExportFormat format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            required = true,
             description = "The file to write (folders are created; written atomically).")
     Path output;
 
-    @Option(names = "--wide", description = "One row per record and one column per metric, instead of one row per value.")
+    @Option(
+            names = "--wide",
+            description = "One row per record and one column per metric, instead of one row per value.")
     boolean wide;
 
     @Override
     public Integer call() throws UserException {
-        ExportFormat chosenFormat = format != null ? format : formatOf(output).orElseThrow(() ->
-                new CommandLine.ParameterException(spec.commandLine(), "cannot tell the format of " + output
-                        + " from its extension; give --format " + String.join("|", ExportFormat.names())));
+        ExportFormat chosenFormat = format != null
+                ? format
+                : formatOf(output)
+                        .orElseThrow(() -> new CommandLine.ParameterException(
+                                spec.commandLine(),
+                                "cannot tell the format of " + output + " from its extension; give --format "
+                                        + String.join("|", ExportFormat.names())));
         // Before reading any log: a missing Parquet module should not cost a long read.
         Optional<TableWriter> writer = Exports.writer(chosenFormat);
         if (writer.isEmpty()) {
-            throw new UserException(chosenFormat + " export is not available: forgather-logs-parquet is not on the class path");
+            throw new UserException(
+                    chosenFormat + " export is not available: forgather-logs-parquet is not on the class path");
         }
         RunSelection.Loaded result = runs.load();
         List<TrainingLog> loaded = result.logs();

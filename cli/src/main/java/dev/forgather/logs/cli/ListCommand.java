@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code forgather logs list}: the project's runs, newest first. */
-@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "List the project's training logs, newest first.")
 final class ListCommand implements Callable<Integer> {
     private static final DateTimeFormatter MODIFIED =
@@ -38,11 +41,19 @@ final class ListCommand implements Callable<Integer> {
         text.append("Found ").append(found.size()).append(" training log(s):\n\n");
         int n = 1;
         for (LogFile log : found) {
-            text.append(n++).append(". ").append(log.modelName().map(m -> m + "/").orElse("")).append(log.runName())
-                    .append(log.format() == LogFormat.FORGATHER ? "" : " [" + log.format().id() + "]")
+            text.append(n++)
+                    .append(". ")
+                    .append(log.modelName().map(m -> m + "/").orElse(""))
+                    .append(log.runName())
+                    .append(
+                            log.format() == LogFormat.FORGATHER
+                                    ? ""
+                                    : " [" + log.format().id() + "]")
                     .append('\n');
             text.append("   Path: ").append(log.path()).append('\n');
-            text.append("   Modified: ").append(MODIFIED.format(log.modified().toInstant())).append("\n\n");
+            text.append("   Modified: ")
+                    .append(MODIFIED.format(log.modified().toInstant()))
+                    .append("\n\n");
         }
         out.print(text);
         out.flush();

@@ -12,9 +12,11 @@ import picocli.CommandLine.ParentCommand;
         name = "logs",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = {"List, summarise, check, plot, compare, export and report training logs.",
+        description = {
+            "List, summarise, check, plot, compare, export and report training logs.",
             "Forgather: output_models/<model>/runs/<run>/trainer_logs.json under -p DIR.",
-            "Hugging Face, TensorBoard, Lightning and MLflow logs: anywhere under -p DIR."})
+            "Hugging Face, TensorBoard, Lightning and MLflow logs: anywhere under -p DIR."
+        })
 final class LogsCommand implements Runnable {
     @ParentCommand
     Main main;
@@ -31,10 +33,11 @@ final class LogsCommand implements Runnable {
     Path projectDir() {
         Path dir = main.projectDir;
         if (!Files.isDirectory(dir)) {
-            CommandLine root = spec.commandLine().getParent() != null ? spec.commandLine().getParent() : spec.commandLine();
+            CommandLine root =
+                    spec.commandLine().getParent() != null ? spec.commandLine().getParent() : spec.commandLine();
             String option = OutputOption.typed(root.getCommandSpec(), "--project-dir");
-            throw new CommandLine.ParameterException(root,
-                    option + " " + dir + ": " + (Files.exists(dir) ? "not a directory" : "no such directory"));
+            throw new CommandLine.ParameterException(
+                    root, option + " " + dir + ": " + (Files.exists(dir) ? "not a directory" : "no such directory"));
         }
         return dir;
     }

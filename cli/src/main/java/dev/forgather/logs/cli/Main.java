@@ -31,11 +31,16 @@ import picocli.CommandLine.Option;
                 + "training logs of Forgather, Hugging Face, TensorBoard, Lightning and MLflow.",
         footer = {"", "Run 'forgather logs --help' for the log commands."})
 public final class Main implements Runnable {
-    @Option(names = {"-p", "--project-dir"}, paramLabel = "DIR", defaultValue = ".",
+    @Option(
+            names = {"-p", "--project-dir"},
+            paramLabel = "DIR",
+            defaultValue = ".",
             description = "Project directory whose output_models/ holds the runs (default: ${DEFAULT-VALUE}).")
     Path projectDir;
 
-    @Option(names = {"-t", "--config-template"}, paramLabel = "NAME",
+    @Option(
+            names = {"-t", "--config-template"},
+            paramLabel = "NAME",
             description = "Configuration template; its name prefixes default plot file names.")
     String configTemplate;
 
@@ -50,7 +55,8 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // Charts are drawn off-screen; without this AWT would look for a display over SSH.
         System.setProperty("java.awt.headless", "true");
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), consoleCharset()), true);
+        PrintWriter err = new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), consoleCharset()), true);
         // Any thread that runs out of memory says so in one line, not with its stack trace.
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
             err.println(e instanceof OutOfMemoryError ? OutOfMemory.message() : "internal error: " + e);
@@ -81,7 +87,8 @@ public final class Main implements Runnable {
         cli.getOut().flush();
         Optional<IOException> failure = out.failure();
         if (failure.isPresent() && !StandardOutput.isBrokenPipe(failure.get())) {
-            err.println("error: cannot write to standard output: " + failure.get().getMessage());
+            err.println(
+                    "error: cannot write to standard output: " + failure.get().getMessage());
             err.flush();
             return ExitStatus.LOG_FAILED;
         }
@@ -121,7 +128,9 @@ public final class Main implements Runnable {
         cli.addSubcommand("logs", logs);
         if (only == null) {
             CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
-            completion.getCommandSpec().usageMessage()
+            completion
+                    .getCommandSpec()
+                    .usageMessage()
                     .description("Print a shell completion script for bash or zsh (see the README).");
             cli.addSubcommand("generate-completion", completion);
         }
@@ -161,9 +170,13 @@ public final class Main implements Runnable {
         int i = 0;
         while (i < args.length) {
             String arg = args[i];
-            if (arg.equals("-p") || arg.equals("--project-dir") || arg.equals("-t") || arg.equals("--config-template")) {
+            if (arg.equals("-p")
+                    || arg.equals("--project-dir")
+                    || arg.equals("-t")
+                    || arg.equals("--config-template")) {
                 i += 2;
-            } else if (arg.startsWith("--project-dir=") || arg.startsWith("--config-template=")
+            } else if (arg.startsWith("--project-dir=")
+                    || arg.startsWith("--config-template=")
                     || (arg.length() > 2 && (arg.startsWith("-p") || arg.startsWith("-t")))) {
                 i++;
             } else {
@@ -186,8 +199,10 @@ public final class Main implements Runnable {
                     properties.load(in);
                 }
             }
-            return new String[] {"forgather-logs " + properties.getProperty("version", "unknown"),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+            return new String[] {
+                "forgather-logs " + properties.getProperty("version", "unknown"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+            };
         }
     }
 }

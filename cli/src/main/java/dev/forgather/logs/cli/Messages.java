@@ -9,8 +9,7 @@ import java.nio.file.NotDirectoryException;
 
 /** Short, lowercase reasons for I/O failures, for one-line messages. */
 final class Messages {
-    private Messages() {
-    }
+    private Messages() {}
 
     static String of(IOException e) {
         if (e instanceof AccessDeniedException) {

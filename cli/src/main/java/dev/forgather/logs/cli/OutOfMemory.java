@@ -8,8 +8,7 @@ final class OutOfMemory {
     private static final long MIB = 1L << 20;
     private static final long GIB = 1L << 30;
 
-    private OutOfMemory() {
-    }
+    private OutOfMemory() {}
 
     /** For a log that did not fit: {@code error: not enough memory to read FILE (N MB); raise ...}. */
     static String message(NotEnoughMemoryException e) {

@@ -18,8 +18,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * anything is written, and named in messages as the user typed it ({@code -o} or {@code --output}).
  */
 final class OutputOption {
-    private OutputOption() {
-    }
+    private OutputOption() {}
 
     /**
      * The target to write {@code output} to.
@@ -48,11 +47,12 @@ final class OutputOption {
      */
     static void requireFile(CommandSpec spec, String option, String value) {
         if (value.isBlank()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), typed(spec, option) + " is empty: name a file");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), typed(spec, option) + " is empty: name a file");
         }
         if (value.endsWith("/") || value.endsWith(File.separator) || Files.isDirectory(Path.of(value))) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    typed(spec, option) + " " + value + " is a folder: name a file in it");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), typed(spec, option) + " " + value + " is a folder: name a file in it");
         }
     }
 
@@ -73,7 +73,9 @@ final class OutputOption {
             }
             for (String name : named.names()) {
                 boolean shortName = name.length() == 2 && !name.startsWith("--");
-                if (arg.equals(name) || arg.startsWith(name + "=") || (shortName && arg.startsWith(name) && !arg.startsWith("--"))) {
+                if (arg.equals(name)
+                        || arg.startsWith(name + "=")
+                        || (shortName && arg.startsWith(name) && !arg.startsWith("--"))) {
                     typed = name;
                 }
             }

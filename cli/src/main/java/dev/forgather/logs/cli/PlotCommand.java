@@ -1,11 +1,11 @@
 package dev.forgather.logs.cli;
 
 import dev.forgather.logs.Plots;
-import dev.forgather.logs.io.OutputTarget;
 import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.compare.Band;
 import dev.forgather.logs.compare.CompareOptions;
 import dev.forgather.logs.compare.SeedGroups;
+import dev.forgather.logs.io.OutputTarget;
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.MetricNames;
 import dev.forgather.logs.model.Series;
@@ -21,9 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,9 +34,14 @@ import picocli.CommandLine.ParentCommand;
  * {@code forgather logs plot}: draws the metrics chart or the loss-curves chart to a PNG, SVG or
  * PDF file. Never opens a window; {@code -e} hands the file to the user's editor.
  */
-@Command(name = "plot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Plot training metrics of one or more runs to a PNG, SVG or PDF file.",
-            "It never opens a window: -e opens the file in your editor (VS Code works over SSH)."})
+@Command(
+        name = "plot",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "Plot training metrics of one or more runs to a PNG, SVG or PDF file.",
+            "It never opens a window: -e opens the file in your editor (VS Code works over SSH)."
+        })
 final class PlotCommand implements Callable<Integer> {
     @ParentCommand
     LogsCommand logs;
@@ -47,64 +52,105 @@ final class PlotCommand implements Callable<Integer> {
     @Mixin
     RunSelection runs;
 
-    @Option(names = "--compare", paramLabel = "PATH", arity = "1..*",
+    @Option(
+            names = "--compare",
+            paramLabel = "PATH",
+            arity = "1..*",
             description = "Runs to compare (the same as naming them as PATHs).")
     List<Path> compare = new ArrayList<>();
 
-    @Option(names = "--labels", paramLabel = "LABEL", arity = "1..*",
+    @Option(
+            names = "--labels",
+            paramLabel = "LABEL",
+            arity = "1..*",
             description = "Legend names for the runs, in order (default: model, then run folder).")
     List<String> labels = new ArrayList<>();
 
-    @Option(names = "--title", paramLabel = "TITLE", description = "Figure title (loss curves: instead of Training Progress).")
+    @Option(
+            names = "--title",
+            paramLabel = "TITLE",
+            description = "Figure title (loss curves: instead of Training Progress).")
     String title;
 
-    @Option(names = "--metrics", paramLabel = "METRIC", split = ",",
+    @Option(
+            names = "--metrics",
+            paramLabel = "METRIC",
+            split = ",",
             description = "Comma-separated metrics, any logged key (default: loss,eval_loss,learning_rate).")
     List<String> metrics = new ArrayList<>();
 
-    @Option(names = "--loss-curves",
+    @Option(
+            names = "--loss-curves",
             description = "Loss curves: train and eval loss with the learning rate on a second axis; "
                     + "Train Loss and Eval Loss panels for several runs.")
     boolean lossCurves;
 
-    @Option(names = "--x-axis", paramLabel = "AXIS", defaultValue = "step", converter = Choices.XAxes.class,
+    @Option(
+            names = "--x-axis",
+            paramLabel = "AXIS",
+            defaultValue = "step",
+            converter = Choices.XAxes.class,
             completionCandidates = Choices.XAxes.class,
             description = "Horizontal axis: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; time is minutes "
                     + "since the run's first record).")
     XAxis xAxis;
 
-    @Option(names = "--smooth", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--smooth",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Centred moving average over N points, drawn bold over the faint raw series.")
     int smooth;
 
     @Option(names = "--log-scale", description = "Logarithmic y axes.")
     boolean logScale;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "png", converter = Choices.PlotFormats.class,
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "png",
+            converter = Choices.PlotFormats.class,
             completionCandidates = Choices.PlotFormats.class,
             description = "File format when --output has no .png/.svg/.pdf ending: ${COMPLETION-CANDIDATES} "
                     + "(default: ${DEFAULT-VALUE}).")
     PlotFormat format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = {"Output file; folders are created.",
-                "Default: tmp/training_plot.png (named after --metrics or --loss-curves, -t's name in front)."})
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = {
+                "Output file; folders are created.",
+                "Default: tmp/training_plot.png (named after --metrics or --loss-curves, -t's name in front)."
+            })
     String output;
 
-    @Option(names = {"-e", "--edit"}, description = "Open the plot in $VISUAL, $EDITOR or VS Code afterwards.")
+    @Option(
+            names = {"-e", "--edit"},
+            description = "Open the plot in $VISUAL, $EDITOR or VS Code afterwards.")
     boolean edit;
 
-    @Option(names = "--group", paramLabel = "REGEX", arity = "0..1", preprocessor = CompareCommand.AttachedOnly.class,
+    @Option(
+            names = "--group",
+            paramLabel = "REGEX",
+            arity = "0..1",
+            preprocessor = CompareCommand.AttachedOnly.class,
             description = "Seed groups: runs whose names are equal once REGEX is removed become one mean curve with a "
                     + "shaded band (default REGEX: [_-]?seed[_-]?\\d+; give another as --group=REGEX).")
     String group;
 
-    @Option(names = "--band", paramLabel = "BAND", defaultValue = "std", converter = Choices.Bands.class,
+    @Option(
+            names = "--band",
+            paramLabel = "BAND",
+            defaultValue = "std",
+            converter = Choices.Bands.class,
             completionCandidates = Choices.Bands.class,
-            description = "With --group, the band around each mean: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description =
+                    "With --group, the band around each mean: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Band band;
 
-    @Option(names = "--baseline", paramLabel = "RUN",
+    @Option(
+            names = "--baseline",
+            paramLabel = "RUN",
             description = "Draw this run (a path or run name; with --group, its group) dashed; a path not among the "
                     + "runs is added first.")
     String baseline;
@@ -115,12 +161,12 @@ final class PlotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UserException {
         if (smooth < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--smooth must be 0 or more, got " + smooth);
+            throw new CommandLine.ParameterException(spec.commandLine(), "--smooth must be 0 or more, got " + smooth);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> wanted = metrics.stream().map(String::strip).filter(m -> !m.isEmpty()).toList();
+        List<String> wanted =
+                metrics.stream().map(String::strip).filter(m -> !m.isEmpty()).toList();
         if (!metrics.isEmpty() && wanted.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--metrics names no metric");
         }
@@ -135,7 +181,8 @@ final class PlotCommand implements Callable<Integer> {
             return ExitStatus.LOG_FAILED;
         }
         warnAboutLabels(result, err);
-        List<String> drawn = lossCurves ? List.of(MetricNames.LOSS, MetricNames.EVAL_LOSS)
+        List<String> drawn = lossCurves
+                ? List.of(MetricNames.LOSS, MetricNames.EVAL_LOSS)
                 : !wanted.isEmpty() ? wanted : PlotOptions.defaults().metrics();
         if (!wanted.isEmpty() && !lossCurves) {
             warnAboutMissingMetrics(loaded, wanted, err);
@@ -231,14 +278,17 @@ final class PlotCommand implements Callable<Integer> {
 
     /** One line for the --metrics no run has, naming the metrics the runs do have. */
     private static void warnAboutMissingMetrics(List<TrainingLog> loaded, List<String> wanted, PrintWriter err) {
-        List<String> missing = wanted.stream().filter(m -> loaded.stream().noneMatch(log -> log.has(m))).toList();
+        List<String> missing = wanted.stream()
+                .filter(m -> loaded.stream().noneMatch(log -> log.has(m)))
+                .toList();
         if (missing.isEmpty()) {
             return;
         }
         TreeSet<String> available = new TreeSet<>();
         loaded.forEach(log -> available.addAll(log.metricNames()));
-        err.println("warning: no run has " + String.join(", ", missing.stream().map(m -> "'" + m + "'").toList())
-                + "; available: " + (available.isEmpty() ? "none" : String.join(", ", available)));
+        err.println("warning: no run has "
+                + String.join(", ", missing.stream().map(m -> "'" + m + "'").toList()) + "; available: "
+                + (available.isEmpty() ? "none" : String.join(", ", available)));
         err.flush();
     }
 
@@ -268,18 +318,20 @@ final class PlotCommand implements Callable<Integer> {
             return null;
         }
         if (lossCurves) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--group draws the metrics chart; it does not go with --loss-curves");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--group draws the metrics chart; it does not go with --loss-curves");
         }
         if (xAxis != XAxis.STEP) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--group aligns runs on their steps; it does not go with --x-axis " + xAxis.name().toLowerCase(java.util.Locale.ROOT));
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--group aligns runs on their steps; it does not go with --x-axis "
+                            + xAxis.name().toLowerCase(java.util.Locale.ROOT));
         }
         try {
             return group.isEmpty() ? CompareOptions.DEFAULT_GROUP_PATTERN : Pattern.compile(group);
         } catch (PatternSyntaxException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--group: '" + group + "' is not a regular expression: " + e.getDescription());
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--group: '" + group + "' is not a regular expression: " + e.getDescription());
         }
     }
 

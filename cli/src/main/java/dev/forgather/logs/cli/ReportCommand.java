@@ -16,10 +16,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code forgather logs report}: one self-contained, offline, interactive HTML file of the chosen runs. */
-@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Write one self-contained HTML report of training runs: the summary table with check's verdicts, "
-                + "check's findings, compare's table against the first run, and an interactive chart of every metric.",
-            "Everything is inside the file: it opens offline in any browser and can be sent as it is."})
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "Write one self-contained HTML report of training runs: the summary table with check's verdicts, "
+                    + "check's findings, compare's table against the first run, and an interactive chart of every metric.",
+            "Everything is inside the file: it opens offline in any browser and can be sent as it is."
+        })
 final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -27,11 +32,17 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     RunSelection runs;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            required = true,
             description = "The HTML file to write (folders are created; written atomically).")
     Path output;
 
-    @Option(names = "--title", paramLabel = "TITLE", description = "The report's title (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--title",
+            paramLabel = "TITLE",
+            description = "The report's title (default: ${DEFAULT-VALUE}).",
             defaultValue = "Training report")
     String title;
 
@@ -44,7 +55,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         OutputTarget target = OutputOption.target(spec, "--output", output, result);
         ReportInput checked = ReportInput.of(loaded).withTitle(title).withChecks(CheckSection.of(loaded));
-        ReportInput input = CompareSection.of(loaded).map(checked::withComparison).orElse(checked);
+        ReportInput input =
+                CompareSection.of(loaded).map(checked::withComparison).orElse(checked);
         try {
             target.write(out -> HtmlReport.write(input, out));
         } catch (IOException e) {

@@ -26,8 +26,11 @@ final class RunSelection {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Log files (e.g. trainer_logs.json) or run directories. Default: the newest log of the project.")
+    @Parameters(
+            paramLabel = "PATH",
+            arity = "0..*",
+            description =
+                    "Log files (e.g. trainer_logs.json) or run directories. Default: the newest log of the project.")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--all", description = "Every log of the project, newest first.")
@@ -71,8 +74,10 @@ final class RunSelection {
                 loadedFrom.add(read.path());
             } else if (result instanceof TrainingLogs.Loaded.Failed failure) {
                 LogReadException error = failure.error();
-                err.println(error instanceof NotEnoughMemoryException memory ? OutOfMemory.message(memory)
-                        : "error: " + error.getMessage());
+                err.println(
+                        error instanceof NotEnoughMemoryException memory
+                                ? OutOfMemory.message(memory)
+                                : "error: " + error.getMessage());
                 failed = true;
             }
         }
@@ -103,7 +108,8 @@ final class RunSelection {
         }
         List<LogFile> found = TrainingLogs.find(projectDir());
         if (found.isEmpty()) {
-            throw new UserException("No training logs found.\nSearched in: " + TrainingLogs.searchedFolder(projectDir()));
+            throw new UserException(
+                    "No training logs found.\nSearched in: " + TrainingLogs.searchedFolder(projectDir()));
         }
         if (all) {
             return found.stream().map(LogFile::path).toList();

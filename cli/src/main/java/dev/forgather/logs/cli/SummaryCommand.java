@@ -16,7 +16,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code forgather logs summary}: the statistics of one run, several, or all. */
-@Command(name = "summary", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "summary",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Print summary statistics of training runs: loss, eval loss, speed, gradients, learning rate.")
 final class SummaryCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -25,12 +28,18 @@ final class SummaryCommand implements Callable<Integer> {
     @Mixin
     RunSelection runs;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Choices.SummaryFormats.class,
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            converter = Choices.SummaryFormats.class,
             completionCandidates = Choices.SummaryFormats.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     SummaryFormat format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
             description = "Write the summary to FILE (folders are created; written atomically).")
     Path output;
 

@@ -4,8 +4,7 @@ import java.util.Map;
 
 /** Whether output may be coloured: standard output is a terminal and the user has not set {@code NO_COLOR}. */
 final class Terminal {
-    private Terminal() {
-    }
+    private Terminal() {}
 
     static boolean colours(Map<String, String> env) {
         String noColor = env.get("NO_COLOR");

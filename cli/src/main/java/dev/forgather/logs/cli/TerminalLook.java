@@ -12,11 +12,11 @@ import org.jline.utils.AttributedStyle;
 /** What the environment asks of the terminal view: colour or not, which characters, what size. */
 final class TerminalLook {
     /** Matplotlib's tab10, as {@code plot} draws runs, in run order. */
-    private static final int[] TAB10 = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2,
-        0x7f7f7f, 0xbcbd22, 0x17becf};
+    private static final int[] TAB10 = {
+        0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf
+    };
 
-    private TerminalLook() {
-    }
+    private TerminalLook() {}
 
     /**
      * {@code requested}, unless the terminal cannot show it: {@code TERM=dumb}, or a locale that is
@@ -142,7 +142,11 @@ final class TerminalLook {
         int index = StyledLine.colourOf(style);
         if (index >= 0) {
             int rgb = TAB10[index];
-            sb.append(";38;2;").append((rgb >> 16) & 0xFF).append(';').append((rgb >> 8) & 0xFF).append(';')
+            sb.append(";38;2;")
+                    .append((rgb >> 16) & 0xFF)
+                    .append(';')
+                    .append((rgb >> 8) & 0xFF)
+                    .append(';')
                     .append(rgb & 0xFF);
         }
         return sb.append('m').toString();

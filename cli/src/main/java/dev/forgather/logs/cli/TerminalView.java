@@ -56,11 +56,18 @@ final class TerminalView {
     }
 
     /** Runs the view until {@code q} (exit status 0) or Ctrl-C (130). */
-    static int run(WatchSession session, WatchModel first, ViewState start, ChartCharset charset, boolean colour,
-            long refreshMillis, PrintWriter err) {
+    static int run(
+            WatchSession session,
+            WatchModel first,
+            ViewState start,
+            ChartCharset charset,
+            boolean colour,
+            long refreshMillis,
+            PrintWriter err) {
         Terminal terminal;
         try {
-            terminal = TerminalBuilder.builder().system(true).nativeSignals(true).build();
+            terminal =
+                    TerminalBuilder.builder().system(true).nativeSignals(true).build();
         } catch (IOException e) {
             err.println("error: cannot open the terminal: " + Messages.of(e));
             err.flush();
@@ -82,7 +89,12 @@ final class TerminalView {
         }
     }
 
-    private int loop(WatchSession session, WatchModel first, ViewState start, ChartCharset charset, boolean colour,
+    private int loop(
+            WatchSession session,
+            WatchModel first,
+            ViewState start,
+            ChartCharset charset,
+            boolean colour,
             long refreshMillis) {
         AtomicBoolean resized = new AtomicBoolean(true);
         AtomicBoolean interrupted = new AtomicBoolean();

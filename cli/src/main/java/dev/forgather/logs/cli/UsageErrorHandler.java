@@ -18,8 +18,9 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         if (global.isPresent()) {
             // "Unknown option: '-p'" would send the user looking in the wrong help page.
             String value = global.get().startsWith("-p") || global.get().startsWith("--project") ? "DIR" : "NAME";
-            cli.getErr().println("error: " + global.get() + " is a global option: it goes before 'logs', as in 'forgather "
-                    + global.get() + " " + value + " logs " + cli.getCommandName() + " ...'");
+            cli.getErr()
+                    .println("error: " + global.get() + " is a global option: it goes before 'logs', as in 'forgather "
+                            + global.get() + " " + value + " logs " + cli.getCommandName() + " ...'");
         } else {
             cli.getErr().println("error: " + e.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(e, cli.getErr());
@@ -40,7 +41,8 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         }
         for (String arg : unmatched.getUnmatched()) {
             for (String option : GLOBAL_OPTIONS) {
-                if (arg.equals(option) || arg.startsWith(option + "=")
+                if (arg.equals(option)
+                        || arg.startsWith(option + "=")
                         || (option.length() == 2 && arg.startsWith(option) && !arg.startsWith("--"))) {
                     return Optional.of(option);
                 }

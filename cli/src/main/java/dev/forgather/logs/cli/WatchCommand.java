@@ -14,12 +14,12 @@ import dev.forgather.logs.watch.WatchedRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashSet;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -27,14 +27,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code forgather logs watch}: follow training runs live in the terminal. */
-@Command(name = "watch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Follow training runs live in the terminal: charts of loss, eval loss and learning rate, "
-                + "and a table of each run's progress.", "",
+@Command(
+        name = "watch",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "Follow training runs live in the terminal: charts of loss, eval loss and learning rate, "
+                    + "and a table of each run's progress.",
+            "",
             "Keys: q quit, s smoothing, l log scale, m layout, x x axis, arrows or + - pan and zoom, space pause, "
-                + "r reset. NO_COLOR turns colour off; TERM=dumb or a locale that is not UTF-8 draws in ASCII."})
+                    + "r reset. NO_COLOR turns colour off; TERM=dumb or a locale that is not UTF-8 draws in ASCII."
+        })
 final class WatchCommand implements Callable<Integer> {
     /** Ctrl-C's exit status, as a shell reports a command killed by SIGINT. */
     static final int INTERRUPTED = 130;
+
     static final double MIN_REFRESH = 0.2;
 
     @CommandLine.Spec
@@ -44,39 +51,64 @@ final class WatchCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RunSelection runs;
 
-    @Option(names = "--last", paramLabel = "N", defaultValue = "4",
+    @Option(
+            names = "--last",
+            paramLabel = "N",
+            defaultValue = "4",
             description = "With --all, how many of the newest runs (1 to 9; default: ${DEFAULT-VALUE}).")
     int last;
 
-    @Option(names = "--metrics", paramLabel = "METRICS", split = ",",
+    @Option(
+            names = "--metrics",
+            paramLabel = "METRICS",
+            split = ",",
             description = "Metrics to chart, one panel each (default: loss,eval_loss,learning_rate).")
     List<String> metrics;
 
-    @Option(names = "--x-axis", paramLabel = "AXIS", defaultValue = "step", converter = Choices.WatchAxes.class,
+    @Option(
+            names = "--x-axis",
+            paramLabel = "AXIS",
+            defaultValue = "step",
+            converter = Choices.WatchAxes.class,
             completionCandidates = Choices.WatchAxes.class,
-            description = "X axis: ${COMPLETION-CANDIDATES} (time: minutes since the run's first record; default: ${DEFAULT-VALUE}).")
+            description =
+                    "X axis: ${COMPLETION-CANDIDATES} (time: minutes since the run's first record; default: ${DEFAULT-VALUE}).")
     WatchAxis axis;
 
-    @Option(names = "--smooth", paramLabel = "N", defaultValue = "0",
-            description = "Moving-average window drawn bold over the raw series (default: off; the s key cycles 5, 10, 20, 50).")
+    @Option(
+            names = "--smooth",
+            paramLabel = "N",
+            defaultValue = "0",
+            description =
+                    "Moving-average window drawn bold over the raw series (default: off; the s key cycles 5, 10, 20, 50).")
     int smooth;
 
-    @Option(names = "--charset", paramLabel = "CHARSET", defaultValue = "braille", converter = Choices.ChartCharsets.class,
+    @Option(
+            names = "--charset",
+            paramLabel = "CHARSET",
+            defaultValue = "braille",
+            converter = Choices.ChartCharsets.class,
             completionCandidates = Choices.ChartCharsets.class,
             description = "Chart characters: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ChartCharset requested;
 
-    @Option(names = "--refresh", paramLabel = "SECONDS", defaultValue = "1",
+    @Option(
+            names = "--refresh",
+            paramLabel = "SECONDS",
+            defaultValue = "1",
             description = "Seconds between looks at the logs, at least 0.2 (default: ${DEFAULT-VALUE}).")
     double refresh;
 
-    @Option(names = "--once", description = "Print one frame and exit (COLUMNS x LINES, default 100x30, when stdout is not a terminal).")
+    @Option(
+            names = "--once",
+            description = "Print one frame and exit (COLUMNS x LINES, default 100x30, when stdout is not a terminal).")
     boolean once;
 
     /** The environment: NO_COLOR, TERM, the locale, COLUMNS and LINES. Tests set their own. */
     Map<String, String> env = System.getenv();
     /** Whether stdout is a terminal. Tests run in process, where it is not. */
     Supplier<Boolean> stdoutIsTerminal = () -> System.console() != null;
+
     Clock clock = Clock.systemUTC();
 
     @Override
@@ -92,7 +124,8 @@ final class WatchCommand implements Callable<Integer> {
             throw usage("--last must be from 1 to " + WatchSession.MAX_RUNS + ", not " + last);
         }
         if (!runs.all && runs.paths.size() > WatchSession.MAX_RUNS) {
-            throw usage(runs.paths.size() + " runs named; at most " + WatchSession.MAX_RUNS + " can be watched at once");
+            throw usage(
+                    runs.paths.size() + " runs named; at most " + WatchSession.MAX_RUNS + " can be watched at once");
         }
         List<String> chosenMetrics = chosenMetrics();
         List<Path> chosen = choose();
@@ -100,7 +133,8 @@ final class WatchCommand implements Callable<Integer> {
         if (runs.all) {
             // Runs there already were and that --last left out are not new: only later ones join.
             Set<Path> before = new HashSet<>(projectRuns());
-            newRuns = () -> projectRuns().stream().filter(p -> !before.contains(p)).toList();
+            newRuns = () ->
+                    projectRuns().stream().filter(p -> !before.contains(p)).toList();
         }
         WatchSession session = Watches.session(chosen, newRuns, chosenMetrics, clock);
         ChartCharset drawWith = TerminalLook.charset(requested, env);
@@ -119,7 +153,12 @@ final class WatchCommand implements Callable<Integer> {
         return TerminalView.run(session, first, view, drawWith, colour, (long) (refresh * 1000), err);
     }
 
-    private int printOnce(WatchSession session, ViewState view, ChartCharset drawWith, boolean colour, boolean terminal,
+    private int printOnce(
+            WatchSession session,
+            ViewState view,
+            ChartCharset drawWith,
+            boolean colour,
+            boolean terminal,
             PrintWriter err) {
         WatchModel model = session.poll();
         for (WatchedRun run : model.runs()) {
@@ -168,7 +207,7 @@ final class WatchCommand implements Callable<Integer> {
     }
 
     private CommandLine.ParameterException usage(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message.toLowerCase(Locale.ROOT).charAt(0)
-                + message.substring(1));
+        return new CommandLine.ParameterException(
+                spec.commandLine(), message.toLowerCase(Locale.ROOT).charAt(0) + message.substring(1));
     }
 }

@@ -33,7 +33,8 @@ class CheckCommandTest extends InDemoProject {
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).isEqualTo(KILLED_WARNING.formatted(project));
         Golden.of("cli").assertMatches("check_all.txt", ageless(r.out()));
-        assertThat(r.out()).contains("diverged_lr1e-2_2026-01-21T14-30-00: steps 3000-5000: non-finite loss: 21 NaN values\n")
+        assertThat(r.out())
+                .contains("diverged_lr1e-2_2026-01-21T14-30-00: steps 3000-5000: non-finite loss: 21 NaN values\n")
                 .contains("baseline_2026-01-20T09-00-00: steps 2900-3000: spike in loss: 3.51 is ")
                 .contains("adamw_lr1e-3: healthy\n")
                 .contains("adamw_lr3e-3: healthy\n")
@@ -51,16 +52,18 @@ class CheckCommandTest extends InDemoProject {
         Files.setLastModifiedTime(killed, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
         Cli.Result dead = check(killed.toString());
         assertThat(dead.exitCode()).isEqualTo(3);
-        assertThat(dead.out()).isEqualTo("killed_2026-01-22T08-15-00: step 5000: stalled: the log is still open but has"
-                + " not changed for 2 h, longer than the 5 min limit: the run is probably dead, not training\n"
-                + "killed_2026-01-22T08-15-00: failed (1 error)\n");
+        assertThat(dead.out())
+                .isEqualTo("killed_2026-01-22T08-15-00: step 5000: stalled: the log is still open but has"
+                        + " not changed for 2 h, longer than the 5 min limit: the run is probably dead, not training\n"
+                        + "killed_2026-01-22T08-15-00: failed (1 error)\n");
 
         Files.setLastModifiedTime(killed, FileTime.from(Instant.now().minus(Duration.ofSeconds(20))));
         Cli.Result live = check(killed.toString());
         assertThat(live.exitCode()).isZero();
-        assertThat(live.out()).matches("killed_2026-01-22T08-15-00: step 5000: in_progress: the log is still open and"
-                + " changed 2\\d s ago, within the 5 min limit: the run is training\n"
-                + "killed_2026-01-22T08-15-00: healthy \\(1 info\\)\n");
+        assertThat(live.out())
+                .matches("killed_2026-01-22T08-15-00: step 5000: in_progress: the log is still open and"
+                        + " changed 2\\d s ago, within the 5 min limit: the run is training\n"
+                        + "killed_2026-01-22T08-15-00: healthy \\(1 info\\)\n");
         assertThat(live.err()).isEqualTo(KILLED_WARNING.formatted(project));
     }
 
@@ -69,59 +72,95 @@ class CheckCommandTest extends InDemoProject {
         Cli.Result r = check("--all", "--format", "json");
         assertThat(r.exitCode()).isEqualTo(3);
         List<Map<String, Object>> runs = JsonTree.parseArray(r.out());
-        assertThat(runs).extracting(m -> m.get("run")).containsExactly("resumed_2026-01-23T10-00-00",
-                "killed_2026-01-22T08-15-00", "diverged_lr1e-2_2026-01-21T14-30-00", "baseline_2026-01-20T09-00-00",
-                "adamw_lr3e-3", "adamw_lr1e-3");
+        assertThat(runs)
+                .extracting(m -> m.get("run"))
+                .containsExactly(
+                        "resumed_2026-01-23T10-00-00",
+                        "killed_2026-01-22T08-15-00",
+                        "diverged_lr1e-2_2026-01-21T14-30-00",
+                        "baseline_2026-01-20T09-00-00",
+                        "adamw_lr3e-3",
+                        "adamw_lr1e-3");
         Map<String, Object> diverged = runs.get(2);
         assertThat(diverged.keySet()).containsExactly("run", "model", "path", "format", "verdict", "findings");
-        assertThat(diverged).containsEntry("model", "llama_1b").containsEntry("format", "forgather")
+        assertThat(diverged)
+                .containsEntry("model", "llama_1b")
+                .containsEntry("format", "forgather")
                 .containsEntry("verdict", "failed")
                 .containsEntry("path", run("llama_1b/runs/diverged_lr1e-2_2026-01-21T14-30-00/trainer_logs.json"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> findings = (List<Map<String, Object>>) diverged.get("findings");
-        assertThat(findings.get(0).keySet()).containsExactly("detector", "severity", "metric", "first_step", "last_step",
-                "value", "threshold", "message");
-        Map<String, Object> loss = findings.stream().filter(f -> "loss".equals(f.get("metric"))).findFirst().orElseThrow();
-        assertThat(loss).containsEntry("detector", "nonfinite").containsEntry("severity", "error")
-                .containsEntry("first_step", 3000L).containsEntry("last_step", 5000L).containsEntry("value", 21.0)
-                .containsEntry("threshold", 0.0).containsEntry("message", "non-finite loss: 21 NaN values");
+        assertThat(findings.get(0).keySet())
+                .containsExactly(
+                        "detector", "severity", "metric", "first_step", "last_step", "value", "threshold", "message");
+        Map<String, Object> loss = findings.stream()
+                .filter(f -> "loss".equals(f.get("metric")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(loss)
+                .containsEntry("detector", "nonfinite")
+                .containsEntry("severity", "error")
+                .containsEntry("first_step", 3000L)
+                .containsEntry("last_step", 5000L)
+                .containsEntry("value", 21.0)
+                .containsEntry("threshold", 0.0)
+                .containsEntry("message", "non-finite loss: 21 NaN values");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> baseline = (List<Map<String, Object>>) runs.get(3).get("findings");
+        List<Map<String, Object>> baseline =
+                (List<Map<String, Object>>) runs.get(3).get("findings");
         assertThat(runs.get(3)).containsEntry("verdict", "warning");
         Map<String, Object> killed = runs.get(1);
         assertThat(killed).containsEntry("verdict", "failed");
         @SuppressWarnings("unchecked")
         Map<String, Object> stalled = ((List<Map<String, Object>>) killed.get("findings")).get(0);
-        assertThat(stalled).containsEntry("detector", "stalled").containsEntry("severity", "error")
-                .containsEntry("metric", null).containsEntry("first_step", 5000L).containsEntry("threshold", 300.0);
+        assertThat(stalled)
+                .containsEntry("detector", "stalled")
+                .containsEntry("severity", "error")
+                .containsEntry("metric", null)
+                .containsEntry("first_step", 5000L)
+                .containsEntry("threshold", 300.0);
         assertThat((Double) stalled.get("value")).isGreaterThan(3600.0);
         @SuppressWarnings("unchecked")
         Map<String, Object> rollback = ((List<Map<String, Object>>) runs.get(0).get("findings")).get(0);
-        assertThat(rollback).containsEntry("detector", "rollback").containsEntry("severity", "info")
-                .containsEntry("metric", "global_step").containsEntry("first_step", 2100L)
-                .containsEntry("last_step", 3000L).containsEntry("value", 2100.0).containsEntry("threshold", null);
+        assertThat(rollback)
+                .containsEntry("detector", "rollback")
+                .containsEntry("severity", "info")
+                .containsEntry("metric", "global_step")
+                .containsEntry("first_step", 2100L)
+                .containsEntry("last_step", 3000L)
+                .containsEntry("value", 2100.0)
+                .containsEntry("threshold", null);
         assertThat(runs.get(0)).containsEntry("verdict", "healthy");
-        assertThat(baseline).extracting(f -> f.get("detector") + " " + f.get("severity") + " " + f.get("metric") + " "
-                + f.get("first_step") + "-" + f.get("last_step") + " " + f.get("threshold"))
+        assertThat(baseline)
+                .extracting(f -> f.get("detector") + " " + f.get("severity") + " " + f.get("metric") + " "
+                        + f.get("first_step") + "-" + f.get("last_step") + " " + f.get("threshold"))
                 .containsExactlyInAnyOrder("spike warn loss 2900-3000 6.0", "spike warn grad_norm 2900-3000 6.0");
         assertThat(runs.get(5)).containsEntry("verdict", "healthy").containsEntry("findings", List.of());
     }
 
     @Test
     void githubFormatAnnotatesEachFindingThenGivesTheVerdicts() {
-        Cli.Result r = check("--format", "github", run("llama_1b/runs/diverged_lr1e-2_2026-01-21T14-30-00"),
+        Cli.Result r = check(
+                "--format",
+                "github",
+                run("llama_1b/runs/diverged_lr1e-2_2026-01-21T14-30-00"),
                 run("llama_1b/runs/baseline_2026-01-20T09-00-00"));
         assertThat(r.exitCode()).isEqualTo(3);
-        String diverged = run("llama_1b/runs/diverged_lr1e-2_2026-01-21T14-30-00/trainer_logs.json").replace(":", "%3A")
+        String diverged = run("llama_1b/runs/diverged_lr1e-2_2026-01-21T14-30-00/trainer_logs.json")
+                .replace(":", "%3A")
                 .replace(",", "%2C");
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(7);
-        assertThat(lines.get(0)).isEqualTo("::error file=" + diverged + ",title=forgather check nonfinite::"
-                + "diverged_lr1e-2_2026-01-21T14-30-00: non-finite loss: 21 NaN values");
-        assertThat(lines.get(3)).startsWith("::warning file=").contains(",title=forgather check spike::"
-                + "baseline_2026-01-20T09-00-00: spike in ");
-        assertThat(lines.subList(5, 7)).containsExactly("diverged_lr1e-2_2026-01-21T14-30-00: failed (3 errors)",
-                "baseline_2026-01-20T09-00-00: warning (2 warnings)");
+        assertThat(lines.get(0))
+                .isEqualTo("::error file=" + diverged + ",title=forgather check nonfinite::"
+                        + "diverged_lr1e-2_2026-01-21T14-30-00: non-finite loss: 21 NaN values");
+        assertThat(lines.get(3))
+                .startsWith("::warning file=")
+                .contains(",title=forgather check spike::" + "baseline_2026-01-20T09-00-00: spike in ");
+        assertThat(lines.subList(5, 7))
+                .containsExactly(
+                        "diverged_lr1e-2_2026-01-21T14-30-00: failed (3 errors)",
+                        "baseline_2026-01-20T09-00-00: warning (2 warnings)");
     }
 
     @Test
@@ -160,8 +199,10 @@ class CheckCommandTest extends InDemoProject {
     @Test
     void withoutPathsTheNewestLogIsCheckedAndNamedOnStderr() {
         Cli.Result r = check();
-        assertThat(r.err()).startsWith("Using latest log: " + project.resolve(
-                "output_models/llama_1b/runs/resumed_2026-01-23T10-00-00/trainer_logs.json") + "\n\n");
+        assertThat(r.err())
+                .startsWith("Using latest log: "
+                        + project.resolve("output_models/llama_1b/runs/resumed_2026-01-23T10-00-00/trainer_logs.json")
+                        + "\n\n");
         assertThat(r.out()).endsWith("resumed_2026-01-23T10-00-00: healthy (1 info)\n");
     }
 
@@ -180,8 +221,9 @@ class CheckCommandTest extends InDemoProject {
         Cli.Result format = check("--format", "xml", baseline);
         assertThat(format.exitCode()).isEqualTo(2);
         assertThat(format.out()).isEmpty();
-        assertThat(format.err()).startsWith("error: Invalid value for option '--format': 'xml' is not a format;"
-                + " expected one of text, json, github\n");
+        assertThat(format.err())
+                .startsWith("error: Invalid value for option '--format': 'xml' is not a format;"
+                        + " expected one of text, json, github\n");
         Cli.Result level = check("--fail-on", "maybe", baseline);
         assertThat(level.exitCode()).isEqualTo(2);
         assertThat(level.err()).contains("'maybe' is not a level; expected one of error, warn, never");
@@ -204,8 +246,10 @@ class CheckCommandTest extends InDemoProject {
     void aClipGivenOnTheCommandLineTurnsOnClipSaturation() {
         // The baseline's grad norms are about 0.4: a clip of 0.3 is hit by nearly every record.
         Cli.Result r = check("--clip", "0.3", run("llama_1b/runs/baseline_2026-01-20T09-00-00"));
-        assertThat(r.out()).contains("baseline_2026-01-20T09-00-00: steps 100-3300: clip_saturation in grad_norm: 33 of"
-                + " the last 33 records (100%, at least 50%) have a grad norm at or above the clip 0.3");
-        assertThat(check(run("llama_1b/runs/baseline_2026-01-20T09-00-00")).out()).doesNotContain("clip_saturation");
+        assertThat(r.out())
+                .contains("baseline_2026-01-20T09-00-00: steps 100-3300: clip_saturation in grad_norm: 33 of"
+                        + " the last 33 records (100%, at least 50%) have a grad norm at or above the clip 0.3");
+        assertThat(check(run("llama_1b/runs/baseline_2026-01-20T09-00-00")).out())
+                .doesNotContain("clip_saturation");
     }
 }

@@ -20,7 +20,8 @@ class CheckLiveRunTest {
 
     @Test
     void aRunStillBeingWrittenIsInProgressNeverStalled() throws Exception {
-        Path log = Files.createDirectories(tmp.resolve("output_models/live/runs/now")).resolve("trainer_logs.json");
+        Path log = Files.createDirectories(tmp.resolve("output_models/live/runs/now"))
+                .resolve("trainer_logs.json");
         AtomicBoolean done = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread trainer = new Thread(() -> {
@@ -29,9 +30,14 @@ class CheckLiveRunTest {
                 out.flush();
                 double t = System.currentTimeMillis() / 1000.0;
                 for (int step = 10; !done.get() && step <= 100_000; step += 10) {
-                    String record = String.format(Locale.ROOT, "%s{\"timestamp\": %.3f, \"global_step\": %d, \"loss\": %.4f,"
-                            + " \"grad_norm\": 0.4, \"learning_rate\": 0.001}", step == 10 ? "" : ",\n", t + step * 0.001,
-                            step, 3.0 - step * 1e-5);
+                    String record = String.format(
+                            Locale.ROOT,
+                            "%s{\"timestamp\": %.3f, \"global_step\": %d, \"loss\": %.4f,"
+                                    + " \"grad_norm\": 0.4, \"learning_rate\": 0.001}",
+                            step == 10 ? "" : ",\n",
+                            t + step * 0.001,
+                            step,
+                            3.0 - step * 1e-5);
                     byte[] bytes = record.getBytes(StandardCharsets.UTF_8);
                     // Half a record, then the rest: a reader may see the file at either point.
                     out.write(bytes, 0, bytes.length / 2);
@@ -53,11 +59,14 @@ class CheckLiveRunTest {
             for (int i = 0; i < 15; i++) {
                 Cli.Result r = Cli.run("-p", tmp.toString(), "logs", "check", "--fail-on", "warn", log.toString());
                 assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
-                assertThat(r.out()).contains(": in_progress: the log is still open and changed ")
-                        .doesNotContain("stalled").endsWith("now: healthy (1 info)\n");
-                assertThat(r.err()).as("one warning line, about the open end").matches(
-                        "warning: " + java.util.regex.Pattern.quote(log.toString()) + ": [^\n]*\\(the run is still writing"
-                                + " or was stopped\\); read \\d+ records\n");
+                assertThat(r.out())
+                        .contains(": in_progress: the log is still open and changed ")
+                        .doesNotContain("stalled")
+                        .endsWith("now: healthy (1 info)\n");
+                assertThat(r.err())
+                        .as("one warning line, about the open end")
+                        .matches("warning: " + java.util.regex.Pattern.quote(log.toString())
+                                + ": [^\n]*\\(the run is still writing" + " or was stopped\\); read \\d+ records\n");
                 Thread.sleep(20);
             }
         } finally {

@@ -6,11 +6,9 @@ import picocli.CommandLine;
 
 /** Runs the command line in process, as picocli's manual shows, capturing both streams. */
 final class Cli {
-    record Result(int exitCode, String out, String err) {
-    }
+    record Result(int exitCode, String out, String err) {}
 
-    private Cli() {
-    }
+    private Cli() {}
 
     static Result run(String... args) {
         CommandLine cli = Main.commandLine();

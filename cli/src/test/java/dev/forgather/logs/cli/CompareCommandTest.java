@@ -22,7 +22,8 @@ class CompareCommandTest extends InDemoProject {
 
     /** Outputs name the temporary project and the shared folder; goldens say PROJECT and SHARED. */
     private String portable(String text) {
-        return text.replace(project.toString(), "PROJECT").replace(Samples.shared().toString(), "SHARED");
+        return text.replace(project.toString(), "PROJECT")
+                .replace(Samples.shared().toString(), "SHARED");
     }
 
     private Cli.Result compare(String... args) {
@@ -30,16 +31,20 @@ class CompareCommandTest extends InDemoProject {
     }
 
     private String[] threeRuns(String... options) {
-        List<String> args = new ArrayList<>(List.of(run("tiny_gpt/runs/adamw_lr1e-3"), run("tiny_gpt/runs/adamw_lr3e-3"),
-                lightning(), "--target", "eval_loss=1.6"));
+        List<String> args = new ArrayList<>(List.of(
+                run("tiny_gpt/runs/adamw_lr1e-3"),
+                run("tiny_gpt/runs/adamw_lr3e-3"),
+                lightning(),
+                "--target",
+                "eval_loss=1.6"));
         args.addAll(List.of(options));
         return args.toArray(String[]::new);
     }
 
     @Test
     void theTwoSampleRunsAsAnAlignedTable() {
-        Cli.Result r = compare(run("tiny_gpt/runs/adamw_lr1e-3"), run("tiny_gpt/runs/adamw_lr3e-3"),
-                "--target", "eval_loss=1.6");
+        Cli.Result r = compare(
+                run("tiny_gpt/runs/adamw_lr1e-3"), run("tiny_gpt/runs/adamw_lr3e-3"), "--target", "eval_loss=1.6");
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
         Golden.of("cli").assertMatches("compare_samples.txt", r.out());
@@ -87,12 +92,24 @@ class CompareCommandTest extends InDemoProject {
         Cli.Result r = compare(threeRuns("--format", "json"));
         List<Map<String, Object>> rows = parseArray(r.out());
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(0).keySet()).containsExactly("run", "model", "path", "format", "baseline", "steps",
-                "samples_per_second", "throughput_ratio", "config", "metrics", "target");
+        assertThat(rows.get(0).keySet())
+                .containsExactly(
+                        "run",
+                        "model",
+                        "path",
+                        "format",
+                        "baseline",
+                        "steps",
+                        "samples_per_second",
+                        "throughput_ratio",
+                        "config",
+                        "metrics",
+                        "target");
         assertThat(rows).extracting(row -> row.get("baseline")).containsExactly(true, false, false);
         assertThat(rows).extracting(row -> row.get("format")).containsExactly("forgather", "forgather", "lightning");
         Map<String, Object> baseLoss = metric(rows.get(0), "eval_loss");
-        assertThat(baseLoss.keySet()).containsExactly("final", "best", "best_step", "at_baseline_end", "delta", "delta_pct");
+        assertThat(baseLoss.keySet())
+                .containsExactly("final", "best", "best_step", "at_baseline_end", "delta", "delta_pct");
         for (Map<String, Object> row : rows) {
             Map<String, Object> m = metric(row, "eval_loss");
             double delta = (double) m.get("final") - (double) baseLoss.get("final");
@@ -115,16 +132,21 @@ class CompareCommandTest extends InDemoProject {
         Cli.Result r = compare(run("tiny_gpt/runs/adamw_lr1e-3"));
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("error: compare needs a baseline and at least one other run, got 1\n"
-                + "Try 'forgather logs compare --help' for more information.\n");
+        assertThat(r.err())
+                .isEqualTo("error: compare needs a baseline and at least one other run, got 1\n"
+                        + "Try 'forgather logs compare --help' for more information.\n");
     }
 
     @Test
     void anUnreadableRunGetsOneLineAndTheRestAreStillCompared() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("empty_run")).resolve("trainer_logs.json");
         Files.writeString(empty, "");
-        Cli.Result r = compare(run("tiny_gpt/runs/adamw_lr1e-3"), empty.toString(), run("tiny_gpt/runs/adamw_lr3e-3"),
-                "--target", "eval_loss=1.6");
+        Cli.Result r = compare(
+                run("tiny_gpt/runs/adamw_lr1e-3"),
+                empty.toString(),
+                run("tiny_gpt/runs/adamw_lr3e-3"),
+                "--target",
+                "eval_loss=1.6");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("error: " + empty + ": empty file\n");
         Golden.of("cli").assertMatches("compare_samples.txt", r.out());
@@ -136,8 +158,9 @@ class CompareCommandTest extends InDemoProject {
         Cli.Result r = compare(run("tiny_gpt/runs/adamw_lr1e-3"), missing.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("error: " + missing + ": no such file or directory\n"
-                + "error: fewer than two runs left to compare\n");
+        assertThat(r.err())
+                .isEqualTo("error: " + missing + ": no such file or directory\n"
+                        + "error: fewer than two runs left to compare\n");
     }
 
     @Test
@@ -165,10 +188,20 @@ class CompareCommandTest extends InDemoProject {
 
     @Test
     void sortOrdersTheOtherRowsBestFirst() {
-        Cli.Result r = compare(lightning(), run("tiny_gpt/runs/adamw_lr1e-3"), run("tiny_gpt/runs/adamw_lr3e-3"),
-                "--sort", "eval_loss.final", "--format", "csv");
+        Cli.Result r = compare(
+                lightning(),
+                run("tiny_gpt/runs/adamw_lr1e-3"),
+                run("tiny_gpt/runs/adamw_lr3e-3"),
+                "--sort",
+                "eval_loss.final",
+                "--format",
+                "csv");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out().lines().skip(1).map(line -> line.substring(0, line.indexOf(','))).toList())
+        assertThat(r.out()
+                        .lines()
+                        .skip(1)
+                        .map(line -> line.substring(0, line.indexOf(',')))
+                        .toList())
                 .containsExactly("version_0", "adamw_lr3e-3", "adamw_lr1e-3");
     }
 
@@ -179,14 +212,16 @@ class CompareCommandTest extends InDemoProject {
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).isEqualTo("Comparison written to: " + file + "\n");
-        assertThat(Files.readString(file)).isEqualTo(compare(threeRuns("--format", "md")).out());
+        assertThat(Files.readString(file))
+                .isEqualTo(compare(threeRuns("--format", "md")).out());
     }
 
     @Test
     void anOutputThatIsOneOfTheLogsIsRefused() throws IOException {
         Path log = Path.of(run("tiny_gpt/runs/adamw_lr3e-3/trainer_logs.json"));
         byte[] before = Files.readAllBytes(log);
-        Cli.Result r = compare(run("tiny_gpt/runs/adamw_lr1e-3"), run("tiny_gpt/runs/adamw_lr3e-3"), "--output", log.toString());
+        Cli.Result r = compare(
+                run("tiny_gpt/runs/adamw_lr1e-3"), run("tiny_gpt/runs/adamw_lr3e-3"), "--output", log.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("error: --output " + log + " is one of the logs being read\n");

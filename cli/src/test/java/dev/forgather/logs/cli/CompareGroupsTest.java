@@ -48,14 +48,28 @@ class CompareGroupsTest {
         assertThat(r.exitCode()).isZero();
         Golden.of("cli").assertMatches("compare_groups.json", r.out());
         List<Map<String, Object>> rows = CompareCommandTest.parseArray(r.out());
-        assertThat(rows.get(0).keySet()).containsExactly("run", "runs", "n", "model", "path", "format", "baseline",
-                "steps", "samples_per_second", "throughput_ratio", "config", "metrics", "target");
+        assertThat(rows.get(0).keySet())
+                .containsExactly(
+                        "run",
+                        "runs",
+                        "n",
+                        "model",
+                        "path",
+                        "format",
+                        "baseline",
+                        "steps",
+                        "samples_per_second",
+                        "throughput_ratio",
+                        "config",
+                        "metrics",
+                        "target");
         assertThat(rows).extracting(row -> row.get("run")).containsExactly("lr1e-3", "lr3e-3");
         assertThat(rows).extracting(row -> row.get("n")).containsExactly(3L, 3L);
         assertThat(rows.get(1).get("runs")).isEqualTo(List.of("lr3e-3_seed1", "lr3e-3_seed2", "lr3e-3_seed3"));
         assertThat(rows.get(0).get("path")).isNull();
         @SuppressWarnings("unchecked")
-        Map<String, Object> loss = (Map<String, Object>) ((Map<String, Object>) rows.get(1).get("metrics")).get("loss");
+        Map<String, Object> loss =
+                (Map<String, Object>) ((Map<String, Object>) rows.get(1).get("metrics")).get("loss");
         assertThat(loss).containsKey("final_std");
         @SuppressWarnings("unchecked")
         Map<String, Object> target = (Map<String, Object>) rows.get(1).get("target");
@@ -66,7 +80,11 @@ class CompareGroupsTest {
     void anotherPatternIsGivenWithAnEqualsSign() {
         Cli.Result r = compare(runs, "--group=lr\\de-3_", "--format", "csv");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out().lines().skip(1).map(line -> line.substring(0, line.indexOf(','))).toList())
+        assertThat(r.out()
+                        .lines()
+                        .skip(1)
+                        .map(line -> line.substring(0, line.indexOf(',')))
+                        .toList())
                 .containsExactly("seed1", "seed2", "seed3");
     }
 
@@ -75,7 +93,8 @@ class CompareGroupsTest {
         Cli.Result r = compare(runs.subList(0, 3), "--group");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("error: the runs form one group only (lr1e-3): give runs of at least two groups, "
-                + "or another --group=REGEX\nTry 'forgather logs compare --help' for more information.\n");
+        assertThat(r.err())
+                .isEqualTo("error: the runs form one group only (lr1e-3): give runs of at least two groups, "
+                        + "or another --group=REGEX\nTry 'forgather logs compare --help' for more information.\n");
     }
 }

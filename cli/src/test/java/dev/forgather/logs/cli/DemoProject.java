@@ -24,8 +24,7 @@ final class DemoProject {
             "llama_1b/runs/killed_2026-01-22T08-15-00",
             "llama_1b/runs/resumed_2026-01-23T10-00-00");
 
-    private DemoProject() {
-    }
+    private DemoProject() {}
 
     static Path repository() {
         return Shared.repository();

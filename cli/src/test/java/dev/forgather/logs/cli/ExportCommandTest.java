@@ -36,7 +36,9 @@ class ExportCommandTest extends InDemoProject {
         Cli.Result r = export(run("llama_1b/runs/diverged_lr1e-2_2026-01-21T14-30-00"), "-o", out.toString());
         assertThat(r.exitCode()).isZero();
         Golden.of("cli").assertMatches("export_diverged.jsonl", Files.readString(out));
-        assertThat(Files.readAllLines(out)).filteredOn(l -> l.contains("\"nonfinite\":\"NaN\"")).hasSize(21 + 21 + 5)
+        assertThat(Files.readAllLines(out))
+                .filteredOn(l -> l.contains("\"nonfinite\":\"NaN\""))
+                .hasSize(21 + 21 + 5)
                 .allMatch(l -> l.contains("\"value\":null"));
     }
 
@@ -47,12 +49,15 @@ class ExportCommandTest extends InDemoProject {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).isEqualTo("Exported 1684 rows from 6 run(s) to " + out + "\n");
         // The killed run's torn record is noted, as summary notes it.
-        assertThat(r.err()).startsWith("warning: ").contains("killed_2026-01-22T08-15-00", "ignored the last 110 bytes");
+        assertThat(r.err())
+                .startsWith("warning: ")
+                .contains("killed_2026-01-22T08-15-00", "ignored the last 110 bytes");
         List<String> counts = new ArrayList<>();
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = db.createStatement();
-                ResultSet result = statement.executeQuery("SELECT metric, count(*), count(*) FILTER (WHERE isnan(value)) FROM '"
-                        + out + "' WHERE metric IN ('loss', 'eval_loss') GROUP BY 1 ORDER BY 1")) {
+                ResultSet result =
+                        statement.executeQuery("SELECT metric, count(*), count(*) FILTER (WHERE isnan(value)) FROM '"
+                                + out + "' WHERE metric IN ('loss', 'eval_loss') GROUP BY 1 ORDER BY 1")) {
             while (result.next()) {
                 counts.add(result.getString(1) + " " + result.getLong(2) + " " + result.getLong(3));
             }
@@ -66,7 +71,8 @@ class ExportCommandTest extends InDemoProject {
         Cli.Result r = export(run("tiny_gpt/runs/adamw_lr3e-3"), "--wide", "-o", out.toString());
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).isEqualTo("Exported 157 rows from 1 run(s) to " + out + "\n");
-        assertThat(Files.readAllLines(out).get(0)).startsWith("run,model,format,step,epoch,time,loss,grad_norm,learning_rate,eval_loss");
+        assertThat(Files.readAllLines(out).get(0))
+                .startsWith("run,model,format,step,epoch,time,loss,grad_norm,learning_rate,eval_loss");
     }
 
     @Test
@@ -83,20 +89,24 @@ class ExportCommandTest extends InDemoProject {
         Cli.Result r = export(run("tiny_gpt/runs/adamw_lr1e-3"), "--format", "csv");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("error: Missing required option: '--output=FILE'\n"
-                + "Try 'forgather logs export --help' for more information.\n");
+        assertThat(r.err())
+                .isEqualTo("error: Missing required option: '--output=FILE'\n"
+                        + "Try 'forgather logs export --help' for more information.\n");
     }
 
     @Test
     void anUnknownFormatOrExtensionIsAUsageError() {
-        Cli.Result unknown = export("--format", "xlsx", "-o", tmp.resolve("a.xlsx").toString());
+        Cli.Result unknown =
+                export("--format", "xlsx", "-o", tmp.resolve("a.xlsx").toString());
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).startsWith("error: Invalid value for option '--format': 'xlsx' is not a format; "
-                + "expected one of csv, jsonl, parquet\n");
+        assertThat(unknown.err())
+                .startsWith("error: Invalid value for option '--format': 'xlsx' is not a format; "
+                        + "expected one of csv, jsonl, parquet\n");
         Cli.Result noExtension = export("-o", tmp.resolve("runs").toString());
         assertThat(noExtension.exitCode()).isEqualTo(2);
-        assertThat(noExtension.err()).startsWith("error: cannot tell the format of " + tmp.resolve("runs")
-                + " from its extension; give --format csv|jsonl|parquet\n");
+        assertThat(noExtension.err())
+                .startsWith("error: cannot tell the format of " + tmp.resolve("runs")
+                        + " from its extension; give --format csv|jsonl|parquet\n");
         assertThat(tmp.resolve("runs")).doesNotExist();
     }
 

@@ -14,8 +14,7 @@ import java.util.concurrent.TimeUnit;
  * limit, a umask, a standard output that is a device.
  */
 final class Forked {
-    private Forked() {
-    }
+    private Forked() {}
 
     /**
      * Runs {@code forgather args} with the JVM options given, through {@code sh -c} so that
@@ -36,15 +35,19 @@ final class Forked {
         }
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", script.toString()).directory(workDir.toFile())
-                .redirectError(err.toFile()).redirectOutput(stdout != null ? stdout : out.toFile());
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", script.toString())
+                .directory(workDir.toFile())
+                .redirectError(err.toFile())
+                .redirectOutput(stdout != null ? stdout : out.toFile());
         builder.environment().put("LC_ALL", "C.UTF-8");
         Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("forgather " + String.join(" ", args) + " did not finish in 120 s");
         }
-        Cli.Result result = new Cli.Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Cli.Result result = new Cli.Result(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
         Files.delete(err);
         Files.delete(out);

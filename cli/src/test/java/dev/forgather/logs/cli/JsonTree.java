@@ -11,8 +11,7 @@ import java.util.Map;
 
 /** Parses JSON output back into maps, lists, strings, numbers and nulls, failing on anything not strict JSON. */
 final class JsonTree {
-    private JsonTree() {
-    }
+    private JsonTree() {}
 
     static Object parse(String json) throws IOException {
         try (JsonParser p = new JsonFactory().createParser(json)) {

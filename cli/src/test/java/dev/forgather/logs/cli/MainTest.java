@@ -38,9 +38,17 @@ class MainTest {
 
     @Test
     void helpNeverBreaksAFileNameAcrossLines() {
-        for (String[] args : new String[][] {{"--help"}, {"logs", "--help"}, {"logs", "plot", "--help"},
-            {"logs", "summary", "--help"}, {"logs", "export", "--help"}, {"logs", "check", "--help"},
-            {"logs", "compare", "--help"}, {"logs", "watch", "--help"}, {"logs", "report", "--help"}}) {
+        for (String[] args : new String[][] {
+            {"--help"},
+            {"logs", "--help"},
+            {"logs", "plot", "--help"},
+            {"logs", "summary", "--help"},
+            {"logs", "export", "--help"},
+            {"logs", "check", "--help"},
+            {"logs", "compare", "--help"},
+            {"logs", "watch", "--help"},
+            {"logs", "report", "--help"}
+        }) {
             Cli.Result r = Cli.run(args);
             assertThat(r.exitCode()).isZero();
             assertThat(r.err()).isEmpty();
@@ -49,9 +57,12 @@ class MainTest {
             for (int i = 0; i + 1 < lines.size(); i++) {
                 assertThat(lines.get(i).length()).isLessThanOrEqualTo(80);
                 String next = lines.get(i + 1);
-                boolean newRow = next.matches("^ {2}[a-z][-a-z]* {2,}.*");  // "  generate-completion  Print..."
-                boolean cut = lines.get(i).matches(".*[^ ][./<]$") && next.strip().matches("^[a-z(].*") && !newRow;
-                assertThat(cut).as("'%s' then '%s'", lines.get(i), lines.get(i + 1)).isFalse();
+                boolean newRow = next.matches("^ {2}[a-z][-a-z]* {2,}.*"); // "  generate-completion  Print..."
+                boolean cut =
+                        lines.get(i).matches(".*[^ ][./<]$") && next.strip().matches("^[a-z(].*") && !newRow;
+                assertThat(cut)
+                        .as("'%s' then '%s'", lines.get(i), lines.get(i + 1))
+                        .isFalse();
             }
         }
         assertThat(Cli.run("logs", "--help").out()).contains("output_models/<model>/runs/<run>/trainer_logs.json");
@@ -71,7 +82,9 @@ class MainTest {
     void anUnknownCommandIsAUsageError() {
         Cli.Result r = Cli.run("logs", "lsit");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("Unmatched argument at index 1: 'lsit'").contains("Try 'forgather logs --help' for more information.");
+        assertThat(r.err())
+                .contains("Unmatched argument at index 1: 'lsit'")
+                .contains("Try 'forgather logs --help' for more information.");
     }
 
     @Test
@@ -85,8 +98,10 @@ class MainTest {
     void onlyThePlainlyNamedLogCommandIsBuilt() {
         assertThat(Main.requestedLogsCommand(new String[] {"-p", "demo", "-t", "x.yaml", "logs", "summary", "--all"}))
                 .isEqualTo("summary");
-        assertThat(Main.requestedLogsCommand(new String[] {"--project-dir=demo", "logs", "plot"})).isEqualTo("plot");
-        assertThat(Main.requestedLogsCommand(new String[] {"-pdemo", "logs", "list"})).isEqualTo("list");
+        assertThat(Main.requestedLogsCommand(new String[] {"--project-dir=demo", "logs", "plot"}))
+                .isEqualTo("plot");
+        assertThat(Main.requestedLogsCommand(new String[] {"-pdemo", "logs", "list"}))
+                .isEqualTo("list");
         assertThat(Main.requestedLogsCommand(new String[] {"logs", "lsit"})).isNull();
         assertThat(Main.requestedLogsCommand(new String[] {"logs"})).isNull();
         assertThat(Main.requestedLogsCommand(new String[] {"--help"})).isNull();
@@ -103,6 +118,7 @@ class MainTest {
         var cli = Main.commandLine(args);
         cli.setOut(new java.io.PrintWriter(out));
         assertThat(cli.execute(args)).isZero();
-        assertThat(out.toString()).isEqualTo("No training logs found.\nSearched in: " + empty.resolve("output_models") + "\n");
+        assertThat(out.toString())
+                .isEqualTo("No training logs found.\nSearched in: " + empty.resolve("output_models") + "\n");
     }
 }

@@ -16,7 +16,9 @@ class OneLineTableTest {
     Path project;
 
     private void run(String name) throws IOException {
-        Samples.copyLog("adamw_lr1e-3", Files.createDirectories(project.resolve("output_models/m/runs").resolve(name)));
+        Samples.copyLog(
+                "adamw_lr1e-3",
+                Files.createDirectories(project.resolve("output_models/m/runs").resolve(name)));
     }
 
     @Test
@@ -25,7 +27,7 @@ class OneLineTableTest {
         run("训练_日本語_🚀_run");
         run("a|b");
         run("two\nlines");
-        run("🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀");  // 32 columns: cut to 30, never half an emoji
+        run("🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀"); // 32 columns: cut to 30, never half an emoji
 
         Cli.Result r = Cli.run("-p", project.toString(), "logs", "summary", "--all", "--format", "one-line");
 
@@ -33,7 +35,8 @@ class OneLineTableTest {
         assertThat(r.err()).isEmpty();
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(2 + 5);
-        assertThat(r.out()).contains("训练_日本語_🚀_run ", "a\\|b ", "two\\nlines ", "🚀".repeat(15) + " |")
+        assertThat(r.out())
+                .contains("训练_日本語_🚀_run ", "a\\|b ", "two\\nlines ", "🚀".repeat(15) + " |")
                 .doesNotContain("?");
         // Every row's first separator sits in the same terminal column as the header's.
         int column = DisplayText.width(lines.get(0).substring(0, lines.get(0).indexOf(" | ")));

@@ -76,13 +76,17 @@ class OutputSafetyTest extends InDemoProject {
         Path log = log(RUN);
         byte[] before = Files.readAllBytes(log);
         Path dotDot = log.getParent().resolve("../" + log.getParent().getFileName() + "/trainer_logs.json");
-        assertRefused(logs("summary", run(RUN), "-o", dotDot.toString()), "-o", dotDot, "is one of the logs being read");
+        assertRefused(
+                logs("summary", run(RUN), "-o", dotDot.toString()), "-o", dotDot, "is one of the logs being read");
 
         Path symlink = Files.createSymbolicLink(tmp.resolve("summary.png"), log);
         assertRefused(logs("plot", run(RUN), "-o", symlink.toString()), "-o", symlink, "is one of the logs being read");
 
         Path hardLink = Files.createLink(tmp.resolve("copy.csv"), log);
-        assertRefused(logs("export", run(RUN), "--output", hardLink.toString()), "--output", hardLink,
+        assertRefused(
+                logs("export", run(RUN), "--output", hardLink.toString()),
+                "--output",
+                hardLink,
                 "is one of the logs being read");
         assertThat(Files.readAllBytes(log)).isEqualTo(before);
         assertThat(Files.isSymbolicLink(symlink)).isTrue();
@@ -91,11 +95,17 @@ class OutputSafetyTest extends InDemoProject {
     @Test
     void anOutputThatIsALogOfAnotherRunOrFormatIsRefusedToo() throws IOException {
         Path other = log("tiny_gpt/runs/adamw_lr3e-3");
-        assertRefused(logs("summary", run(RUN), "-o", other.toString()), "-o", other,
+        assertRefused(
+                logs("summary", run(RUN), "-o", other.toString()),
+                "-o",
+                other,
                 "is a training log: refusing to overwrite it");
         Path events = Files.createDirectories(tmp.resolve("tb")).resolve("events.out.tfevents.1.host.2.0");
         Files.write(events, new byte[] {1, 2, 3});
-        assertRefused(logs("summary", run(RUN), "-o", events.toString()), "-o", events,
+        assertRefused(
+                logs("summary", run(RUN), "-o", events.toString()),
+                "-o",
+                events,
                 "is a training log: refusing to overwrite it");
         assertThat(events).hasBinaryContent(new byte[] {1, 2, 3});
     }
@@ -107,8 +117,8 @@ class OutputSafetyTest extends InDemoProject {
         Path json = tmp.resolve("results.json");
         Path csv = tmp.resolve("runs.csv");
         for (int i = 0; i < 2; i++) {
-            Cli.Result summary = logs("summary", run(RUN), run("tiny_gpt/runs/adamw_lr3e-3"), "--format", "json",
-                    "-o", json.toString());
+            Cli.Result summary = logs(
+                    "summary", run(RUN), run("tiny_gpt/runs/adamw_lr3e-3"), "--format", "json", "-o", json.toString());
             assertThat(summary.exitCode()).isZero();
             assertThat(summary.err()).isEmpty();
             assertThat(summary.out()).isEqualTo("Summary written to: " + json + "\n");
@@ -171,8 +181,12 @@ class OutputSafetyTest extends InDemoProject {
             assertThat(r.exitCode()).isZero();
             assertThat(r.err()).isEmpty();
             assertThat(r.out()).isEqualTo("Summary written to: " + fifo + "\n");
-            assertThat(Files.isRegularFile(fifo)).as("the FIFO was replaced by a file").isFalse();
-            assertThat(read.get(10, TimeUnit.SECONDS)).startsWith("adamw_lr1e-3").contains("steps=1500");
+            assertThat(Files.isRegularFile(fifo))
+                    .as("the FIFO was replaced by a file")
+                    .isFalse();
+            assertThat(read.get(10, TimeUnit.SECONDS))
+                    .startsWith("adamw_lr1e-3")
+                    .contains("steps=1500");
         } finally {
             if (!read.isDone() && !Files.isRegularFile(fifo)) {
                 // The write never came: unblock the reader (read-write opens a FIFO without waiting).
@@ -186,31 +200,40 @@ class OutputSafetyTest extends InDemoProject {
     void aDeviceIsWrittenThroughNotReplaced() throws Exception {
         // A copy of /dev/null made in the test's own folder: mknod needs root.
         Path device = tmp.resolve("null");
-        Assumptions.assumeTrue(command("mknod", device.toString(), "c", "1", "3") == 0, "cannot make a device node here");
+        Assumptions.assumeTrue(
+                command("mknod", device.toString(), "c", "1", "3") == 0, "cannot make a device node here");
         Cli.Result r = logs("export", run(RUN), "--format", "csv", "-o", device.toString());
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).isEqualTo("Exported 479 rows from 1 run(s) to " + device + "\n");
-        assertThat(Files.isRegularFile(device)).as("the device node was replaced by a file").isFalse();
-        assertThat(Files.readAttributes(device, BasicFileAttributes.class).isOther()).isTrue();
+        assertThat(Files.isRegularFile(device))
+                .as("the device node was replaced by a file")
+                .isFalse();
+        assertThat(Files.readAttributes(device, BasicFileAttributes.class).isOther())
+                .isTrue();
     }
 
     @Test
     void aWriteErrorOnADeviceIsAnErrorAndTheDeviceStays() throws Exception {
         // A copy of /dev/full: every write fails with "No space left on device".
         Path device = tmp.resolve("full");
-        Assumptions.assumeTrue(command("mknod", device.toString(), "c", "1", "7") == 0, "cannot make a device node here");
+        Assumptions.assumeTrue(
+                command("mknod", device.toString(), "c", "1", "7") == 0, "cannot make a device node here");
         Cli.Result r = logs("summary", run(RUN), "-o", device.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("error: " + device + ": cannot write: no space left on device\n");
-        assertThat(Files.readAttributes(device, BasicFileAttributes.class).isOther()).isTrue();
+        assertThat(Files.readAttributes(device, BasicFileAttributes.class).isOther())
+                .isTrue();
     }
 
     private static int command(String... command) throws IOException, InterruptedException {
         try {
-            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start().waitFor();
+            return new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
+                    .waitFor();
         } catch (IOException e) {
             return -1;
         }

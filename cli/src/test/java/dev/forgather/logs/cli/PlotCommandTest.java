@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +33,16 @@ class PlotCommandTest extends InDemoProject {
     @Test
     void comparedLossCurvesAre16By6InchesWithBothRunsInTab10Colours() throws IOException {
         Path out = tmp.resolve("comparison.png");
-        Cli.Result r = plot("--compare", run("tiny_gpt/runs/adamw_lr1e-3/trainer_logs.json"),
-                run("tiny_gpt/runs/adamw_lr3e-3/trainer_logs.json"), "--loss-curves", "--smooth", "5",
-                "--output", out.toString(), "--no-show");
+        Cli.Result r = plot(
+                "--compare",
+                run("tiny_gpt/runs/adamw_lr1e-3/trainer_logs.json"),
+                run("tiny_gpt/runs/adamw_lr3e-3/trainer_logs.json"),
+                "--loss-curves",
+                "--smooth",
+                "5",
+                "--output",
+                out.toString(),
+                "--no-show");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).startsWith("Plotting 2 training run(s)...\n");
         BufferedImage image = ImageIO.read(out.toFile());
@@ -48,22 +55,35 @@ class PlotCommandTest extends InDemoProject {
     @Test
     void theFormatIsAppendedToAnOutputWithoutExtension() {
         Path base = tmp.resolve("plot");
-        Cli.Result r = plot(run("llama_1b/runs/baseline_2026-01-20T09-00-00"), "--output", base.toString(),
-                "--format", "svg", "--metrics", "grad_norm,max_grad_norm");
+        Cli.Result r = plot(
+                run("llama_1b/runs/baseline_2026-01-20T09-00-00"),
+                "--output",
+                base.toString(),
+                "--format",
+                "svg",
+                "--metrics",
+                "grad_norm,max_grad_norm");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).endsWith("Plot saved to: " + base + ".svg\n");
-        assertThat(tmp.resolve("plot.svg")).content().contains("<svg", "Grad Norm vs Global Step",
-                "Max Grad Norm vs Global Step");
+        assertThat(tmp.resolve("plot.svg"))
+                .content()
+                .contains("<svg", "Grad Norm vs Global Step", "Max Grad Norm vs Global Step");
     }
 
     @Test
     void aPdfHoldsItsTitleAsText() throws IOException {
         Path out = tmp.resolve("loss.pdf");
-        Cli.Result r = plot(run("tiny_gpt/runs/adamw_lr1e-3"), "--loss-curves", "--title", "Optimizer sweep",
-                "--output", out.toString());
+        Cli.Result r = plot(
+                run("tiny_gpt/runs/adamw_lr1e-3"),
+                "--loss-curves",
+                "--title",
+                "Optimizer sweep",
+                "--output",
+                out.toString());
         assertThat(r.exitCode()).isZero();
         byte[] bytes = Files.readAllBytes(out);
-        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo("%PDF-");
         try (var document = org.apache.pdfbox.Loader.loadPDF(bytes)) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
             assertThat(text).contains("Optimizer sweep", "Global Step", "Learning Rate");
@@ -115,7 +135,8 @@ class PlotCommandTest extends InDemoProject {
         Path plot = tmp.resolve("p.png");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Editor.open(plot, Map.of("PATH", "/nonexistent")))
                 .isInstanceOf(UserException.class)
-                .hasMessage("cannot open " + plot + ": no editor found (set $VISUAL or $EDITOR, or put VS Code's 'code' on the PATH)");
+                .hasMessage("cannot open " + plot
+                        + ": no editor found (set $VISUAL or $EDITOR, or put VS Code's 'code' on the PATH)");
     }
 
     private static long countPixels(BufferedImage image, int rgb) {
@@ -132,15 +153,22 @@ class PlotCommandTest extends InDemoProject {
 
     @Test
     void anEmptyMetricListIsAUsageError() {
-        Cli.Result r = plot(run("tiny_gpt/runs/adamw_lr1e-3"), "--metrics", " ", "--output", tmp.resolve("x.png").toString());
+        Cli.Result r = plot(
+                run("tiny_gpt/runs/adamw_lr1e-3"),
+                "--metrics",
+                " ",
+                "--output",
+                tmp.resolve("x.png").toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: --metrics names no metric\n");
     }
 
     @Test
     void valuesNearTheLargestDoubleStillPlotOnALogScale() throws IOException {
-        Path log = Files.writeString(tmp.resolve("trainer_logs.json"), "[{\"global_step\": 1, \"loss\": 1e308},"
-                + "{\"global_step\": 2, \"loss\": Infinity}, {\"global_step\": 3, \"loss\": 1e300}]");
+        Path log = Files.writeString(
+                tmp.resolve("trainer_logs.json"),
+                "[{\"global_step\": 1, \"loss\": 1e308},"
+                        + "{\"global_step\": 2, \"loss\": Infinity}, {\"global_step\": 3, \"loss\": 1e300}]");
         Path out = tmp.resolve("huge.png");
         Cli.Result r = plot(log.toString(), "--log-scale", "--metrics", "loss", "--output", out.toString());
         assertThat(r.err()).isEmpty();
@@ -151,18 +179,32 @@ class PlotCommandTest extends InDemoProject {
     @Test
     void aTimeAxisForALogWithoutTimestampsIsExplained() throws IOException {
         Path log = Files.writeString(tmp.resolve("trainer_logs.json"), "[{\"global_step\": 1, \"loss\": 2.0}]");
-        Cli.Result r = plot(log.toString(), "--x-axis", "time", "--output", tmp.resolve("t.png").toString());
+        Cli.Result r = plot(
+                log.toString(),
+                "--x-axis",
+                "time",
+                "--output",
+                tmp.resolve("t.png").toString());
         assertThat(r.exitCode()).isZero();
-        assertThat(r.err()).isEqualTo("warning: " + log + ": no 'timestamp' in this log: nothing to draw against "
-                + "Time (minutes)\n");
+        assertThat(r.err())
+                .isEqualTo("warning: " + log + ": no 'timestamp' in this log: nothing to draw against "
+                        + "Time (minutes)\n");
     }
 
     @Test
     void labelsStayWithTheirRunsWhenAnEarlierRunFails() throws IOException {
         Path bad = Files.writeString(tmp.resolve("trainer_logs.json"), "");
         Path out = tmp.resolve("labels.svg");
-        Cli.Result r = plot(bad.toString(), run("tiny_gpt/runs/adamw_lr1e-3"), "--labels", "broken", "good",
-                "--metrics", "loss", "--output", out.toString());
+        Cli.Result r = plot(
+                bad.toString(),
+                run("tiny_gpt/runs/adamw_lr1e-3"),
+                "--labels",
+                "broken",
+                "good",
+                "--metrics",
+                "loss",
+                "--output",
+                out.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         // Each label stays with its own run: the good run is "good", not the failed run's "broken".
         assertThat(out).content().contains(">good<").doesNotContain(">broken<");
@@ -171,8 +213,12 @@ class PlotCommandTest extends InDemoProject {
     @Test
     void anOutputUnderARegularFileSaysWhichIsNotAFolder() throws IOException {
         Path file = Files.writeString(tmp.resolve("afile"), "x");
-        Cli.Result r = plot(run("tiny_gpt/runs/adamw_lr1e-3"), "--output", file.resolve("x.png").toString());
+        Cli.Result r = plot(
+                run("tiny_gpt/runs/adamw_lr1e-3"),
+                "--output",
+                file.resolve("x.png").toString());
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("error: " + file.resolve("x.png") + ": cannot write: not a directory: " + file + "\n");
+        assertThat(r.err())
+                .isEqualTo("error: " + file.resolve("x.png") + ": cannot write: not a directory: " + file + "\n");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.forgather.logs.testing.Sweep;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PlotGroupsTest {
     /** tab10 blue and orange, and each at the band's 25 % over white. */
     private static final int BLUE = 0x1f77b4;
+
     private static final int ORANGE = 0xff7f0e;
     private static final int GREEN = 0x2ca02c;
     private static final int FAINT_BLUE = faint(BLUE);
@@ -41,7 +41,10 @@ class PlotGroupsTest {
     }
 
     private static String sample(String run) {
-        return Samples.shared().resolve("samples/forgather_project/output_models/tiny_gpt/runs").resolve(run).toString();
+        return Samples.shared()
+                .resolve("samples/forgather_project/output_models/tiny_gpt/runs")
+                .resolve(run)
+                .toString();
     }
 
     @Test
@@ -57,10 +60,18 @@ class PlotGroupsTest {
         for (int panel = 0; panel < 2; panel++) {
             int from = panel * image.getWidth() / 2;
             int to = from + image.getWidth() / 2;
-            assertThat(count(image, from, to, FAINT_BLUE, 3)).as("blue band in panel %d", panel).isGreaterThan(2000);
-            assertThat(count(image, from, to, FAINT_ORANGE, 3)).as("orange band in panel %d", panel).isGreaterThan(2000);
-            assertThat(count(image, from, to, BLUE, 0)).as("blue mean line in panel %d", panel).isGreaterThan(1000);
-            assertThat(count(image, from, to, GREEN, 0)).as("two groups, no third colour").isZero();
+            assertThat(count(image, from, to, FAINT_BLUE, 3))
+                    .as("blue band in panel %d", panel)
+                    .isGreaterThan(2000);
+            assertThat(count(image, from, to, FAINT_ORANGE, 3))
+                    .as("orange band in panel %d", panel)
+                    .isGreaterThan(2000);
+            assertThat(count(image, from, to, BLUE, 0))
+                    .as("blue mean line in panel %d", panel)
+                    .isGreaterThan(1000);
+            assertThat(count(image, from, to, GREEN, 0))
+                    .as("two groups, no third colour")
+                    .isZero();
         }
     }
 
@@ -77,10 +88,12 @@ class PlotGroupsTest {
         Cli.Result curves = plot(runs, "--group", "--loss-curves");
         assertThat(curves.exitCode()).isEqualTo(2);
         assertThat(curves.out()).isEmpty();
-        assertThat(curves.err()).startsWith("error: --group draws the metrics chart; it does not go with --loss-curves\n");
+        assertThat(curves.err())
+                .startsWith("error: --group draws the metrics chart; it does not go with --loss-curves\n");
         Cli.Result time = plot(runs, "--group", "--x-axis", "time");
         assertThat(time.exitCode()).isEqualTo(2);
-        assertThat(time.err()).startsWith("error: --group aligns runs on their steps; it does not go with --x-axis time\n");
+        assertThat(time.err())
+                .startsWith("error: --group aligns runs on their steps; it does not go with --x-axis time\n");
         Cli.Result band = plot(runs, "--group", "--band", "iqr");
         assertThat(band.exitCode()).isEqualTo(2);
         assertThat(band.err()).contains("'iqr' is not a band; expected one of std, minmax, ci95");
@@ -92,9 +105,11 @@ class PlotGroupsTest {
         Path dashed = tmp.resolve("dashed.png");
         List<String> two = List.of(sample("adamw_lr1e-3"), sample("adamw_lr3e-3"));
         // plot() puts the paths last: here they are --compare's.
-        assertThat(plot(two, "--output", plain.toString(), "--metrics", "loss", "--compare").exitCode()).isZero();
-        Cli.Result r = plot(two, "--output", dashed.toString(), "--metrics", "loss", "--baseline", "adamw_lr1e-3",
-                "--compare");
+        assertThat(plot(two, "--output", plain.toString(), "--metrics", "loss", "--compare")
+                        .exitCode())
+                .isZero();
+        Cli.Result r = plot(
+                two, "--output", dashed.toString(), "--metrics", "loss", "--baseline", "adamw_lr1e-3", "--compare");
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
         BufferedImage solid = ImageIO.read(plain.toFile());
@@ -108,17 +123,32 @@ class PlotGroupsTest {
     @Test
     void aBaselineNotAmongTheRunsIsAddedFirst() throws IOException {
         Path file = tmp.resolve("added.png");
-        Cli.Result r = plot(List.of(sample("adamw_lr3e-3")), "--output", file.toString(), "--metrics", "loss",
-                "--baseline", sample("adamw_lr1e-3"));
+        Cli.Result r = plot(
+                List.of(sample("adamw_lr3e-3")),
+                "--output",
+                file.toString(),
+                "--metrics",
+                "loss",
+                "--baseline",
+                sample("adamw_lr1e-3"));
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).startsWith("Plotting 2 training run(s)...\n");
         BufferedImage image = ImageIO.read(file.toFile());
-        assertThat(count(image, 0, image.getWidth(), BLUE, 0)).as("the baseline, first").isGreaterThan(1000);
-        assertThat(count(image, 0, image.getWidth(), ORANGE, 0)).as("the run named").isGreaterThan(1000);
-        Cli.Result missing = plot(List.of(sample("adamw_lr3e-3")), "--output", file.toString(), "--baseline",
+        assertThat(count(image, 0, image.getWidth(), BLUE, 0))
+                .as("the baseline, first")
+                .isGreaterThan(1000);
+        assertThat(count(image, 0, image.getWidth(), ORANGE, 0))
+                .as("the run named")
+                .isGreaterThan(1000);
+        Cli.Result missing = plot(
+                List.of(sample("adamw_lr3e-3")),
+                "--output",
+                file.toString(),
+                "--baseline",
                 tmp.resolve("nope").toString());
         assertThat(missing.exitCode()).isEqualTo(1);
-        assertThat(missing.err()).isEqualTo("error: --baseline: " + tmp.resolve("nope") + ": no such file or directory\n");
+        assertThat(missing.err())
+                .isEqualTo("error: --baseline: " + tmp.resolve("nope") + ": no such file or directory\n");
     }
 
     private static long bandPixels(String band) throws IOException {

@@ -19,21 +19,25 @@ class ProcessLimitsTest {
     Path tmp;
 
     private static String run(String name) {
-        return DemoProject.repository().resolve("demo/output_models/tiny_gpt/runs").resolve(name).toString();
+        return DemoProject.repository()
+                .resolve("demo/output_models/tiny_gpt/runs")
+                .resolve(name)
+                .toString();
     }
 
     @Test
     void aNewOutputFileHonoursTheUmaskAndAReplacedOneKeepsItsMode() throws Exception {
         Path fresh = tmp.resolve("fresh.txt");
-        Cli.Result r = Forked.run(tmp, "umask 027;", List.of(), null, "logs", "summary", run("adamw_lr1e-3"),
-                "-o", fresh.toString());
+        Cli.Result r = Forked.run(
+                tmp, "umask 027;", List.of(), null, "logs", "summary", run("adamw_lr1e-3"), "-o", fresh.toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.exitCode()).isZero();
         assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
 
         Path shared = Files.writeString(tmp.resolve("shared.txt"), "old");
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-rw-r--"));
-        r = Forked.run(tmp, "umask 077;", List.of(), null, "logs", "summary", run("adamw_lr1e-3"), "-o", shared.toString());
+        r = Forked.run(
+                tmp, "umask 077;", List.of(), null, "logs", "summary", run("adamw_lr1e-3"), "-o", shared.toString());
         assertThat(r.exitCode()).isZero();
         assertThat(shared).content().startsWith("Training Run Summary");
         assertThat(Files.getPosixFilePermissions(shared)).isEqualTo(PosixFilePermissions.fromString("rw-rw-r--"));
@@ -54,20 +58,37 @@ class ProcessLimitsTest {
         Path b = bigLog(tmp.resolve("b"));
         long mb = (Files.size(a) + (1 << 20) - 1) >> 20;
         // Two processors: the two logs load in parallel, each on its own thread.
-        Cli.Result r = Forked.run(tmp, "", List.of("-Xmx40m", "-XX:ActiveProcessorCount=2"),
-                null, "logs", "summary", a.toString(), b.toString());
+        Cli.Result r = Forked.run(
+                tmp,
+                "",
+                List.of("-Xmx40m", "-XX:ActiveProcessorCount=2"),
+                null,
+                "logs",
+                "summary",
+                a.toString(),
+                b.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo(
-                "error: not enough memory to read " + a + " (" + mb + " MB); raise the limit with FORGATHER_JAVA_OPTS=-Xmx1g\n"
-                + "error: not enough memory to read " + b + " (" + mb + " MB); raise the limit with FORGATHER_JAVA_OPTS=-Xmx1g\n");
+        assertThat(r.err())
+                .isEqualTo("error: not enough memory to read " + a + " (" + mb
+                        + " MB); raise the limit with FORGATHER_JAVA_OPTS=-Xmx1g\n"
+                        + "error: not enough memory to read " + b + " (" + mb
+                        + " MB); raise the limit with FORGATHER_JAVA_OPTS=-Xmx1g\n");
     }
 
     @Test
     void runningOutOfMemoryWhileDrawingIsOneLineToo() throws Exception {
         // A 300 dpi chart is a 3600×2400 image: 35 MB, more than this heap.
-        Cli.Result r = Forked.run(tmp, "", List.of("-Xmx40m"), null, "logs", "plot", run("adamw_lr1e-3"),
-                "-o", tmp.resolve("chart.png").toString());
+        Cli.Result r = Forked.run(
+                tmp,
+                "",
+                List.of("-Xmx40m"),
+                null,
+                "logs",
+                "plot",
+                run("adamw_lr1e-3"),
+                "-o",
+                tmp.resolve("chart.png").toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).isEqualTo("Plotting 1 training run(s)...\n");
         assertThat(r.err()).isEqualTo("error: not enough memory; raise the limit with FORGATHER_JAVA_OPTS=-Xmx1g\n");

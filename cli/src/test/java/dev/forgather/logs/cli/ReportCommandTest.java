@@ -19,14 +19,21 @@ class ReportCommandTest extends InDemoProject {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).isEqualTo("Report of 6 run(s) written to: " + out + "\n");
         // The killed run's torn record is noted, as summary notes it.
-        assertThat(r.err()).startsWith("warning: ").contains("killed_2026-01-22T08-15-00", "ignored the last 110 bytes");
+        assertThat(r.err())
+                .startsWith("warning: ")
+                .contains("killed_2026-01-22T08-15-00", "ignored the last 110 bytes");
         String html = Files.readString(out);
         assertThat(Files.size(out)).isLessThan(2_000_000);
-        int csp = html.indexOf("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'sha256-");
+        int csp = html.indexOf(
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'sha256-");
         assertThat(csp).isPositive().isLessThan(html.indexOf("<script"));
         assertThat(html).doesNotContain("http://", "https://cdn", "src=\"http", "<link ");
-        assertThat(html).contains("<title>Training report</title>", "llama_1b/resumed_2026-01-23T10-00-00",
-                "tiny_gpt/adamw_lr1e-3", "/*! https://github.com/leeoniya/uPlot (v1.6.30) */");
+        assertThat(html)
+                .contains(
+                        "<title>Training report</title>",
+                        "llama_1b/resumed_2026-01-23T10-00-00",
+                        "tiny_gpt/adamw_lr1e-3",
+                        "/*! https://github.com/leeoniya/uPlot (v1.6.30) */");
     }
 
     @Test
@@ -45,8 +52,13 @@ class ReportCommandTest extends InDemoProject {
         assertThat(r.exitCode()).isZero();
         String html = Files.readString(out);
         // The demo's NaN run fails, the spiky baseline warns, the resumed run gets its rollback note.
-        assertThat(html).contains("<td class=\"verdict failed\">failed</td>", "<td class=\"verdict warning\">warning</td>",
-                "non-finite loss: 21 NaN values", "spike in loss", "rollback in global_step");
+        assertThat(html)
+                .contains(
+                        "<td class=\"verdict failed\">failed</td>",
+                        "<td class=\"verdict warning\">warning</td>",
+                        "non-finite loss: 21 NaN values",
+                        "spike in loss",
+                        "rollback in global_step");
         // stalled judges a log by the clock; the report holds no clock times, so it is left out.
         assertThat(html).doesNotContain("stalled:", "has not changed for");
     }

@@ -1,7 +1,6 @@
 package dev.forgather.logs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -38,10 +37,11 @@ class RobustnessTest {
         Cli.Result r = Cli.run("-p", project.toString(), "logs", "summary", "--all", "--format", "one-line");
 
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err().lines()).containsExactlyInAnyOrder(
-                "error: " + project.resolve("output_models/m/runs/empty/trainer_logs.json") + ": empty file",
-                "error: " + project.resolve("output_models/m/runs/not_json/trainer_logs.json")
-                        + ": line 1, column 1: not a JSON array");
+        assertThat(r.err().lines())
+                .containsExactlyInAnyOrder(
+                        "error: " + project.resolve("output_models/m/runs/empty/trainer_logs.json") + ": empty file",
+                        "error: " + project.resolve("output_models/m/runs/not_json/trainer_logs.json")
+                                + ": line 1, column 1: not a JSON array");
         assertThat(r.out()).contains("good ", "rün_日本 ", "no_records ");
         assertThat(r.out().lines()).hasSize(2 + 3);
         assertThat(good).exists();
@@ -52,7 +52,9 @@ class RobustnessTest {
         Path log = Samples.copyLog("adamw_lr1e-3", run("private"));
         log.toFile().setReadable(false);
         try {
-            assumeThat(Files.isReadable(log)).as("permissions are enforced (not running as root)").isFalse();
+            assumeThat(Files.isReadable(log))
+                    .as("permissions are enforced (not running as root)")
+                    .isFalse();
             Cli.Result r = Cli.run("logs", "summary", log.toString());
             assertThat(r.exitCode()).isEqualTo(1);
             assertThat(r.err()).isEqualTo("error: " + log + ": permission denied\n");
@@ -69,8 +71,8 @@ class RobustnessTest {
 
         for (Path given : new Path[] {fifo, fifo.getParent()}) {
             // Opening a FIFO waits for a writer: a reader that tries would never return.
-            Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                    () -> Cli.run("logs", "summary", given.toString()));
+            Cli.Result r = assertTimeoutPreemptively(
+                    Duration.ofSeconds(20), () -> Cli.run("logs", "summary", given.toString()));
             assertThat(r.exitCode()).isEqualTo(1);
             assertThat(r.out()).isEmpty();
             assertThat(r.err()).isEqualTo("error: " + fifo + ": not a regular file\n");
@@ -82,8 +84,8 @@ class RobustnessTest {
         Path socket = run("socket").resolve("events.out.tfevents.1.host");
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
-            Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                    () -> Cli.run("logs", "summary", socket.toString()));
+            Cli.Result r = assertTimeoutPreemptively(
+                    Duration.ofSeconds(20), () -> Cli.run("logs", "summary", socket.toString()));
             assertThat(r.exitCode()).isEqualTo(1);
             assertThat(r.out()).isEmpty();
             assertThat(r.err()).isEqualTo("error: " + socket + ": not a regular file\n");
@@ -98,8 +100,9 @@ class RobustnessTest {
         Cli.Result r = Cli.run("logs", "summary", run.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("error: " + run.resolve("events.out.tfevents.1672375864.ficino.2745717.0")
-                + ": a Git LFS pointer: run git lfs pull\n");
+        assertThat(r.err())
+                .isEqualTo("error: " + run.resolve("events.out.tfevents.1672375864.ficino.2745717.0")
+                        + ": a Git LFS pointer: run git lfs pull\n");
     }
 
     @Test
@@ -121,7 +124,9 @@ class RobustnessTest {
         dir.toFile().setExecutable(false);
         dir.toFile().setReadable(false);
         try {
-            assumeThat(Files.isReadable(dir)).as("permissions are enforced (not running as root)").isFalse();
+            assumeThat(Files.isReadable(dir))
+                    .as("permissions are enforced (not running as root)")
+                    .isFalse();
             Cli.Result r = Cli.run("logs", "summary", dir.toString());
             assertThat(r.exitCode()).isEqualTo(1);
             assertThat(r.out()).isEmpty();
@@ -138,12 +143,16 @@ class RobustnessTest {
         // Real bytes end to end: bash makes the run folder 'r\xffn' and passes its name in argv,
         // as a shell would; Java decodes the 0xff as U+FFFD, which names no file.
         Path sample = Samples.shared().resolve("samples/forgather_project/output_models/tiny_gpt/runs/adamw_lr1e-3");
-        String script = "set -e; run=\"$BASE/$(printf 'r\\377n')\"; mkdir \"$run\"; cp \"$SAMPLE/trainer_logs.json\" \"$run/\";"
-                + " exec \"$JAVA\" -cp \"$CP\" dev.forgather.logs.cli.Main logs summary --format one-line \"$run\"";
+        String script =
+                "set -e; run=\"$BASE/$(printf 'r\\377n')\"; mkdir \"$run\"; cp \"$SAMPLE/trainer_logs.json\" \"$run/\";"
+                        + " exec \"$JAVA\" -cp \"$CP\" dev.forgather.logs.cli.Main logs summary --format one-line \"$run\"";
         ProcessBuilder bash = new ProcessBuilder("bash", "-c", script);
         bash.environment().put("BASE", project.toString());
         bash.environment().put("SAMPLE", sample.toString());
-        bash.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        bash.environment()
+                .put(
+                        "JAVA",
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString());
         bash.environment().put("CP", System.getProperty("java.class.path"));
         bash.environment().put("LC_ALL", "C.UTF-8");
         bash.redirectErrorStream(false);

@@ -8,8 +8,7 @@ import java.nio.file.StandardCopyOption;
 
 /** The real sample runs of {@code ../shared/samples}. */
 final class Samples {
-    private Samples() {
-    }
+    private Samples() {}
 
     /** The shared folder beside the repository. */
     static Path shared() {

@@ -22,8 +22,12 @@ class SamplesDiscoveryTest {
         for (Map<String, String> run : SummaryCommandTest.parseArrayAll(r.out())) {
             byPath.put(run.get("format") + " " + run.get("run_name"), run);
         }
-        assertThat(byPath).containsOnlyKeys("forgather adamw_lr1e-3", "forgather adamw_lr3e-3",
-                "tensorboard adamw_lr1e-3", "lightning version_0");
+        assertThat(byPath)
+                .containsOnlyKeys(
+                        "forgather adamw_lr1e-3",
+                        "forgather adamw_lr3e-3",
+                        "tensorboard adamw_lr1e-3",
+                        "lightning version_0");
         // The TensorBoard file is the same training as the Forgather log: same steps and eval losses.
         assertThat(byPath.get("tensorboard adamw_lr1e-3").get("best_eval_loss"))
                 .isEqualTo(byPath.get("forgather adamw_lr1e-3").get("best_eval_loss"));

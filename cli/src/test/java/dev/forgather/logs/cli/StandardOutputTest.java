@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** Issue 8: a write error on standard output is an error; a reader that left a pipe is not. */
 class StandardOutputTest {
     private static final String RUN = DemoProject.repository()
-            .resolve("demo/output_models/tiny_gpt/runs/adamw_lr1e-3").toString();
+            .resolve("demo/output_models/tiny_gpt/runs/adamw_lr1e-3")
+            .toString();
 
     private static Cli.Result execute(OutputStream stdout, String... args) {
         StringWriter err = new StringWriter();

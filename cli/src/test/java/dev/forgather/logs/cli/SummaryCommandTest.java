@@ -49,8 +49,8 @@ class SummaryCommandTest extends InDemoProject {
     @Test
     void oneLineSummaryOfOneRunHasNoHeader() {
         Cli.Result r = summary("--format", "one-line", run("tiny_gpt/runs/adamw_lr3e-3"));
-        assertThat(r.out()).isEqualTo(
-                "adamw_lr3e-3 | steps=1500 | time=00:18 | loss=1.5058 | eval=1.3478 | samp/s=2548.2\n");
+        assertThat(r.out())
+                .isEqualTo("adamw_lr3e-3 | steps=1500 | time=00:18 | loss=1.5058 | eval=1.3478 | samp/s=2548.2\n");
     }
 
     @Test
@@ -100,8 +100,9 @@ class SummaryCommandTest extends InDemoProject {
     void latestLogIsAnnouncedOnStderrSoJsonOnStdoutParses() throws IOException {
         Cli.Result r = summary("--format", "json");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.err()).startsWith("Using latest log: " + run("llama_1b/runs/resumed_2026-01-23T10-00-00")
-                + "/trainer_logs.json\n\n");
+        assertThat(r.err())
+                .startsWith("Using latest log: " + run("llama_1b/runs/resumed_2026-01-23T10-00-00")
+                        + "/trainer_logs.json\n\n");
         assertThat(parseObject(r.out())).containsEntry("run_name", "resumed_2026-01-23T10-00-00");
     }
 
@@ -111,7 +112,10 @@ class SummaryCommandTest extends InDemoProject {
         assertThat(r.exitCode()).isZero();
         Map<String, String> s = parseObject(r.out());
         assertThat(s).containsEntry("total_steps", "5000").containsEntry("train_runtime", "null");
-        assertThat(r.err()).startsWith("warning: ").contains("ignored the last 110 bytes").endsWith("read 60 records\n");
+        assertThat(r.err())
+                .startsWith("warning: ")
+                .contains("ignored the last 110 bytes")
+                .endsWith("read 60 records\n");
     }
 
     @Test
@@ -141,9 +145,12 @@ class SummaryCommandTest extends InDemoProject {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).isEqualTo("Training Run Summary\n" + "=".repeat(60) + "\nRun: fresh\n");
         Cli.Result json = summary("--format", "json", dir.toString());
-        assertThat(parseObject(json.out())).containsEntry("total_steps", "null").containsEntry("final_loss", "null")
+        assertThat(parseObject(json.out()))
+                .containsEntry("total_steps", "null")
+                .containsEntry("final_loss", "null")
                 .containsEntry("nonfinite_loss_count", "null");
-        assertThat(parseObject(json.out()).values()).as("every statistic of an empty log is null")
+        assertThat(parseObject(json.out()).values())
+                .as("every statistic of an empty log is null")
                 .containsOnly("fresh", "m", dir.resolve("trainer_logs.json").toString(), "forgather", "null");
     }
 
@@ -153,7 +160,8 @@ class SummaryCommandTest extends InDemoProject {
         Cli.Result r = Cli.run("-p", empty.toString(), "logs", "summary");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("error: No training logs found.\nSearched in: " + empty.resolve("output_models") + "\n");
+        assertThat(r.err())
+                .isEqualTo("error: No training logs found.\nSearched in: " + empty.resolve("output_models") + "\n");
     }
 
     @Test
@@ -195,7 +203,8 @@ class SummaryCommandTest extends InDemoProject {
     void anUnknownFormatIsAUsageError() {
         Cli.Result r = summary("--format", "yaml");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("'yaml' is not a format; expected one of text, json, md, one-line")
+        assertThat(r.err())
+                .contains("'yaml' is not a format; expected one of text, json, md, one-line")
                 .contains("Try 'forgather logs summary --help'");
         assertThat(r.out()).isEmpty();
     }

@@ -2,14 +2,8 @@ package dev.forgather.logs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.forgather.logs.testing.Golden;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import dev.forgather.logs.Watches;
+import dev.forgather.logs.testing.Golden;
 import dev.forgather.logs.watch.ChartCharset;
 import dev.forgather.logs.watch.Frame;
 import dev.forgather.logs.watch.FrameRenderer;
@@ -17,8 +11,14 @@ import dev.forgather.logs.watch.ViewState;
 import dev.forgather.logs.watch.WatchAxis;
 import dev.forgather.logs.watch.WatchModel;
 import dev.forgather.logs.watch.WatchSession;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -30,7 +30,8 @@ class WatchCommandTest extends InDemoProject {
         List<String> all = new ArrayList<>(List.of("-p", project.toString(), "logs", "watch"));
         all.addAll(List.of(args));
         CommandLine cli = Main.commandLine();
-        WatchCommand command = cli.getSubcommands().get("logs").getSubcommands().get("watch").getCommand();
+        WatchCommand command =
+                cli.getSubcommands().get("logs").getSubcommands().get("watch").getCommand();
         command.env = env;
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -54,7 +55,9 @@ class WatchCommandTest extends InDemoProject {
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).doesNotContain("\u001b");
-        assertThat(r.out().lines()).hasSize(30).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+        assertThat(r.out().lines())
+                .hasSize(30)
+                .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
         Golden.of("cli").assertMatches("watch_adamw_lr1e-3.txt", r.out());
     }
 
@@ -62,24 +65,35 @@ class WatchCommandTest extends InDemoProject {
     void onceOverlaysSixRunsSmoothedAndPutsTheCutOffWarningOnStderr() {
         Cli.Result r = watch(UTF8, "--once", "--all", "--last", "6", "--smooth", "20");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.err()).isEqualTo("warning: PROJECT/output_models/llama_1b/runs/killed_2026-01-22T08-15-00/"
-                + "trainer_logs.json: ignored the last 110 bytes, a record cut off mid-write (the run is still writing"
-                + " or was stopped); read 60 records\n");
+        assertThat(r.err())
+                .isEqualTo("warning: PROJECT/output_models/llama_1b/runs/killed_2026-01-22T08-15-00/"
+                        + "trainer_logs.json: ignored the last 110 bytes, a record cut off mid-write (the run is still writing"
+                        + " or was stopped); read 60 records\n");
         Golden.of("cli").assertMatches("watch_all_smooth20.txt", r.out());
     }
 
     @Test
     void columnsAndLinesSetTheSizeOfAFrame() {
-        Cli.Result r = watch(with(UTF8, "COLUMNS", "60", "LINES", "14"), "--once", "--charset", "block",
+        Cli.Result r = watch(
+                with(UTF8, "COLUMNS", "60", "LINES", "14"),
+                "--once",
+                "--charset",
+                "block",
                 run("tiny_gpt/runs/adamw_lr3e-3"));
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out().lines()).hasSize(14).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(60));
+        assertThat(r.out().lines())
+                .hasSize(14)
+                .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(60));
         Golden.of("cli").assertMatches("watch_block_60x14.txt", r.out());
     }
 
     @Test
     void dumbTerminalFallsBackToAscii() {
-        Cli.Result r = watch(with(UTF8, "TERM", "dumb"), "--once", "--x-axis", "epoch",
+        Cli.Result r = watch(
+                with(UTF8, "TERM", "dumb"),
+                "--once",
+                "--x-axis",
+                "epoch",
                 run("llama_1b/runs/baseline_2026-01-20T09-00-00"));
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).matches("\\A[\\x20-\\x7e\\n]*\\z");
@@ -88,13 +102,16 @@ class WatchCommandTest extends InDemoProject {
 
     @Test
     void aLocaleThatIsNotUtf8FallsBackToAsciiAsDumbDoes() {
-        String dumb = watch(with(UTF8, "TERM", "dumb"), "--once", run("tiny_gpt/runs/adamw_lr1e-3")).out();
-        Cli.Result latin = watch(Map.of("LANG", "de_DE.ISO-8859-1", "TERM", "xterm"), "--once",
-                run("tiny_gpt/runs/adamw_lr1e-3"));
+        String dumb = watch(with(UTF8, "TERM", "dumb"), "--once", run("tiny_gpt/runs/adamw_lr1e-3"))
+                .out();
+        Cli.Result latin =
+                watch(Map.of("LANG", "de_DE.ISO-8859-1", "TERM", "xterm"), "--once", run("tiny_gpt/runs/adamw_lr1e-3"));
         Cli.Result unset = watch(Map.of("TERM", "xterm"), "--once", run("tiny_gpt/runs/adamw_lr1e-3"));
         assertThat(latin.out()).isEqualTo(dumb).matches("\\A[\\x20-\\x7e\\n]*\\z");
         assertThat(unset.out()).isEqualTo(dumb);
-        Cli.Result lcAll = watch(Map.of("LC_ALL", "en_US.utf8", "LANG", "C", "TERM", "xterm"), "--once",
+        Cli.Result lcAll = watch(
+                Map.of("LC_ALL", "en_US.utf8", "LANG", "C", "TERM", "xterm"),
+                "--once",
                 run("tiny_gpt/runs/adamw_lr1e-3"));
         assertThat(lcAll.out()).contains("\u2595");
     }
@@ -105,7 +122,9 @@ class WatchCommandTest extends InDemoProject {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith("error: --refresh must be at least 0.2 seconds, not 0.1\n");
-        assertThat(watch(UTF8, "--once", "--refresh", "0.2", run("tiny_gpt/runs/adamw_lr1e-3")).exitCode()).isZero();
+        assertThat(watch(UTF8, "--once", "--refresh", "0.2", run("tiny_gpt/runs/adamw_lr1e-3"))
+                        .exitCode())
+                .isZero();
     }
 
     @Test
@@ -126,9 +145,11 @@ class WatchCommandTest extends InDemoProject {
     @Test
     void badOptionValuesAreUsageErrors() {
         assertThat(watch(UTF8, "--once", "--charset", "emoji").err())
-                .startsWith("error: Invalid value for option '--charset': 'emoji' is not a charset; expected one of braille, block, ascii\n");
+                .startsWith(
+                        "error: Invalid value for option '--charset': 'emoji' is not a charset; expected one of braille, block, ascii\n");
         assertThat(watch(UTF8, "--once", "--x-axis", "wall").err())
-                .startsWith("error: Invalid value for option '--x-axis': 'wall' is not an x axis; expected one of step, epoch, time\n");
+                .startsWith(
+                        "error: Invalid value for option '--x-axis': 'wall' is not an x axis; expected one of step, epoch, time\n");
         assertThat(watch(UTF8, "--once", "--charset", "emoji").exitCode()).isEqualTo(2);
         assertThat(watch(UTF8, "--once", "--smooth", "-1").exitCode()).isEqualTo(2);
     }
@@ -145,7 +166,8 @@ class WatchCommandTest extends InDemoProject {
     void withoutPathsTheNewestRunIsWatchedAndNamedOnStderr() {
         Cli.Result r = watch(UTF8, "--once");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.err()).startsWith("Using latest log: PROJECT/output_models/llama_1b/runs/resumed_2026-01-23T10-00-00");
+        assertThat(r.err())
+                .startsWith("Using latest log: PROJECT/output_models/llama_1b/runs/resumed_2026-01-23T10-00-00");
         assertThat(r.out()).startsWith(" forgather logs watch \u00B7 resumed_2026-01-23T10-00-00 \u00B7");
     }
 
@@ -158,10 +180,13 @@ class WatchCommandTest extends InDemoProject {
 
     @Test
     void noColorKeepsBoldAndFaintButDropsColour() {
-        WatchSession session = Watches.session(List.of(Path.of(run("tiny_gpt/runs/adamw_lr1e-3"))), null,
-                WatchModel.DEFAULT_METRICS, Clock.systemUTC());
-        Frame frame = FrameRenderer.render(session.poll(), ViewState.start(10, false, WatchAxis.STEP),
-                ChartCharset.BRAILLE, 100, 30);
+        WatchSession session = Watches.session(
+                List.of(Path.of(run("tiny_gpt/runs/adamw_lr1e-3"))),
+                null,
+                WatchModel.DEFAULT_METRICS,
+                Clock.systemUTC());
+        Frame frame = FrameRenderer.render(
+                session.poll(), ViewState.start(10, false, WatchAxis.STEP), ChartCharset.BRAILLE, 100, 30);
         String coloured = TerminalLook.ansi(frame, TerminalLook.colour(Map.of()));
         String plain = TerminalLook.ansi(frame, TerminalLook.colour(Map.of("NO_COLOR", "1")));
         // tab10 blue, the first run's colour; bold (1) and faint (2) with or without colour.

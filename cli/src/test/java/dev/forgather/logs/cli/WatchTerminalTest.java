@@ -55,9 +55,14 @@ class WatchTerminalTest {
             if (s > from) {
                 sb.append(",\n");
             }
-            sb.append(String.format(Locale.ROOT, "{\"timestamp\": %.3f, \"global_step\": %d, \"epoch\": %s, \"loss\": %s,"
-                    + " \"learning_rate\": 0.001}", System.currentTimeMillis() / 1000.0 - (1000 - s) * 0.01, s,
-                    s / 1000.0, 2.0 + 10.0 / s));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "{\"timestamp\": %.3f, \"global_step\": %d, \"epoch\": %s, \"loss\": %s,"
+                            + " \"learning_rate\": 0.001}",
+                    System.currentTimeMillis() / 1000.0 - (1000 - s) * 0.01,
+                    s,
+                    s / 1000.0,
+                    2.0 + 10.0 / s));
         }
         return sb.toString();
     }
@@ -67,15 +72,19 @@ class WatchTerminalTest {
         start();
         String first = waitForScreen(s -> s.contains("live  live    100"), START);
         // Box-drawing characters as themselves, not the DEC line-drawing set's x and m.
-        assertThat(first).contains("forgather logs watch \u00B7 live").contains("Loss vs Global Step")
+        assertThat(first)
+                .contains("forgather logs watch \u00B7 live")
+                .contains("Loss vs Global Step")
                 .contains("\u2595");
 
         Files.writeString(log, ",\n" + records(110, 250), StandardOpenOption.APPEND);
         waitForScreen(s -> s.contains("live  live    250"), UPDATE);
 
         run("tmux", "resize-window", "-t", session, "-x", "80", "-y", "24");
-        String resized = waitForScreen(s -> s.lines().anyMatch(l -> l.startsWith(" Loss vs Global Step      ")
-                && l.indexOf("Eval Loss") == 41), UPDATE);
+        String resized = waitForScreen(
+                s -> s.lines()
+                        .anyMatch(l -> l.startsWith(" Loss vs Global Step      ") && l.indexOf("Eval Loss") == 41),
+                UPDATE);
         assertThat(resized.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
 
         run("tmux", "send-keys", "-t", session, "q");
@@ -100,10 +109,27 @@ class WatchTerminalTest {
         assumeTrue(new ProcessBuilder("python3", "--version").start().waitFor() == 0, "python3 is not installed");
         Files.delete(log);
         Path simulator = DemoProject.repository().resolve("demo/simulate-training.py");
-        Process trainer = new ProcessBuilder("python3", simulator.toString(), tmp.resolve("project").toString(),
-                "--model", "gpt", "--run", "live", "--steps", "400", "--interval", "0.15", "--resume-at", "250",
-                "--checkpoint-every", "100", "--pause", "1.5").redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("trainer.out").toFile()).start();
+        Process trainer = new ProcessBuilder(
+                        "python3",
+                        simulator.toString(),
+                        tmp.resolve("project").toString(),
+                        "--model",
+                        "gpt",
+                        "--run",
+                        "live",
+                        "--steps",
+                        "400",
+                        "--interval",
+                        "0.15",
+                        "--resume-at",
+                        "250",
+                        "--checkpoint-every",
+                        "100",
+                        "--pause",
+                        "1.5")
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("trainer.out").toFile())
+                .start();
         try {
             waitForFileToExist(log);
             start();
@@ -113,7 +139,8 @@ class WatchTerminalTest {
             waitForScreen(s -> s.matches("(?s).*live  live    2[0-4]0.*"), UPDATE);
             String done = waitForScreen(s -> s.contains("live  finished   400"), UPDATE.multipliedBy(4));
             assertThat(done).doesNotContain("error:");
-            assertThat(Files.readString(tmp.resolve("trainer.out"))).contains("crashed at step 250; resuming from checkpoint 200");
+            assertThat(Files.readString(tmp.resolve("trainer.out")))
+                    .contains("crashed at step 250; resuming from checkpoint 200");
         } finally {
             trainer.destroy();
         }
@@ -132,17 +159,22 @@ class WatchTerminalTest {
     private void start() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path script = tmp.resolve("run.sh");
-        Files.writeString(script, String.join("\n",
-                "cd " + quote(tmp.toString()),
-                "echo MARKER",
-                "stty -g > before",
-                "LANG=C.UTF-8 " + quote(java) + " -cp " + quote(System.getProperty("java.class.path"))
-                        + " dev.forgather.logs.cli.Main -p project logs watch --refresh 0.3",
-                // stty first: the test reads both files once rc appears.
-                "status=$?",
-                "stty -g > after",
-                "echo $status > rc.tmp && mv rc.tmp rc",
-                "sleep 600", ""), StandardCharsets.UTF_8);
+        Files.writeString(
+                script,
+                String.join(
+                        "\n",
+                        "cd " + quote(tmp.toString()),
+                        "echo MARKER",
+                        "stty -g > before",
+                        "LANG=C.UTF-8 " + quote(java) + " -cp " + quote(System.getProperty("java.class.path"))
+                                + " dev.forgather.logs.cli.Main -p project logs watch --refresh 0.3",
+                        // stty first: the test reads both files once rc appears.
+                        "status=$?",
+                        "stty -g > after",
+                        "echo $status > rc.tmp && mv rc.tmp rc",
+                        "sleep 600",
+                        ""),
+                StandardCharsets.UTF_8);
         run("tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", "bash " + quote(script.toString()));
     }
 
@@ -180,14 +212,19 @@ class WatchTerminalTest {
 
     private static boolean tmuxWorks() {
         try {
-            return new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start().waitFor() == 0;
+            return new ProcessBuilder("tmux", "-V")
+                            .redirectErrorStream(true)
+                            .start()
+                            .waitFor()
+                    == 0;
         } catch (IOException | InterruptedException e) {
             return false;
         }
     }
 
     private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
+        Process p =
+                new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(10, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -15,9 +15,12 @@ final class CheckGithubFormatter implements CheckFormatter {
         for (CheckResult result : results) {
             for (Finding f : result.findings()) {
                 out.append(f.severity().githubCommand())
-                        .append(" file=").append(property(result.log().path().toString()))
-                        .append(",title=").append(property("forgather check " + f.detector()))
-                        .append("::").append(data(result.log().runName() + ": " + f.message()))
+                        .append(" file=")
+                        .append(property(result.log().path().toString()))
+                        .append(",title=")
+                        .append(property("forgather check " + f.detector()))
+                        .append("::")
+                        .append(data(result.log().runName() + ": " + f.message()))
                         .append('\n');
             }
         }

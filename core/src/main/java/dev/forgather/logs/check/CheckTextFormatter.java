@@ -25,7 +25,8 @@ final class CheckTextFormatter implements CheckFormatter {
         if (f.firstStep().isPresent()) {
             long first = f.firstStep().getAsLong();
             long last = f.lastStep().orElse(first);
-            line.append(first == last ? "step " + first : "steps " + first + "-" + last).append(": ");
+            line.append(first == last ? "step " + first : "steps " + first + "-" + last)
+                    .append(": ");
         }
         return line.append(f.message()).toString();
     }
@@ -34,7 +35,9 @@ final class CheckTextFormatter implements CheckFormatter {
     static String verdicts(List<CheckResult> results) {
         StringBuilder out = new StringBuilder();
         for (CheckResult result : results) {
-            out.append(result.log().runName()).append(": ").append(result.verdict().label());
+            out.append(result.log().runName())
+                    .append(": ")
+                    .append(result.verdict().label());
             List<String> counts = new ArrayList<>();
             long errors = result.count(Severity.ERROR);
             long warnings = result.count(Severity.WARN);

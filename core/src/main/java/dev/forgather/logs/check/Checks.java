@@ -16,8 +16,7 @@ import java.util.OptionalDouble;
  * }</pre>
  */
 public final class Checks {
-    private Checks() {
-    }
+    private Checks() {}
 
     /** Every built-in detector with its default thresholds; {@code clip_saturation} is not judged (no clip known). */
     public static List<Detector> standard() {
@@ -29,9 +28,17 @@ public final class Checks {
      * {@code clip} as the gradient clip for {@code clip_saturation} (empty: not judged).
      */
     public static List<Detector> standard(OptionalDouble clip) {
-        return List.of(new NonFinite(), Spike.defaults(), Divergence.defaults(), GradExplosion.defaults(),
-                ClipSaturation.defaults(clip), Plateau.defaults(), Overfit.defaults(), Stalled.defaults(),
-                ThroughputDrop.defaults(), new Rollback());
+        return List.of(
+                new NonFinite(),
+                Spike.defaults(),
+                Divergence.defaults(),
+                GradExplosion.defaults(),
+                ClipSaturation.defaults(clip),
+                Plateau.defaults(),
+                Overfit.defaults(),
+                Stalled.defaults(),
+                ThroughputDrop.defaults(),
+                new Rollback());
     }
 
     /** Runs {@code detectors} over {@code log} as its file is now (system clock). */

@@ -78,8 +78,15 @@ public record ClipSaturation(OptionalDouble clip, int window, double fraction) i
             }
         }
         if (clipped >= fraction * w) {
-            findings.add(Finding.of(NAME, Severity.WARN, Metrics.GRAD_NORM, p.steps[from], p.steps[p.size - 1],
-                    p.values[from], fraction, "clip_saturation in grad_norm: " + clipped + " of the last "
+            findings.add(Finding.of(
+                    NAME,
+                    Severity.WARN,
+                    Metrics.GRAD_NORM,
+                    p.steps[from],
+                    p.steps[p.size - 1],
+                    p.values[from],
+                    fraction,
+                    "clip_saturation in grad_norm: " + clipped + " of the last "
                             + Evidence.count(w, "record") + " (" + Evidence.percent((double) clipped / w)
                             + ", at least " + Evidence.percent(fraction) + ") have a grad norm at or above the clip "
                             + Evidence.number(limit) + ": clipping, not the learning rate, sets the step size"));

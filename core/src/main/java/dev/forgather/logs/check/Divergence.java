@@ -46,8 +46,15 @@ public record Divergence(int window, int history, int minHistory, double ratio, 
             List<Finding> mine = new ArrayList<>();
             for (SpikeScan.Episode e : SpikeScan.scan(p, spike)) {
                 if (spike.diverged(e, p.size)) {
-                    mine.add(Finding.of(NAME, Severity.ERROR, metric, p.steps[e.start()], p.steps[p.size - 1],
-                            p.values[e.start()], spike.recoveryRatio(), "divergence in " + metric + ": a spike that never"
+                    mine.add(Finding.of(
+                            NAME,
+                            Severity.ERROR,
+                            metric,
+                            p.steps[e.start()],
+                            p.steps[p.size - 1],
+                            p.values[e.start()],
+                            spike.recoveryRatio(),
+                            "divergence in " + metric + ": a spike that never"
                                     + " recovered: " + SpikeScan.describe(p, e) + ", and the " + metric
                                     + " never came back within " + Evidence.number(spike.recoveryRatio())
                                     + "x that median (" + Evidence.number(e.median()) + ")"));
@@ -66,7 +73,8 @@ public record Divergence(int window, int history, int minHistory, double ratio, 
     }
 
     private static boolean overlap(Finding a, Finding b) {
-        return a.firstStep().getAsLong() <= b.lastStep().getAsLong() && b.firstStep().getAsLong() <= a.lastStep().getAsLong();
+        return a.firstStep().getAsLong() <= b.lastStep().getAsLong()
+                && b.firstStep().getAsLong() <= a.lastStep().getAsLong();
     }
 
     private List<Finding> medianRule(Points p) {
@@ -105,9 +113,17 @@ public record Divergence(int window, int history, int minHistory, double ratio, 
                 end = j;
             }
             if (start >= 0 && (!fires || j == p.size - 1)) {
-                findings.add(Finding.of(NAME, Severity.ERROR, p.metric, p.steps[start], p.steps[end], p.values[start], ratio,
+                findings.add(Finding.of(
+                        NAME,
+                        Severity.ERROR,
+                        p.metric,
+                        p.steps[start],
+                        p.steps[end],
+                        p.values[start],
+                        ratio,
                         "divergence in " + p.metric + ": the median of " + Evidence.count(recentSize, "record") + ", "
-                                + Evidence.number(firedRecent) + ", is " + Evidence.oneDecimal(firedRecent / firedEarlier)
+                                + Evidence.number(firedRecent) + ", is "
+                                + Evidence.oneDecimal(firedRecent / firedEarlier)
                                 + "x the median of the " + Evidence.count(firedEarlierSize, "record") + " before them ("
                                 + Evidence.number(firedEarlier) + "), at least " + Evidence.number(ratio) + "x"));
                 start = -1;

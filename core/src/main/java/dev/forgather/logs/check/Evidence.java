@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** How findings write numbers in their messages: short, and the same in every detector. */
 final class Evidence {
-    private Evidence() {
-    }
+    private Evidence() {}
 
     /** A metric value with 3 significant digits ({@code 4.82}, {@code 0.000123}); whole numbers from 1000 up. */
     static String number(double value) {

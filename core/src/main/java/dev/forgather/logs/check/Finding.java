@@ -21,8 +21,15 @@ import java.util.OptionalLong;
  *     {@code message}; empty for a detector without one
  * @param message what was found, in one line that starts lowercase and has no final full stop
  */
-public record Finding(String detector, Severity severity, Optional<String> metric, OptionalLong firstStep,
-        OptionalLong lastStep, double value, OptionalDouble threshold, String message) {
+public record Finding(
+        String detector,
+        Severity severity,
+        Optional<String> metric,
+        OptionalLong firstStep,
+        OptionalLong lastStep,
+        double value,
+        OptionalDouble threshold,
+        String message) {
     /**
      * Worst first, then by first step (a finding without steps last). A stable sort with it keeps
      * ties in the order the detectors gave them: detector by detector, loss before grad norm.
@@ -41,16 +48,43 @@ public record Finding(String detector, Severity severity, Optional<String> metri
     }
 
     /** A finding about {@code metric} over steps {@code firstStep}..{@code lastStep}. */
-    public static Finding of(String detector, Severity severity, String metric, long firstStep, long lastStep,
-            double value, double threshold, String message) {
-        return new Finding(detector, severity, Optional.of(metric), OptionalLong.of(firstStep),
-                OptionalLong.of(lastStep), value, OptionalDouble.of(threshold), message);
+    public static Finding of(
+            String detector,
+            Severity severity,
+            String metric,
+            long firstStep,
+            long lastStep,
+            double value,
+            double threshold,
+            String message) {
+        return new Finding(
+                detector,
+                severity,
+                Optional.of(metric),
+                OptionalLong.of(firstStep),
+                OptionalLong.of(lastStep),
+                value,
+                OptionalDouble.of(threshold),
+                message);
     }
 
     /** A finding about {@code metric} from a detector that has no threshold (e.g. {@code rollback}). */
-    public static Finding withoutThreshold(String detector, Severity severity, String metric, long firstStep,
-            long lastStep, double value, String message) {
-        return new Finding(detector, severity, Optional.of(metric), OptionalLong.of(firstStep), OptionalLong.of(lastStep),
-                value, OptionalDouble.empty(), message);
+    public static Finding withoutThreshold(
+            String detector,
+            Severity severity,
+            String metric,
+            long firstStep,
+            long lastStep,
+            double value,
+            String message) {
+        return new Finding(
+                detector,
+                severity,
+                Optional.of(metric),
+                OptionalLong.of(firstStep),
+                OptionalLong.of(lastStep),
+                value,
+                OptionalDouble.empty(),
+                message);
     }
 }

@@ -72,9 +72,17 @@ public record GradExplosion(int window, int baseline, double ratio) implements D
                 }
             }
             if (start >= 0 && (!fires || j == p.size - 1)) {
-                findings.add(Finding.of(NAME, Severity.ERROR, Metrics.GRAD_NORM, p.steps[start], p.steps[end],
-                        p.values[start], ratio, "grad_explosion in grad_norm: the median of " + Evidence.count(w, "record")
-                                + " rose to " + Evidence.number(highest) + ", " + Evidence.oneDecimal(highest / baseMedian)
+                findings.add(Finding.of(
+                        NAME,
+                        Severity.ERROR,
+                        Metrics.GRAD_NORM,
+                        p.steps[start],
+                        p.steps[end],
+                        p.values[start],
+                        ratio,
+                        "grad_explosion in grad_norm: the median of " + Evidence.count(w, "record")
+                                + " rose to " + Evidence.number(highest) + ", "
+                                + Evidence.oneDecimal(highest / baseMedian)
                                 + "x the median of the run's first " + Evidence.count(base, "record") + " ("
                                 + Evidence.number(baseMedian) + "), at least " + Evidence.number(ratio) + "x"));
                 start = -1;

@@ -11,6 +11,5 @@ final class Metrics {
     static final String STEP = MetricNames.STEP;
     static final String STEPS_PER_SECOND = "steps_per_second";
 
-    private Metrics() {
-    }
+    private Metrics() {}
 }

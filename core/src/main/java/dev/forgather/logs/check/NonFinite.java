@@ -86,7 +86,14 @@ public record NonFinite() implements Detector {
                     + " with a loss of exactly 0.0 beside a non-finite grad norm (Hugging Face's"
                     + " logging_nan_inf_filter hides a NaN loss this way)";
         }
-        return Optional.of(new Finding(NAME, Severity.ERROR, Optional.of(series.name()), OptionalLong.of(first),
-                OptionalLong.of(last), count, OptionalDouble.of(0), message));
+        return Optional.of(new Finding(
+                NAME,
+                Severity.ERROR,
+                Optional.of(series.name()),
+                OptionalLong.of(first),
+                OptionalLong.of(last),
+                count,
+                OptionalDouble.of(0),
+                message));
     }
 }

@@ -65,10 +65,19 @@ public record Overfit(int evaluations, double margin, double noise, double train
                     while (end + 1 < eval.size && eval.values[end + 1] > limit) {
                         end++;
                     }
-                    findings.add(Finding.of(NAME, Severity.WARN, Metrics.EVAL_LOSS, eval.steps[k], eval.steps[end],
-                            eval.values[k], limit, "overfit in eval_loss: " + Evidence.count(end - k + 1, "evaluation")
-                                    + " in a row above the best, " + Evidence.number(best) + " at step " + eval.steps[bestAt]
-                                    + ", by more than " + Evidence.number(limit - best) + ", while the training loss fell "
+                    findings.add(Finding.of(
+                            NAME,
+                            Severity.WARN,
+                            Metrics.EVAL_LOSS,
+                            eval.steps[k],
+                            eval.steps[end],
+                            eval.values[k],
+                            limit,
+                            "overfit in eval_loss: " + Evidence.count(end - k + 1, "evaluation")
+                                    + " in a row above the best, " + Evidence.number(best) + " at step "
+                                    + eval.steps[bestAt]
+                                    + ", by more than " + Evidence.number(limit - best)
+                                    + ", while the training loss fell "
                                     + Evidence.percent(1 - after / before)));
                     k = end + 1;
                     continue;

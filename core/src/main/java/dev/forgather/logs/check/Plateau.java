@@ -19,8 +19,9 @@ import java.util.List;
  * @param lrFraction the share of the peak learning rate below which the run is decaying, not stuck (0.1)
  * @param divergence the divergence rule that, when it fires, makes a plateau moot
  */
-public record Plateau(int smooth, double threshold, double windowFraction, int minWindow, double lrFraction,
-        Divergence divergence) implements Detector {
+public record Plateau(
+        int smooth, double threshold, double windowFraction, int minWindow, double lrFraction, Divergence divergence)
+        implements Detector {
     public static final String NAME = "plateau";
 
     /** The defaults: 10 records, 1e-4, the last 20 % (at least 50), 10 % of the peak rate. */
@@ -74,10 +75,18 @@ public record Plateau(int smooth, double threshold, double windowFraction, int m
         if (improvement > threshold || !divergence.check(run).isEmpty()) {
             return findings;
         }
-        findings.add(Finding.of(NAME, Severity.WARN, Metrics.LOSS, loss.steps[from], loss.steps[loss.size - 1],
-                loss.values[from], threshold, "plateau in loss: the loss smoothed over " + Evidence.count(smooth, "record")
+        findings.add(Finding.of(
+                NAME,
+                Severity.WARN,
+                Metrics.LOSS,
+                loss.steps[from],
+                loss.steps[loss.size - 1],
+                loss.values[from],
+                threshold,
+                "plateau in loss: the loss smoothed over " + Evidence.count(smooth, "record")
                         + " has not improved on its best, " + Evidence.number(best) + " at step " + loss.steps[bestAt]
-                        + ", by more than " + Evidence.percent(threshold) + " over the last " + Evidence.count(window, "record")
+                        + ", by more than " + Evidence.percent(threshold) + " over the last "
+                        + Evidence.count(window, "record")
                         + ", while the learning rate, " + Evidence.number(lastRate) + ", is still "
                         + Evidence.percent(lastRate / peak) + " of its peak"));
         return findings;

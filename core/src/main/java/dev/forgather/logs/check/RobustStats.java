@@ -11,8 +11,7 @@ public final class RobustStats {
     /** MAD times this estimates the standard deviation of normally distributed values. */
     public static final double MAD_TO_SIGMA = 1.4826;
 
-    private RobustStats() {
-    }
+    private RobustStats() {}
 
     /** The median of {@code values[from..to)}: the middle value, or the mean of the two middle ones; NaN when empty. */
     public static double median(double[] values, int from, int to) {

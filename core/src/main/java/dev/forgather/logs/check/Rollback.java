@@ -28,9 +28,16 @@ public record Rollback() implements Detector {
         for (int i = 0; i < log.recordCount(); i++) {
             long step = log.record(i).step();
             if (step < previous) {
-                findings.add(Finding.withoutThreshold(NAME, Severity.INFO, Metrics.STEP, step, previous, step,
+                findings.add(Finding.withoutThreshold(
+                        NAME,
+                        Severity.INFO,
+                        Metrics.STEP,
+                        step,
+                        previous,
+                        step,
                         "rollback in global_step: the steps go back from " + previous + " to " + step
-                                + " (resumed from a checkpoint); steps " + step + "-" + previous + " are logged twice"));
+                                + " (resumed from a checkpoint); steps " + step + "-" + previous
+                                + " are logged twice"));
             }
             previous = step;
         }

@@ -2,8 +2,7 @@ package dev.forgather.logs.check;
 
 /** Trailing means, for detectors that judge a smoothed training loss. */
 final class Smoothing {
-    private Smoothing() {
-    }
+    private Smoothing() {}
 
     /** The mean of {@code values[i-window+1..i]} at each {@code i} (fewer at the start). */
     static double[] trailingMean(double[] values, int size, int window) {

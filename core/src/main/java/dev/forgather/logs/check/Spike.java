@@ -26,8 +26,8 @@ import java.util.List;
  * @param recoveryRatio back within this many times the pre-spike median is recovered (1.10)
  * @param recoveryRecords recovered within this many records is fast (100)
  */
-public record Spike(double z, double minRatio, int window, int minHistory, double recoveryRatio,
-        int recoveryRecords) implements Detector {
+public record Spike(double z, double minRatio, int window, int minHistory, double recoveryRatio, int recoveryRecords)
+        implements Detector {
     public static final String NAME = "spike";
 
     /** The defaults: z 6, ratio 1.2, window 128, from the 21st value, recovery 1.10 within 100 records. */
@@ -64,10 +64,17 @@ public record Spike(double z, double minRatio, int window, int minHistory, doubl
                             + Evidence.number(recoveryRatio) + "x that median by the end of the log, "
                             + Evidence.count(p.size - 1 - e.start(), "record") + " later";
                 } else {
-                    continue;  // never recovered: a divergence, which Divergence reports
+                    continue; // never recovered: a divergence, which Divergence reports
                 }
-                findings.add(Finding.of(NAME, Severity.WARN, metric, p.steps[e.start()], p.steps[e.end()],
-                        p.values[e.start()], z, message));
+                findings.add(Finding.of(
+                        NAME,
+                        Severity.WARN,
+                        metric,
+                        p.steps[e.start()],
+                        p.steps[e.end()],
+                        p.values[e.start()],
+                        z,
+                        message));
             }
         }
         return findings;

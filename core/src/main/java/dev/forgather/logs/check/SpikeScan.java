@@ -30,8 +30,7 @@ final class SpikeScan {
         }
     }
 
-    private SpikeScan() {
-    }
+    private SpikeScan() {}
 
     static List<Episode> scan(Points p, Spike settings) {
         List<Episode> episodes = new ArrayList<>();

@@ -44,15 +44,31 @@ public record Stalled(double intervals, double gaps, Duration minimum) implement
         TrainingLog log = run.log();
         double limit = limitSeconds(log);
         double age = Duration.between(run.lastModified().get(), run.now()).toMillis() / 1000.0;
-        OptionalLong step = log.recordCount() == 0 ? OptionalLong.empty()
+        OptionalLong step = log.recordCount() == 0
+                ? OptionalLong.empty()
                 : OptionalLong.of(log.record(log.recordCount() - 1).step());
         if (age > limit) {
-            findings.add(new Finding(NAME, Severity.ERROR, Optional.empty(), step, step, age, OptionalDouble.of(limit),
+            findings.add(new Finding(
+                    NAME,
+                    Severity.ERROR,
+                    Optional.empty(),
+                    step,
+                    step,
+                    age,
+                    OptionalDouble.of(limit),
                     "stalled: the log is still open but has not changed for " + Evidence.duration(age)
-                            + ", longer than the " + Evidence.duration(limit) + " limit: the run is probably dead, not training"));
+                            + ", longer than the " + Evidence.duration(limit)
+                            + " limit: the run is probably dead, not training"));
         } else {
-            findings.add(new Finding(IN_PROGRESS, Severity.INFO, Optional.empty(), step, step, Math.max(0, age),
-                    OptionalDouble.of(limit), "in_progress: the log is still open and changed "
+            findings.add(new Finding(
+                    IN_PROGRESS,
+                    Severity.INFO,
+                    Optional.empty(),
+                    step,
+                    step,
+                    Math.max(0, age),
+                    OptionalDouble.of(limit),
+                    "in_progress: the log is still open and changed "
                             + Evidence.duration(Math.max(0, age)) + " ago, within the " + Evidence.duration(limit)
                             + " limit: the run is training"));
         }
@@ -81,8 +97,11 @@ public record Stalled(double intervals, double gaps, Duration minimum) implement
                 previousTraining = t;
             }
         }
-        double median = trainingIntervals.isEmpty() ? 0
-                : RobustStats.median(trainingIntervals.stream().mapToDouble(Double::doubleValue).toArray());
+        double median = trainingIntervals.isEmpty()
+                ? 0
+                : RobustStats.median(trainingIntervals.stream()
+                        .mapToDouble(Double::doubleValue)
+                        .toArray());
         return Math.max(Math.max(intervals * median, gaps * longestGap), minimum.toMillis() / 1000.0);
     }
 }

@@ -94,8 +94,15 @@ public record ThroughputDrop(int window, double ratio, double percentile) implem
                 }
             }
             if (start >= 0 && (!fires || j == n - 1)) {
-                findings.add(Finding.of(NAME, Severity.WARN, Metrics.STEPS_PER_SECOND, steps[start], steps[end],
-                        speeds[start], ratio, "throughput_drop in steps_per_second: the median over "
+                findings.add(Finding.of(
+                        NAME,
+                        Severity.WARN,
+                        Metrics.STEPS_PER_SECOND,
+                        steps[start],
+                        steps[end],
+                        speeds[start],
+                        ratio,
+                        "throughput_drop in steps_per_second: the median over "
                                 + Evidence.count(window, "interval") + " fell to " + Evidence.number(lowest)
                                 + " steps/s, " + Evidence.number(lowest / reference) + "x the run's "
                                 + Evidence.number(percentile) + "th percentile (" + Evidence.number(reference)

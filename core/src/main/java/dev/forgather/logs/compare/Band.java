@@ -21,7 +21,9 @@ public enum Band {
 
     /** The band called {@code name}, if any. */
     public static Optional<Band> byName(String name) {
-        return Arrays.stream(values()).filter(b -> b.cliName().equalsIgnoreCase(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(b -> b.cliName().equalsIgnoreCase(name))
+                .findFirst();
     }
 
     /** Every band's name, in order. */

@@ -25,7 +25,11 @@ import java.util.regex.Pattern;
  * @param groupPattern when present, runs whose names are equal once every match of it is removed
  *     are folded into one row (seed groups)
  */
-public record CompareOptions(List<String> metrics, Set<String> maximize, Optional<Target> target, int smoothWindow,
+public record CompareOptions(
+        List<String> metrics,
+        Set<String> maximize,
+        Optional<Target> target,
+        int smoothWindow,
         Optional<Pattern> groupPattern) {
 
     /** The metrics always compared. */

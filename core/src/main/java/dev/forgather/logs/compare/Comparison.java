@@ -32,8 +32,12 @@ import java.util.TreeSet;
  * @param grouped whether rows are seed groups
  * @param rows the baseline first, then the others
  */
-public record Comparison(List<String> metrics, CompareOptions options, Map<String, OptionalDouble> baselineEndSteps,
-        boolean grouped, List<ComparisonRow> rows) {
+public record Comparison(
+        List<String> metrics,
+        CompareOptions options,
+        Map<String, OptionalDouble> baselineEndSteps,
+        boolean grouped,
+        List<ComparisonRow> rows) {
 
     /** Copies the collections. */
     public Comparison {
@@ -48,7 +52,9 @@ public record Comparison(List<String> metrics, CompareOptions options, Map<Strin
      * e.g. {@code loss final}), for other views of the same table, such as the HTML report.
      */
     public List<String> tableHeader() {
-        return ComparisonTable.of(this).stream().map(ComparisonTable.Column::fullName).toList();
+        return ComparisonTable.of(this).stream()
+                .map(ComparisonTable.Column::fullName)
+                .toList();
     }
 
     /** The cells of that table, a row per run (or group), baseline first, {@code —} for null. */
@@ -74,26 +80,35 @@ public record Comparison(List<String> metrics, CompareOptions options, Map<Strin
         if (options.groupPattern().isPresent()) {
             groups = SeedGroups.of(all, options.groupPattern().get());
         } else {
-            groups = all.stream().map(log -> new SeedGroups.Group(log.runName(), List.of(log))).toList();
+            groups = all.stream()
+                    .map(log -> new SeedGroups.Group(log.runName(), List.of(log)))
+                    .toList();
         }
         boolean grouped = options.groupPattern().isPresent();
         List<List<Measures>> measured = new ArrayList<>();
         for (SeedGroups.Group group : groups) {
-            measured.add(group.members().stream().map(log -> Measures.of(log, options)).toList());
+            measured.add(group.members().stream()
+                    .map(log -> Measures.of(log, options))
+                    .toList());
         }
         return compose(groups, measured, options, grouped);
     }
 
     /** What one run gives, before it is compared: per metric its points, final, best. */
-    private record Measures(TrainingLog log, SummaryStatistics summary, Map<String, MetricPoints> points,
-            Optional<MetricPoints> targetPoints, double originSeconds) {
+    private record Measures(
+            TrainingLog log,
+            SummaryStatistics summary,
+            Map<String, MetricPoints> points,
+            Optional<MetricPoints> targetPoints,
+            double originSeconds) {
         static Measures of(TrainingLog log, CompareOptions options) {
             Map<String, MetricPoints> points = new LinkedHashMap<>();
             for (String metric : options.metrics()) {
                 points.put(metric, MetricPoints.of(log, metric));
             }
-            Optional<MetricPoints> target = options.target().map(t -> points.containsKey(t.metric())
-                    ? points.get(t.metric()) : MetricPoints.of(log, t.metric()));
+            Optional<MetricPoints> target = options.target()
+                    .map(t ->
+                            points.containsKey(t.metric()) ? points.get(t.metric()) : MetricPoints.of(log, t.metric()));
             Series times = log.series(MetricNames.TIME);
             double origin = times.isEmpty() ? Double.NaN : times.value(0);
             return new Measures(log, SummaryCalculator.summarize(log, log.path().toString()), points, target, origin);
@@ -101,14 +116,16 @@ public record Comparison(List<String> metrics, CompareOptions options, Map<Strin
 
         OptionalDouble targetStep(Target target, CompareOptions options) {
             MetricPoints p = targetPoints.orElseThrow();
-            OptionalInt at = p.firstReaching(target.value(), options.maximizes(target.metric()), options.smoothWindow());
+            OptionalInt at =
+                    p.firstReaching(target.value(), options.maximizes(target.metric()), options.smoothWindow());
             return at.isPresent() && p.hasSteps ? OptionalDouble.of(p.steps[at.getAsInt()]) : OptionalDouble.empty();
         }
 
         /** Seconds to the target; NaN when it was reached but the log has no timestamps to tell. */
         OptionalDouble targetSeconds(Target target, CompareOptions options) {
             MetricPoints p = targetPoints.orElseThrow();
-            OptionalInt at = p.firstReaching(target.value(), options.maximizes(target.metric()), options.smoothWindow());
+            OptionalInt at =
+                    p.firstReaching(target.value(), options.maximizes(target.metric()), options.smoothWindow());
             if (at.isEmpty()) {
                 return OptionalDouble.empty();
             }
@@ -116,8 +133,8 @@ public record Comparison(List<String> metrics, CompareOptions options, Map<Strin
         }
     }
 
-    private static Comparison compose(List<SeedGroups.Group> groups, List<List<Measures>> measured,
-            CompareOptions options, boolean grouped) {
+    private static Comparison compose(
+            List<SeedGroups.Group> groups, List<List<Measures>> measured, CompareOptions options, boolean grouped) {
         List<Measures> baseline = measured.get(0);
         Map<String, OptionalDouble> endSteps = new LinkedHashMap<>();
         Map<String, OptionalDouble> baselineFinals = new LinkedHashMap<>();
@@ -130,11 +147,18 @@ public record Comparison(List<String> metrics, CompareOptions options, Map<Strin
                 }
             }
             endSteps.put(metric, Double.isInfinite(shortest) ? OptionalDouble.empty() : OptionalDouble.of(shortest));
-            baselineFinals.put(metric, mean(baseline.stream().map(m -> m.points().get(metric).finalValue()).toList()));
+            baselineFinals.put(
+                    metric,
+                    mean(baseline.stream()
+                            .map(m -> m.points().get(metric).finalValue())
+                            .toList()));
         }
-        OptionalDouble baselineSps = mean(baseline.stream().map(m -> m.summary().trainSamplesPerSecond()).toList());
+        OptionalDouble baselineSps = mean(
+                baseline.stream().map(m -> m.summary().trainSamplesPerSecond()).toList());
         OptionalDouble baselineSeconds = options.target().isPresent()
-                ? median(baseline.stream().map(m -> m.targetSeconds(options.target().get(), options)).toList())
+                ? median(baseline.stream()
+                        .map(m -> m.targetSeconds(options.target().get(), options))
+                        .toList())
                 : OptionalDouble.empty();
         List<Map<String, String>> configs = new ArrayList<>();
         for (List<Measures> members : measured) {
@@ -148,24 +172,40 @@ public record Comparison(List<String> metrics, CompareOptions options, Map<Strin
             boolean isBaseline = g == 0;
             Map<String, MetricComparison> metrics = new LinkedHashMap<>();
             for (String metric : options.metrics()) {
-                metrics.put(metric, metric(members, metric, options.maximizes(metric), endSteps.get(metric),
-                        baselineFinals.get(metric), isBaseline, grouped));
+                metrics.put(
+                        metric,
+                        metric(
+                                members,
+                                metric,
+                                options.maximizes(metric),
+                                endSteps.get(metric),
+                                baselineFinals.get(metric),
+                                isBaseline,
+                                grouped));
             }
-            OptionalDouble sps = mean(members.stream().map(m -> m.summary().trainSamplesPerSecond()).toList());
+            OptionalDouble sps = mean(members.stream()
+                    .map(m -> m.summary().trainSamplesPerSecond())
+                    .toList());
             Map<String, Optional<String>> config = new LinkedHashMap<>();
             for (String key : differing) {
                 config.put(key, Optional.ofNullable(configs.get(g).get(key)));
             }
-            Optional<TargetResult> target = options.target()
-                    .map(t -> target(members, t, options, baselineSeconds, grouped));
+            Optional<TargetResult> target =
+                    options.target().map(t -> target(members, t, options, baselineSeconds, grouped));
             rows.add(new ComparisonRow(
                     groups.get(g).key(),
                     members.stream().map(m -> m.log().runName()).toList(),
                     shared(members.stream().map(m -> m.log().modelName()).toList()),
-                    grouped ? Optional.empty() : Optional.of(members.get(0).log().path().toString()),
-                    shared(members.stream().map(m -> Optional.of(m.log().format().id())).toList()),
+                    grouped
+                            ? Optional.empty()
+                            : Optional.of(members.get(0).log().path().toString()),
+                    shared(members.stream()
+                            .map(m -> Optional.of(m.log().format().id()))
+                            .toList()),
                     isBaseline,
-                    mean(members.stream().map(m -> toDouble(m.summary().totalSteps())).toList()),
+                    mean(members.stream()
+                            .map(m -> toDouble(m.summary().totalSteps()))
+                            .toList()),
                     sps,
                     ratio(sps, baselineSps),
                     config,
@@ -175,8 +215,14 @@ public record Comparison(List<String> metrics, CompareOptions options, Map<Strin
         return new Comparison(options.metrics(), options, endSteps, grouped, rows);
     }
 
-    private static MetricComparison metric(List<Measures> members, String metric, boolean maximize,
-            OptionalDouble endStep, OptionalDouble baselineFinal, boolean isBaseline, boolean grouped) {
+    private static MetricComparison metric(
+            List<Measures> members,
+            String metric,
+            boolean maximize,
+            OptionalDouble endStep,
+            OptionalDouble baselineFinal,
+            boolean isBaseline,
+            boolean grouped) {
         List<OptionalDouble> finals = new ArrayList<>();
         List<OptionalDouble> bests = new ArrayList<>();
         List<OptionalDouble> bestSteps = new ArrayList<>();
@@ -186,8 +232,10 @@ public record Comparison(List<String> metrics, CompareOptions options, Map<Strin
             finals.add(p.finalValue());
             OptionalInt best = p.best(maximize);
             bests.add(best.isPresent() ? OptionalDouble.of(p.values[best.getAsInt()]) : OptionalDouble.empty());
-            bestSteps.add(best.isPresent() && p.hasSteps ? OptionalDouble.of(p.steps[best.getAsInt()])
-                    : OptionalDouble.empty());
+            bestSteps.add(
+                    best.isPresent() && p.hasSteps
+                            ? OptionalDouble.of(p.steps[best.getAsInt()])
+                            : OptionalDouble.empty());
             atEnd.add(endStep.isPresent() ? p.at(endStep.getAsDouble()) : OptionalDouble.empty());
         }
         OptionalDouble finalValue = mean(finals);
@@ -195,7 +243,8 @@ public record Comparison(List<String> metrics, CompareOptions options, Map<Strin
         OptionalDouble deltaPct;
         if (isBaseline) {
             delta = finalValue.isPresent() ? OptionalDouble.of(0) : OptionalDouble.empty();
-            deltaPct = finalValue.isPresent() && finalValue.getAsDouble() != 0 ? OptionalDouble.of(0)
+            deltaPct = finalValue.isPresent() && finalValue.getAsDouble() != 0
+                    ? OptionalDouble.of(0)
                     : OptionalDouble.empty();
         } else if (finalValue.isPresent() && baselineFinal.isPresent()) {
             double d = finalValue.getAsDouble() - baselineFinal.getAsDouble();
@@ -210,8 +259,12 @@ public record Comparison(List<String> metrics, CompareOptions options, Map<Strin
         return new MetricComparison(finalValue, mean(bests), mean(bestSteps), mean(atEnd), delta, deltaPct, std);
     }
 
-    private static TargetResult target(List<Measures> members, Target target, CompareOptions options,
-            OptionalDouble baselineSeconds, boolean grouped) {
+    private static TargetResult target(
+            List<Measures> members,
+            Target target,
+            CompareOptions options,
+            OptionalDouble baselineSeconds,
+            boolean grouped) {
         List<OptionalDouble> steps = new ArrayList<>();
         List<OptionalDouble> seconds = new ArrayList<>();
         int never = 0;
@@ -225,8 +278,13 @@ public record Comparison(List<String> metrics, CompareOptions options, Map<Strin
             seconds.add(s);
         }
         OptionalDouble medianSeconds = median(seconds);
-        return new TargetResult(target.metric(), target.value(), median(steps), medianSeconds,
-                ratio(baselineSeconds, medianSeconds), grouped ? OptionalInt.of(never) : OptionalInt.empty());
+        return new TargetResult(
+                target.metric(),
+                target.value(),
+                median(steps),
+                medianSeconds,
+                ratio(baselineSeconds, medianSeconds),
+                grouped ? OptionalInt.of(never) : OptionalInt.empty());
     }
 
     /** The mean of the present, finite values; empty when there are none. */
@@ -244,8 +302,11 @@ public record Comparison(List<String> metrics, CompareOptions options, Map<Strin
 
     /** The sample standard deviation (n−1) of the present, finite values; empty for fewer than two. */
     static OptionalDouble sampleStd(List<OptionalDouble> values) {
-        double[] xs = values.stream().filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble)
-                .filter(Double::isFinite).toArray();
+        double[] xs = values.stream()
+                .filter(OptionalDouble::isPresent)
+                .mapToDouble(OptionalDouble::getAsDouble)
+                .filter(Double::isFinite)
+                .toArray();
         if (xs.length < 2) {
             return OptionalDouble.empty();
         }
@@ -266,7 +327,8 @@ public record Comparison(List<String> metrics, CompareOptions options, Map<Strin
         double[] xs = values.stream()
                 .filter(v -> v.isEmpty() || !Double.isNaN(v.getAsDouble()))
                 .mapToDouble(v -> v.isPresent() ? v.getAsDouble() : Double.POSITIVE_INFINITY)
-                .sorted().toArray();
+                .sorted()
+                .toArray();
         if (xs.length == 0) {
             return OptionalDouble.empty();
         }
@@ -300,7 +362,8 @@ public record Comparison(List<String> metrics, CompareOptions options, Map<Strin
 
     /** The configuration entries every member of a row has with the same value. */
     private static Map<String, String> commonConfig(List<Measures> members) {
-        Map<String, String> common = new LinkedHashMap<>(RunConfig.of(members.get(0).log()));
+        Map<String, String> common =
+                new LinkedHashMap<>(RunConfig.of(members.get(0).log()));
         for (Measures m : members.subList(1, members.size())) {
             Map<String, String> config = RunConfig.of(m.log());
             common.entrySet().removeIf(e -> !e.getValue().equals(config.get(e.getKey())));

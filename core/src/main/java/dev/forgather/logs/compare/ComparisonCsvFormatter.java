@@ -19,8 +19,7 @@ import java.util.function.Function;
  * value is an empty cell. LF line ends, quoted only where needed.
  */
 public final class ComparisonCsvFormatter implements ComparisonFormatter {
-    private record Column(String name, Function<ComparisonRow, String> cell) {
-    }
+    private record Column(String name, Function<ComparisonRow, String> cell) {}
 
     @Override
     public String format(Comparison comparison, boolean colour) {
@@ -50,29 +49,43 @@ public final class ComparisonCsvFormatter implements ComparisonFormatter {
         columns.add(new Column("baseline", r -> Boolean.toString(r.baseline())));
         columns.add(new Column("steps", r -> integer(r.steps())));
         for (String metric : c.metrics()) {
-            columns.add(new Column(metric + ".final", r -> number(r.metric(metric).finalValue())));
+            columns.add(
+                    new Column(metric + ".final", r -> number(r.metric(metric).finalValue())));
             if (c.grouped()) {
-                columns.add(new Column(metric + ".final_std", r -> number(r.metric(metric).finalStd())));
+                columns.add(new Column(
+                        metric + ".final_std", r -> number(r.metric(metric).finalStd())));
             }
-            columns.add(new Column(metric + ".delta", r -> number(r.metric(metric).delta())));
-            columns.add(new Column(metric + ".delta_pct", r -> number(r.metric(metric).deltaPct())));
-            columns.add(new Column(metric + ".at_baseline_end", r -> number(r.metric(metric).atBaselineEnd())));
-            columns.add(new Column(metric + ".best", r -> number(r.metric(metric).best())));
-            columns.add(new Column(metric + ".best_step", r -> integer(r.metric(metric).bestStep())));
+            columns.add(
+                    new Column(metric + ".delta", r -> number(r.metric(metric).delta())));
+            columns.add(new Column(
+                    metric + ".delta_pct", r -> number(r.metric(metric).deltaPct())));
+            columns.add(new Column(
+                    metric + ".at_baseline_end", r -> number(r.metric(metric).atBaselineEnd())));
+            columns.add(
+                    new Column(metric + ".best", r -> number(r.metric(metric).best())));
+            columns.add(new Column(
+                    metric + ".best_step", r -> integer(r.metric(metric).bestStep())));
         }
         if (c.options().target().isPresent()) {
-            columns.add(new Column("target.step", r -> integer(r.target().orElseThrow().step())));
-            columns.add(new Column("target.seconds", r -> number(r.target().orElseThrow().seconds())));
-            columns.add(new Column("target.speedup", r -> number(r.target().orElseThrow().speedup())));
+            columns.add(new Column(
+                    "target.step", r -> integer(r.target().orElseThrow().step())));
+            columns.add(new Column(
+                    "target.seconds", r -> number(r.target().orElseThrow().seconds())));
+            columns.add(new Column(
+                    "target.speedup", r -> number(r.target().orElseThrow().speedup())));
             if (c.grouped()) {
-                columns.add(new Column("target.never", r -> Integer.toString(r.target().orElseThrow().never().orElse(0))));
+                columns.add(new Column(
+                        "target.never",
+                        r -> Integer.toString(r.target().orElseThrow().never().orElse(0))));
             }
         }
         columns.add(new Column("samples_per_second", r -> number(r.samplesPerSecond())));
         columns.add(new Column("throughput_ratio", r -> number(r.throughputRatio())));
         if (!c.rows().isEmpty()) {
             for (String key : c.rows().get(0).config().keySet()) {
-                columns.add(new Column("config." + key, r -> r.config().getOrDefault(key, Optional.empty()).orElse("")));
+                columns.add(new Column(
+                        "config." + key,
+                        r -> r.config().getOrDefault(key, Optional.empty()).orElse("")));
             }
         }
         return columns;

@@ -30,8 +30,8 @@ public final class ComparisonJsonFormatter implements ComparisonFormatter {
     public String format(Comparison comparison, boolean colour) {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            json.setPrettyPrinter(new DefaultPrettyPrinter(
+                            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n")));
             json.writeStartArray();
@@ -103,7 +103,8 @@ public final class ComparisonJsonFormatter implements ComparisonFormatter {
 
     /** A step or count: an integer when whole (a group's mean step may not be). */
     private static void integer(JsonGenerator json, String key, OptionalDouble value) throws IOException {
-        if (value.isPresent() && value.getAsDouble() == Math.rint(value.getAsDouble())
+        if (value.isPresent()
+                && value.getAsDouble() == Math.rint(value.getAsDouble())
                 && Math.abs(value.getAsDouble()) < 1e15) {
             json.writeNumberField(key, (long) value.getAsDouble());
         } else {

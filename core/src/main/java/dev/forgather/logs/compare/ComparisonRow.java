@@ -24,9 +24,18 @@ import java.util.OptionalDouble;
  * @param metrics each compared metric, in the comparison's order
  * @param target the time to the target; absent without one
  */
-public record ComparisonRow(String run, List<String> runs, Optional<String> model, Optional<String> path,
-        Optional<String> format, boolean baseline, OptionalDouble steps, OptionalDouble samplesPerSecond,
-        OptionalDouble throughputRatio, Map<String, Optional<String>> config, Map<String, MetricComparison> metrics,
+public record ComparisonRow(
+        String run,
+        List<String> runs,
+        Optional<String> model,
+        Optional<String> path,
+        Optional<String> format,
+        boolean baseline,
+        OptionalDouble steps,
+        OptionalDouble samplesPerSecond,
+        OptionalDouble throughputRatio,
+        Map<String, Optional<String>> config,
+        Map<String, MetricComparison> metrics,
         Optional<TargetResult> target) {
 
     /** Copies the collections. */

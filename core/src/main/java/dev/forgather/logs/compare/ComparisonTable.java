@@ -15,10 +15,13 @@ final class ComparisonTable {
     static final String NULL = "—";
 
     /** Whether a cell is better or worse than the baseline, for colour. */
-    enum Tone { NONE, BETTER, WORSE }
-
-    record Cell(String text, Tone tone) {
+    enum Tone {
+        NONE,
+        BETTER,
+        WORSE
     }
+
+    record Cell(String text, Tone tone) {}
 
     /**
      * One column.
@@ -34,8 +37,7 @@ final class ComparisonTable {
         }
     }
 
-    private ComparisonTable() {
-    }
+    private ComparisonTable() {}
 
     static List<Column> of(Comparison c) {
         List<ComparisonRow> rows = c.rows();
@@ -59,27 +61,50 @@ final class ComparisonTable {
                 MetricComparison m = r.metric(metric);
                 Tone tone = Tone.NONE;
                 if (!r.baseline() && m.delta().isPresent() && m.delta().getAsDouble() != 0) {
-                    boolean better = maximize ? m.delta().getAsDouble() > 0 : m.delta().getAsDouble() < 0;
+                    boolean better =
+                            maximize ? m.delta().getAsDouble() > 0 : m.delta().getAsDouble() < 0;
                     tone = better ? Tone.BETTER : Tone.WORSE;
                 }
                 return new Cell(percent(m.deltaPct()), tone);
             }));
-            columns.add(column(metric, "at " + step(c.baselineEndSteps().get(metric)), true, rows,
+            columns.add(column(
+                    metric,
+                    "at " + step(c.baselineEndSteps().get(metric)),
+                    true,
+                    rows,
                     r -> plain(value(metric, r.metric(metric).atBaselineEnd()))));
             columns.add(column(metric, "best @ step", true, rows, r -> {
                 MetricComparison m = r.metric(metric);
-                return plain(m.best().isPresent()
-                        ? value(metric, m.best()) + " @ " + step(m.bestStep()) : NULL);
+                return plain(m.best().isPresent() ? value(metric, m.best()) + " @ " + step(m.bestStep()) : NULL);
             }));
         }
         if (c.options().target().isPresent()) {
             Target t = c.options().target().get();
             String section = t.metric() + (c.options().maximizes(t.metric()) ? " ≥ " : " ≤ ") + Numbers.repr(t.value());
-            columns.add(column(section, "step", true, rows, r -> plain(step(r.target().orElseThrow().step()))));
-            columns.add(column(section, "time", true, rows, r -> plain(duration(r.target().orElseThrow().seconds()))));
-            columns.add(column(section, "speedup", true, rows, r -> plain(times(r.target().orElseThrow().speedup()))));
+            columns.add(column(
+                    section,
+                    "step",
+                    true,
+                    rows,
+                    r -> plain(step(r.target().orElseThrow().step()))));
+            columns.add(column(
+                    section,
+                    "time",
+                    true,
+                    rows,
+                    r -> plain(duration(r.target().orElseThrow().seconds()))));
+            columns.add(column(
+                    section,
+                    "speedup",
+                    true,
+                    rows,
+                    r -> plain(times(r.target().orElseThrow().speedup()))));
             if (c.grouped()) {
-                columns.add(column(section, "never", true, rows,
+                columns.add(column(
+                        section,
+                        "never",
+                        true,
+                        rows,
                         r -> plain(r.target().orElseThrow().never().orElse(0) + "/" + r.n())));
             }
         }
@@ -87,7 +112,11 @@ final class ComparisonTable {
         return columns;
     }
 
-    private static Column column(String section, String name, boolean numeric, List<ComparisonRow> rows,
+    private static Column column(
+            String section,
+            String name,
+            boolean numeric,
+            List<ComparisonRow> rows,
             Function<ComparisonRow, Cell> cell) {
         return new Column(section, name, numeric, rows.stream().map(cell).toList());
     }

@@ -79,11 +79,13 @@ public final class ComparisonTextFormatter implements ComparisonFormatter {
                     line.append(GAP);
                 }
                 ComparisonTable.Cell cell = columns.get(c).cells().get(r);
-                String code = !colour ? null : switch (cell.tone()) {
-                    case BETTER -> GREEN;
-                    case WORSE -> RED;
-                    case NONE -> null;
-                };
+                String code = !colour
+                        ? null
+                        : switch (cell.tone()) {
+                            case BETTER -> GREEN;
+                            case WORSE -> RED;
+                            case NONE -> null;
+                        };
                 if (code != null) {
                     line.append(code);
                 }

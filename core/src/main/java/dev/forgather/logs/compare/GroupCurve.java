@@ -20,8 +20,8 @@ import java.util.OptionalDouble;
  * @param upper the band's upper edge at each step
  * @param count how many members cover each step
  */
-public record GroupCurve(String key, int members, double[] steps, double[] mean, double[] lower, double[] upper,
-        int[] count) {
+public record GroupCurve(
+        String key, int members, double[] steps, double[] mean, double[] lower, double[] upper, int[] count) {
 
     /**
      * The curve of {@code metric} over {@code runs}, each member's values first smoothed over
@@ -104,7 +104,9 @@ public record GroupCurve(String key, int members, double[] steps, double[] mean,
 
     /** The groups' curves: one per group of {@code groups}. */
     public static List<GroupCurve> of(List<SeedGroups.Group> groups, String metric, Band band, int smoothWindow) {
-        return groups.stream().map(g -> of(g.key(), g.members(), metric, band, smoothWindow)).toList();
+        return groups.stream()
+                .map(g -> of(g.key(), g.members(), metric, band, smoothWindow))
+                .toList();
     }
 
     /** Whether the curve has no point at all (no member has the metric). */
@@ -112,9 +114,10 @@ public record GroupCurve(String key, int members, double[] steps, double[] mean,
         return steps.length == 0;
     }
 
-    private static final double[] T975 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-        2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060,
-        2.056, 2.052, 2.048, 2.045, 2.042};
+    private static final double[] T975 = {
+        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131, 2.120,
+        2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042
+    };
 
     /**
      * Student's t quantile at 0.975 for {@code df} degrees of freedom: the table to 30, then the

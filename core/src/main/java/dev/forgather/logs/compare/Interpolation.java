@@ -4,8 +4,7 @@ import java.util.OptionalDouble;
 
 /** Linear interpolation over points sorted by x. */
 final class Interpolation {
-    private Interpolation() {
-    }
+    private Interpolation() {}
 
     /**
      * The value at {@code x} of the polyline through {@code (xs[i], ys[i])}, {@code xs} ascending;

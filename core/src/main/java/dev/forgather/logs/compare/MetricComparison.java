@@ -17,6 +17,11 @@ import java.util.OptionalDouble;
  * @param finalStd for a seed group, the sample standard deviation (n−1) of the members' finals;
  *     absent for fewer than two, and for a single run
  */
-public record MetricComparison(OptionalDouble finalValue, OptionalDouble best, OptionalDouble bestStep,
-        OptionalDouble atBaselineEnd, OptionalDouble delta, OptionalDouble deltaPct, OptionalDouble finalStd) {
-}
+public record MetricComparison(
+        OptionalDouble finalValue,
+        OptionalDouble best,
+        OptionalDouble bestStep,
+        OptionalDouble atBaselineEnd,
+        OptionalDouble delta,
+        OptionalDouble deltaPct,
+        OptionalDouble finalStd) {}

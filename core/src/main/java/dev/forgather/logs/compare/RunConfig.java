@@ -8,8 +8,7 @@ import java.util.Map;
  * log's {@link TrainingLog#config()}, empty for formats that record none.
  */
 final class RunConfig {
-    private RunConfig() {
-    }
+    private RunConfig() {}
 
     static Map<String, String> of(TrainingLog log) {
         return log.config();

@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
  * {@code lr3e-3_seed2} are the group {@code lr3e-3}.
  */
 public final class SeedGroups {
-    private SeedGroups() {
-    }
+    private SeedGroups() {}
 
     /**
      * One group: its key and its members, in the order given.
@@ -40,7 +39,8 @@ public final class SeedGroups {
     public static List<Group> of(List<TrainingLog> logs, Pattern pattern) {
         Map<String, List<TrainingLog>> groups = new LinkedHashMap<>();
         for (TrainingLog log : logs) {
-            groups.computeIfAbsent(key(log.runName(), pattern), k -> new ArrayList<>()).add(log);
+            groups.computeIfAbsent(key(log.runName(), pattern), k -> new ArrayList<>())
+                    .add(log);
         }
         List<Group> out = new ArrayList<>();
         groups.forEach((key, members) -> out.add(new Group(key, members)));

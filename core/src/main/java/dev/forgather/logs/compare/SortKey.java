@@ -16,10 +16,21 @@ import java.util.function.Function;
  * alphabetically. Rows without the value go last, in their order.
  */
 public final class SortKey {
-    private static final List<String> METRIC_FIELDS = List.of("final", "best", "best_step", "at_baseline_end",
-            "delta", "delta_pct", "final_std");
-    private static final List<String> TOP = List.of("run", "model", "path", "format", "n", "steps",
-            "samples_per_second", "throughput_ratio", "target.step", "target.seconds", "target.speedup", "target.never");
+    private static final List<String> METRIC_FIELDS =
+            List.of("final", "best", "best_step", "at_baseline_end", "delta", "delta_pct", "final_std");
+    private static final List<String> TOP = List.of(
+            "run",
+            "model",
+            "path",
+            "format",
+            "n",
+            "steps",
+            "samples_per_second",
+            "throughput_ratio",
+            "target.step",
+            "target.seconds",
+            "target.speedup",
+            "target.never");
 
     private final String text;
     private final Comparator<ComparisonRow> order;
@@ -74,9 +85,16 @@ public final class SortKey {
                 return new SortKey(text, byNumber(r -> targetField(r, TargetResult::speedup), true));
             }
             case "target.never" -> {
-                return new SortKey(text, byNumber(r -> r.target().flatMap(t -> t.never().isPresent()
-                        ? Optional.of(OptionalDouble.of(t.never().getAsInt())) : Optional.empty())
-                        .orElse(OptionalDouble.empty()), false));
+                return new SortKey(
+                        text,
+                        byNumber(
+                                r -> r.target()
+                                        .flatMap(t -> t.never().isPresent()
+                                                ? Optional.of(OptionalDouble.of(
+                                                        t.never().getAsInt()))
+                                                : Optional.empty())
+                                        .orElse(OptionalDouble.empty()),
+                                false));
             }
             default -> {
                 // fall through to metric fields
@@ -109,8 +127,12 @@ public final class SortKey {
         List<ComparisonRow> sorted = new ArrayList<>();
         sorted.add(rows.get(0));
         sorted.addAll(others);
-        return new Comparison(comparison.metrics(), comparison.options(), comparison.baselineEndSteps(),
-                comparison.grouped(), sorted);
+        return new Comparison(
+                comparison.metrics(),
+                comparison.options(),
+                comparison.baselineEndSteps(),
+                comparison.grouped(),
+                sorted);
     }
 
     @Override

@@ -17,6 +17,10 @@ import java.util.OptionalInt;
  *     absent when either is absent
  * @param never for a seed group, how many members never reached the value; absent for a single run
  */
-public record TargetResult(String metric, double value, OptionalDouble step, OptionalDouble seconds,
-        OptionalDouble speedup, OptionalInt never) {
-}
+public record TargetResult(
+        String metric,
+        double value,
+        OptionalDouble step,
+        OptionalDouble seconds,
+        OptionalDouble speedup,
+        OptionalInt never) {}

@@ -48,21 +48,20 @@ public final class RunScanner {
             return found;
         }
         try {
-            Files.walkFileTree(folder, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH,
-                    new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                            if (!dir.equals(folder) && isSkipped(dir)) {
-                                return FileVisitResult.SKIP_SUBTREE;
-                            }
-                            return visit(dir, found);
-                        }
+            Files.walkFileTree(folder, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    if (!dir.equals(folder) && isSkipped(dir)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return visit(dir, found);
+                }
 
-                        @Override
-                        public FileVisitResult visitFileFailed(Path file, IOException e) {
-                            return FileVisitResult.CONTINUE;
-                        }
-                    });
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             // walkFileTree reports unreadable folders to visitFileFailed; nothing else is expected.
         }

@@ -61,8 +61,7 @@ public final class ExportTable {
     }
 
     /** A column's name and type. */
-    public record Column(String name, ColumnType type) {
-    }
+    public record Column(String name, ColumnType type) {}
 
     private final List<TrainingLog> logs;
     private final Layout layout;
@@ -137,10 +136,10 @@ public final class ExportTable {
         Series[] series;
         /** Per series, the next point not yet in a row. */
         int[] next;
+
         int logIndex = -1;
 
-        private Cursor() {
-        }
+        private Cursor() {}
 
         /** Moves to the next row; false when there is none. */
         public abstract boolean next();
@@ -217,8 +216,8 @@ public final class ExportTable {
         }
 
         IllegalArgumentException wrongType(int column, String wanted) {
-            return new IllegalArgumentException("column " + column + " (" + columns.get(column).name()
-                    + ") is not " + wanted);
+            return new IllegalArgumentException(
+                    "column " + column + " (" + columns.get(column).name() + ") is not " + wanted);
         }
     }
 
@@ -295,6 +294,7 @@ public final class ExportTable {
     private final class WideCursor extends Cursor {
         /** Per series, its point in the current row, or -1. */
         private int[] at;
+
         private Series anchor;
         private int anchorPoint;
 
@@ -361,7 +361,8 @@ public final class ExportTable {
                 default -> {
                     int m = metricIndex(column);
                     if (at[m] < 0) {
-                        throw new IllegalStateException("column " + columns.get(column).name() + " is null in this row");
+                        throw new IllegalStateException(
+                                "column " + columns.get(column).name() + " is null in this row");
                     }
                     yield series[m].value(at[m]);
                 }

@@ -19,7 +19,8 @@ public final class JsonLinesTableWriter implements TableWriter {
     /** The field that names the non-finite values of a row. */
     public static final String NONFINITE = "nonfinite";
 
-    private static final JsonFactory JSON = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
+    private static final JsonFactory JSON =
+            new JsonFactoryBuilder().rootValueSeparator((String) null).build();
 
     @Override
     public ExportFormat format() {
@@ -72,8 +73,8 @@ public final class JsonLinesTableWriter implements TableWriter {
         return rows;
     }
 
-    private static void writeFlags(JsonGenerator json, List<ExportTable.Column> columns, String[] nonFinite,
-            boolean tidy) throws IOException {
+    private static void writeFlags(
+            JsonGenerator json, List<ExportTable.Column> columns, String[] nonFinite, boolean tidy) throws IOException {
         if (tidy) {
             json.writeStringField(NONFINITE, nonFinite[ExportTable.VALUE]);
             return;

@@ -5,8 +5,7 @@ package dev.forgather.logs.export;
  * are {@link dev.forgather.logs.format.Numbers#repr}.
  */
 final class NumberText {
-    private NumberText() {
-    }
+    private NumberText() {}
 
     /** The name of a non-finite value, as CSV readers (pandas, DuckDB, Spark) parse it; null for a finite one. */
     static String nonFinite(double value) {

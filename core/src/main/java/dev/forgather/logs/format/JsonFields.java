@@ -12,8 +12,7 @@ import java.util.OptionalLong;
  * jfr's {@code JSONWriter} does), while a finite one is written as Python's {@code repr} would.
  */
 public final class JsonFields {
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     /** {@code "key": "value"}, or {@code null} when absent. */
     public static void string(JsonGenerator json, String key, Optional<String> value) throws IOException {

@@ -1,8 +1,8 @@
 package dev.forgather.logs.format;
 
-import static dev.forgather.logs.format.JsonFields.string;
 import static dev.forgather.logs.format.JsonFields.integer;
 import static dev.forgather.logs.format.JsonFields.number;
+import static dev.forgather.logs.format.JsonFields.string;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -31,8 +31,8 @@ public final class JsonFormatter implements SummaryFormatter {
     public String format(List<SummaryStatistics> summaries, boolean several) {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(out)) {
-            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(
+                            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n"));
             json.setPrettyPrinter(pretty);
@@ -75,7 +75,8 @@ public final class JsonFormatter implements SummaryFormatter {
 
     /** A count the log stores as a number (samples, batch size): an integer when whole. */
     private static void count(JsonGenerator json, String key, OptionalDouble value) throws IOException {
-        if (value.isPresent() && value.getAsDouble() == Math.rint(value.getAsDouble())
+        if (value.isPresent()
+                && value.getAsDouble() == Math.rint(value.getAsDouble())
                 && Math.abs(value.getAsDouble()) < 1e15) {
             json.writeNumberField(key, (long) value.getAsDouble());
         } else {

@@ -18,21 +18,36 @@ public final class MarkdownFormatter implements SummaryFormatter {
             out.append("# Training Run Summary\n\n");
             out.append("**Run:** ").append(s.runName()).append('\n');
             for (SummarySections.Item item : SummarySections.header(s)) {
-                out.append("**").append(item.label()).append(":** ").append(item.value()).append('\n');
+                out.append("**")
+                        .append(item.label())
+                        .append(":** ")
+                        .append(item.value())
+                        .append('\n');
             }
             List<SummarySections.Item> table = SummarySections.metricsTable(s);
             if (!table.isEmpty()) {
                 out.append("\n## Metrics\n\n| Metric | Value | Step |\n|--------|-------|------|\n");
                 for (SummarySections.Item row : table) {
-                    out.append("| ").append(row.label()).append(" | ").append(row.value()).append(" | ")
-                            .append(row.step().isPresent() ? Long.toString(row.step().getAsLong()) : "")
+                    out.append("| ")
+                            .append(row.label())
+                            .append(" | ")
+                            .append(row.value())
+                            .append(" | ")
+                            .append(
+                                    row.step().isPresent()
+                                            ? Long.toString(row.step().getAsLong())
+                                            : "")
                             .append(" |\n");
                 }
             }
             for (SummarySections.Section section : SummarySections.sections(s, false)) {
                 out.append("\n## ").append(section.title()).append("\n\n");
                 for (SummarySections.Item item : section.items()) {
-                    out.append("- **").append(item.label()).append(":** ").append(item.withStep()).append('\n');
+                    out.append("- **")
+                            .append(item.label())
+                            .append(":** ")
+                            .append(item.withStep())
+                            .append('\n');
                 }
             }
         }

@@ -15,8 +15,7 @@ import java.math.RoundingMode;
  * {@code -inf}.
  */
 public final class Numbers {
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** A loss or grad norm: 4 decimals. */
     public static String loss(double value) {
@@ -62,7 +61,9 @@ public final class Numbers {
         if (Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return nonFinite(value) != null ? nonFinite(value) : BigDecimal.valueOf(value).toPlainString();
+        return nonFinite(value) != null
+                ? nonFinite(value)
+                : BigDecimal.valueOf(value).toPlainString();
     }
 
     /** {@code value} with {@code decimals} decimals, as Python's {@code f"{value:.Nf}"}. */
@@ -73,7 +74,10 @@ public final class Numbers {
         }
         String text = decimals <= 9 ? fixedFast(Math.abs(value), decimals) : null;
         if (text == null) {
-            text = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).abs().toPlainString();
+            text = new BigDecimal(value)
+                    .setScale(decimals, RoundingMode.HALF_EVEN)
+                    .abs()
+                    .toPlainString();
         }
         // Python keeps the sign of a negative number that rounds to zero: -0.00001 -> "-0.0000".
         if (value < 0 || (value == 0 && 1 / value < 0)) {
@@ -112,7 +116,6 @@ public final class Numbers {
         }
         return sb.toString();
     }
-
 
     /** {@code value} in scientific form with {@code decimals} decimals, as Python's {@code f"{value:.Ne}"}. */
     public static String scientific(double value, int decimals) {
@@ -185,7 +188,8 @@ public final class Numbers {
         int start = negative ? 1 : 0;
         int exponent = Integer.parseInt(text, e + 1, text.length(), 10);
         // "d.ddd" before the E: the digits without the point, trailing zeros dropped.
-        StringBuilder digits = new StringBuilder(e - start).append(text, start, start + 1).append(text, start + 2, e);
+        StringBuilder digits =
+                new StringBuilder(e - start).append(text, start, start + 1).append(text, start + 2, e);
         int end = digits.length();
         while (end > 1 && digits.charAt(end - 1) == '0') {
             end--;
@@ -201,7 +205,10 @@ public final class Numbers {
                 out.append('.').append(digits, 1, digits.length());
             }
             int magnitude = Math.abs(exponent);
-            out.append('e').append(exponent < 0 ? '-' : '+').append(magnitude < 10 ? "0" : "").append(magnitude);
+            out.append('e')
+                    .append(exponent < 0 ? '-' : '+')
+                    .append(magnitude < 10 ? "0" : "")
+                    .append(magnitude);
         } else if (exponent < 0) {
             out.append("0.");
             for (int i = -1; i > exponent; i--) {

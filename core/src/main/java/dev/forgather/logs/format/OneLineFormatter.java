@@ -20,8 +20,7 @@ public final class OneLineFormatter implements SummaryFormatter {
     private static final String MISSING = "N/A";
 
     /** A column after the name: its header, the token before each value, and how the value is written. */
-    private record Column(String header, String token, Statistic statistic, DoubleFunction<String> text) {
-    }
+    private record Column(String header, String token, Statistic statistic, DoubleFunction<String> text) {}
 
     /** Time as a clock and throughput with one decimal: a row is read at a glance, not to the digit. */
     private static final List<Column> COLUMNS = List.of(
@@ -49,7 +48,10 @@ public final class OneLineFormatter implements SummaryFormatter {
         StringBuilder out = new StringBuilder();
         if (header) {
             String headerLine = line(headerCells, widths);
-            out.append(headerLine).append('\n').append("-".repeat(DisplayText.width(headerLine))).append('\n');
+            out.append(headerLine)
+                    .append('\n')
+                    .append("-".repeat(DisplayText.width(headerLine)))
+                    .append('\n');
         }
         for (String[] row : rows) {
             out.append(line(row, widths)).append('\n');

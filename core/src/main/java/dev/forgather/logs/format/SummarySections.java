@@ -36,31 +36,31 @@ final class SummarySections {
             if (step.isEmpty()) {
                 return value;
             }
-            return value + (statistic == NONFINITE_LOSS_COUNT ? " (first at step " : " (step ") + step.getAsLong() + ")";
+            return value + (statistic == NONFINITE_LOSS_COUNT ? " (first at step " : " (step ") + step.getAsLong()
+                    + ")";
         }
     }
 
     /** A titled group of items. */
-    record Section(String title, List<Item> items) {
-    }
+    record Section(String title, List<Item> items) {}
 
-    private record Layout(String title, List<Statistic> statistics) {
-    }
+    private record Layout(String title, List<Statistic> statistics) {}
 
     /** The lines under {@code Run:}. */
     private static final List<Statistic> HEADER = List.of(TRAIN_RUNTIME, TOTAL_STEPS, FINAL_EPOCH);
-    private static final Layout METRICS = new Layout("Metrics",
-            List.of(FINAL_LOSS, BEST_LOSS, AVG_LOSS, NONFINITE_LOSS_COUNT, FINAL_EVAL_LOSS, BEST_EVAL_LOSS));
+
+    private static final Layout METRICS = new Layout(
+            "Metrics", List.of(FINAL_LOSS, BEST_LOSS, AVG_LOSS, NONFINITE_LOSS_COUNT, FINAL_EVAL_LOSS, BEST_EVAL_LOSS));
     private static final List<Layout> SECTIONS = List.of(
-            new Layout("Training Speed", List.of(TRAIN_SAMPLES_PER_SECOND, TRAIN_STEPS_PER_SECOND, EFFECTIVE_BATCH_SIZE)),
+            new Layout(
+                    "Training Speed", List.of(TRAIN_SAMPLES_PER_SECOND, TRAIN_STEPS_PER_SECOND, EFFECTIVE_BATCH_SIZE)),
             new Layout("Gradient Statistics", List.of(AVG_GRAD_NORM, MAX_GRAD_NORM_VALUE)),
             new Layout("Learning Rate", List.of(INITIAL_LR, FINAL_LR)));
     /** Markdown's Metrics table: the original's rows, each with a Step column. */
     private static final List<Statistic> METRICS_TABLE =
             List.of(FINAL_LOSS, BEST_LOSS, NONFINITE_LOSS_COUNT, FINAL_EVAL_LOSS, BEST_EVAL_LOSS);
 
-    private SummarySections() {
-    }
+    private SummarySections() {}
 
     /** Duration, Total Steps and Final Epoch, the lines under {@code Run:}. */
     static List<Item> header(SummaryStatistics s) {
@@ -92,8 +92,10 @@ final class SummarySections {
         List<Item> rows = new ArrayList<>();
         for (Item item : items(METRICS_TABLE, s)) {
             // The final loss's step is the run's last step, as the original's table showed.
-            rows.add(item.statistic() == FINAL_LOSS
-                    ? new Item(FINAL_LOSS, item.label(), item.value(), TOTAL_STEPS.wholeOf(s)) : item);
+            rows.add(
+                    item.statistic() == FINAL_LOSS
+                            ? new Item(FINAL_LOSS, item.label(), item.value(), TOTAL_STEPS.wholeOf(s))
+                            : item);
         }
         return rows;
     }
@@ -107,8 +109,11 @@ final class SummarySections {
                 continue;
             }
             OptionalLong step = statistic.step().map(at -> at.wholeOf(s)).orElse(OptionalLong.empty());
-            items.add(new Item(statistic, statistic.label(),
-                    Numbers.of(statistic.style(), value.getAsDouble()) + unit(statistic), step));
+            items.add(new Item(
+                    statistic,
+                    statistic.label(),
+                    Numbers.of(statistic.style(), value.getAsDouble()) + unit(statistic),
+                    step));
         }
         return items;
     }

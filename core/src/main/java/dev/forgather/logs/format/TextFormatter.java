@@ -22,7 +22,11 @@ public final class TextFormatter implements SummaryFormatter {
             for (SummarySections.Section section : SummarySections.sections(s, true)) {
                 out.append('\n').append(section.title()).append(":\n");
                 for (SummarySections.Item item : section.items()) {
-                    out.append("  ").append(item.label()).append(": ").append(item.withStep()).append('\n');
+                    out.append("  ")
+                            .append(item.label())
+                            .append(": ")
+                            .append(item.withStep())
+                            .append('\n');
                 }
             }
         }

@@ -10,8 +10,7 @@ import java.nio.file.Path;
  * read. Commands use {@code Outputs.target}, which also refuses an output that is a log.
  */
 public final class AtomicFile {
-    private AtomicFile() {
-    }
+    private AtomicFile() {}
 
     /** What writes the content to the temporary file. */
     @FunctionalInterface

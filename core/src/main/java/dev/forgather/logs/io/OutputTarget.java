@@ -45,6 +45,7 @@ import java.util.function.Predicate;
 public final class OutputTarget {
     /** Beyond this many links in a row the target is taken to loop, as the kernel's ELOOP does. */
     private static final int MAX_LINKS = 40;
+
     private static final Path PROC = Path.of("/proc");
 
     private final Path path;
@@ -159,14 +160,16 @@ public final class OutputTarget {
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
         boolean posix = Files.getFileStore(folder).supportsFileAttributeView(PosixFileAttributeView.class);
-        PosixFileAttributes previous = posix && Files.exists(absolute)
-                ? Files.readAttributes(absolute, PosixFileAttributes.class)
-                : null;
+        PosixFileAttributes previous =
+                posix && Files.exists(absolute) ? Files.readAttributes(absolute, PosixFileAttributes.class) : null;
         // The mode given at creation is masked by the umask, as for any new file; a replaced
         // file's own mode is set once the content is written.
-        FileAttribute<?>[] mode = !posix ? new FileAttribute<?>[0]
-                : new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                        previous != null ? "rw-------" : "rw-rw-rw-"))};
+        FileAttribute<?>[] mode = !posix
+                ? new FileAttribute<?>[0]
+                : new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString(previous != null ? "rw-------" : "rw-rw-rw-"))
+                };
         Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp", mode);
         boolean done = false;
         try {
@@ -215,8 +218,7 @@ public final class OutputTarget {
      * The file a chain of symlinks ends at, its folders resolved, and whether the chain passes
      * through /proc.
      */
-    private record Resolved(Path target, boolean throughProc) {
-    }
+    private record Resolved(Path target, boolean throughProc) {}
 
     private static Resolved resolveLinks(Path given) throws IOException {
         Path p = withRealFolder(given.toAbsolutePath());

@@ -29,11 +29,11 @@ public final class MetricNames {
 
     /** The keys of the end-of-training record the trainers write (Forgather, Hugging Face). */
     public static final String TRAIN_RUNTIME = "train_runtime";
+
     public static final String TRAIN_SAMPLES = "train_samples";
     public static final String TRAIN_SAMPLES_PER_SECOND = "train_samples_per_second";
     public static final String TRAIN_STEPS_PER_SECOND = "train_steps_per_second";
     public static final String EFFECTIVE_BATCH_SIZE = "effective_batch_size";
 
-    private MetricNames() {
-    }
+    private MetricNames() {}
 }

@@ -62,7 +62,8 @@ public final class Record {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Record[").append(index).append(", step ").append(step());
+        StringBuilder sb =
+                new StringBuilder("Record[").append(index).append(", step ").append(step());
         for (String key : keys()) {
             sb.append(", ").append(key).append('=').append(get(key).getAsDouble());
         }

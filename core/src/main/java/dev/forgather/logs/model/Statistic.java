@@ -81,14 +81,15 @@ public enum Statistic {
 
     /** The statistic that holds the step this one was seen at, if any. */
     public Optional<Statistic> step() {
-        return Optional.ofNullable(switch (this) {
-            case BEST_LOSS -> BEST_LOSS_STEP;
-            case MAX_GRAD_NORM_VALUE -> MAX_GRAD_NORM_STEP;
-            case FINAL_EVAL_LOSS -> FINAL_EVAL_LOSS_STEP;
-            case BEST_EVAL_LOSS -> BEST_EVAL_LOSS_STEP;
-            case NONFINITE_LOSS_COUNT -> FIRST_NONFINITE_LOSS_STEP;
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (this) {
+                    case BEST_LOSS -> BEST_LOSS_STEP;
+                    case MAX_GRAD_NORM_VALUE -> MAX_GRAD_NORM_STEP;
+                    case FINAL_EVAL_LOSS -> FINAL_EVAL_LOSS_STEP;
+                    case BEST_EVAL_LOSS -> BEST_EVAL_LOSS_STEP;
+                    case NONFINITE_LOSS_COUNT -> FIRST_NONFINITE_LOSS_STEP;
+                    default -> null;
+                });
     }
 
     /** This statistic's value in {@code s}; empty when absent. Whole-number statistics are exact. */
@@ -115,8 +116,8 @@ public enum Statistic {
             case TRAIN_SAMPLES_PER_SECOND -> s.trainSamplesPerSecond();
             case TRAIN_STEPS_PER_SECOND -> s.trainStepsPerSecond();
             case EFFECTIVE_BATCH_SIZE -> s.effectiveBatchSize();
-            case NONFINITE_LOSS_COUNT -> s.finalLoss().isPresent()
-                    ? OptionalDouble.of(s.nonfiniteLossCount()) : OptionalDouble.empty();
+            case NONFINITE_LOSS_COUNT ->
+                s.finalLoss().isPresent() ? OptionalDouble.of(s.nonfiniteLossCount()) : OptionalDouble.empty();
             case FIRST_NONFINITE_LOSS_STEP -> whole(s.firstNonfiniteLossStep());
         };
     }

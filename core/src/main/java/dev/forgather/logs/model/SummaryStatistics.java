@@ -71,5 +71,4 @@ public record SummaryStatistics(
         OptionalDouble effectiveBatchSize,
         long nonfiniteLossCount,
         OptionalLong firstNonfiniteLossStep,
-        Map<String, String> config) {
-}
+        Map<String, String> config) {}

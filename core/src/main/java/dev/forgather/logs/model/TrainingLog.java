@@ -36,8 +36,18 @@ public final class TrainingLog {
      * The arrays may be longer than the log ({@code recordCount}, each column's {@code size}): a
      * follower's builder goes on filling them past the end this log sees.
      */
-    TrainingLog(Path path, RunName name, LogFormat format, Map<String, String> config, int recordCount, boolean hasSteps, RecordAxes axes,
-            byte[] kinds, Map<String, Column> columns, List<String> warnings, Map<String, String> aliases) {
+    TrainingLog(
+            Path path,
+            RunName name,
+            LogFormat format,
+            Map<String, String> config,
+            int recordCount,
+            boolean hasSteps,
+            RecordAxes axes,
+            byte[] kinds,
+            Map<String, Column> columns,
+            List<String> warnings,
+            Map<String, String> aliases) {
         this.path = path;
         this.name = name;
         this.config = config;
@@ -261,7 +271,8 @@ public final class TrainingLog {
             return false;
         }
         for (int i = 0; i < n; i++) {
-            if (axes.steps[i] != prefix.axes.steps[i] || kinds[i] != prefix.kinds[i]
+            if (axes.steps[i] != prefix.axes.steps[i]
+                    || kinds[i] != prefix.kinds[i]
                     || !sameBits(axes.epochs[i], prefix.axes.epochs[i])
                     || !sameBits(axes.timestamps[i], prefix.axes.timestamps[i])) {
                 return false;

@@ -32,6 +32,7 @@ public final class TrainingLogBuilder {
     private long ignoredValues;
     /** Values of the current record that were ignored: counted when it completes, forgotten when it is abandoned. */
     private int ignoredInRecord;
+
     private final Map<String, String> aliases = new LinkedHashMap<>();
     private final Map<String, String> config = new LinkedHashMap<>();
     /** Whether a snapshot shares the arrays, so that nothing it can see may be overwritten. */
@@ -105,7 +106,7 @@ public final class TrainingLogBuilder {
                 case MetricNames.LOSS -> loss = column;
                 case MetricNames.EVAL_LOSS -> evalLoss = column;
                 case MetricNames.TRAIN_RUNTIME -> trainRuntime = column;
-                default -> { }
+                default -> {}
             }
         }
         return column.handle;
@@ -201,12 +202,15 @@ public final class TrainingLogBuilder {
             kinds[row] = (byte) RecordKind.EVALUATION.ordinal();
             countRepeat(row, -1);
         }
-        if (row == 0 || kinds[row] != RecordKind.EVALUATION.ordinal()
-                || kinds[row - 1] != RecordKind.EVALUATION.ordinal() || steps[row] != steps[row - 1]) {
+        if (row == 0
+                || kinds[row] != RecordKind.EVALUATION.ordinal()
+                || kinds[row - 1] != RecordKind.EVALUATION.ordinal()
+                || steps[row] != steps[row - 1]) {
             return;
         }
         int at = Arrays.binarySearch(evalLoss.rows, 0, evalLoss.size, row);
-        if (at > 0 && evalLoss.rows[at - 1] == row - 1
+        if (at > 0
+                && evalLoss.rows[at - 1] == row - 1
                 && Double.doubleToLongBits(evalLoss.values[at]) == Double.doubleToLongBits(evalLoss.values[at - 1])) {
             kinds[row] = (byte) RecordKind.REPEATED_EVALUATION.ordinal();
             countRepeat(row, 1);
@@ -347,14 +351,19 @@ public final class TrainingLogBuilder {
         if (ignoredValues == 0) {
             return Optional.empty();
         }
-        return Optional.of(ignoredValues == 1 ? "1 value that is not a number was ignored"
-                : ignoredValues + " values that are not numbers were ignored");
+        return Optional.of(
+                ignoredValues == 1
+                        ? "1 value that is not a number was ignored"
+                        : ignoredValues + " values that are not numbers were ignored");
     }
 
     private RecordKind kindOfCurrent(long recordStep) {
         if (holdsCurrent(evalLoss)) {
-            if (count > 0 && kinds[count - 1] == RecordKind.EVALUATION.ordinal() && steps[count - 1] == recordStep
-                    && evalLoss.size >= 2 && evalLoss.rows[evalLoss.size - 2] == count - 1
+            if (count > 0
+                    && kinds[count - 1] == RecordKind.EVALUATION.ordinal()
+                    && steps[count - 1] == recordStep
+                    && evalLoss.size >= 2
+                    && evalLoss.rows[evalLoss.size - 2] == count - 1
                     && Double.doubleToLongBits(evalLoss.values[evalLoss.size - 1])
                             == Double.doubleToLongBits(evalLoss.values[evalLoss.size - 2])) {
                 return RecordKind.REPEATED_EVALUATION;
@@ -389,12 +398,24 @@ public final class TrainingLogBuilder {
         Map<String, TrainingLog.Column> frozen = new LinkedHashMap<>();
         for (Column c : columns.values()) {
             if (c.size > 0) {
-                frozen.put(c.name, new TrainingLog.Column(trim(c.rows, c.size), trim(c.values, c.size), c.size, c.repeats));
+                frozen.put(
+                        c.name,
+                        new TrainingLog.Column(trim(c.rows, c.size), trim(c.values, c.size), c.size, c.repeats));
             }
         }
         RecordAxes axes = new RecordAxes(trim(steps, count), trim(epochs, count), trim(timestamps, count));
-        return new TrainingLog(path, name, format, Collections.unmodifiableMap(new TreeMap<>(config)), count, anyStep, axes, trim(kinds, count), frozen,
-                List.copyOf(warnings), Map.copyOf(aliases));
+        return new TrainingLog(
+                path,
+                name,
+                format,
+                Collections.unmodifiableMap(new TreeMap<>(config)),
+                count,
+                anyStep,
+                axes,
+                trim(kinds, count),
+                frozen,
+                List.copyOf(warnings),
+                Map.copyOf(aliases));
     }
 
     /**
@@ -422,9 +443,18 @@ public final class TrainingLogBuilder {
         List<String> all = new ArrayList<>(warnings.size() + notes.size());
         all.addAll(warnings);
         all.addAll(notes);
-        return new TrainingLog(path, name, format, Collections.unmodifiableMap(new TreeMap<>(config)), count, anyStep,
+        return new TrainingLog(
+                path,
+                name,
+                format,
+                Collections.unmodifiableMap(new TreeMap<>(config)),
+                count,
+                anyStep,
                 new RecordAxes(steps, epochs, timestamps),
-                kinds, shared, List.copyOf(all), Map.copyOf(aliases));
+                kinds,
+                shared,
+                List.copyOf(all),
+                Map.copyOf(aliases));
     }
 
     private static final class Column {

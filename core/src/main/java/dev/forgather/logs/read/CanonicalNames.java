@@ -60,6 +60,7 @@ public final class CanonicalNames {
     private static final String GRAD_NORM = MetricNames.GRAD_NORM;
     /** Readers set the record's epoch from a metric of this name. */
     static final String EPOCH = MetricNames.EPOCH;
+
     private static final String STEP = MetricNames.STEP;
     private static final String TIME = MetricNames.TIME;
     private static final List<String> CANONICAL = MetricNames.ALL;
@@ -68,9 +69,24 @@ public final class CanonicalNames {
     private static final Map<String, List<String>> CANDIDATES = Map.of(
             // Keras writes batch_loss per batch and epoch_loss per epoch; Lightning train_loss_epoch
             // when nothing is logged per step; PyTorch tutorials Loss/train.
-            LOSS, List.of("train_loss_step", "train_loss", "batch_loss", "epoch_loss", "Loss/train", "train_loss_epoch"),
-            EVAL_LOSS, List.of("val_loss", "val_loss_epoch", "validation_loss", "valid_loss", "val/loss", "epoch_val_loss",
-                    "Loss/val", "Loss/validation"),
+            LOSS,
+                    List.of(
+                            "train_loss_step",
+                            "train_loss",
+                            "batch_loss",
+                            "epoch_loss",
+                            "Loss/train",
+                            "train_loss_epoch"),
+            EVAL_LOSS,
+                    List.of(
+                            "val_loss",
+                            "val_loss_epoch",
+                            "validation_loss",
+                            "valid_loss",
+                            "val/loss",
+                            "epoch_val_loss",
+                            "Loss/val",
+                            "Loss/validation"),
             LEARNING_RATE, List.of("lr", "epoch_lr", "epoch_learning_rate"),
             GRAD_NORM, List.of("grad_2.0_norm_total"),
             EPOCH, List.of(),
@@ -80,8 +96,7 @@ public final class CanonicalNames {
     /** Lightning's {@code LearningRateMonitor} names its columns {@code lr-<Optimizer>[/pg<n>]}. */
     private static final String LEARNING_RATE_MONITOR_PREFIX = "lr-";
 
-    private CanonicalNames() {
-    }
+    private CanonicalNames() {}
 
     /**
      * Maps one run's metric names, as its file writes them, to canonical names.

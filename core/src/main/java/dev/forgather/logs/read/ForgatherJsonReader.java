@@ -16,12 +16,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -41,6 +41,7 @@ public final class ForgatherJsonReader implements LogReader {
 
     /** Parts a large file is split into for parallel reading, at most; each at least {@link #MIN_PART_BYTES}. */
     private static final int MAX_PARTS = 8;
+
     private static final long MIN_PART_BYTES = 4L << 20;
 
     private static final JsonFactory JSON = JsonFactory.builder()
@@ -121,7 +122,8 @@ public final class ForgatherJsonReader implements LogReader {
     /** Reads the first {@code size} bytes with Jackson; {@code nuls} NUL bytes follow them. */
     private static void readWithJackson(Path file, long size, long nuls, TrainingLogBuilder into)
             throws LogReadException {
-        try (InputStream in = limited(Files.newInputStream(file), size); JsonParser parser = JSON.createParser(in)) {
+        try (InputStream in = limited(Files.newInputStream(file), size);
+                JsonParser parser = JSON.createParser(in)) {
             readArray(file, size, nuls, parser, into);
         } catch (IOException e) {
             throw Problems.of(file, e);
@@ -208,8 +210,7 @@ public final class ForgatherJsonReader implements LogReader {
      * Reads the file with {@link RecordScanner}, in parallel parts when it is large. False when the
      * file is not in the trainer's plain shape: then {@code into} is emptied again and Jackson reads it.
      */
-    boolean scanFast(Path file, FileChannel channel, long size, TrainingLogBuilder into)
-            throws IOException {
+    boolean scanFast(Path file, FileChannel channel, long size, TrainingLogBuilder into) throws IOException {
         return scanFast(file, channel, size, 0, into);
     }
 
@@ -235,7 +236,8 @@ public final class ForgatherJsonReader implements LogReader {
     record ScanEnd(long recordEnd, boolean closed, boolean cutInsideRecord) {
         /** What the reader says was ignored at the end of a file of {@code size} bytes and then {@code nuls} NULs; null when nothing. */
         String ending(long size, long nuls) {
-            return !closed ? (cutInsideRecord ? cutOff(size - recordEnd, nuls) : unclosed(nuls))
+            return !closed
+                    ? (cutInsideRecord ? cutOff(size - recordEnd, nuls) : unclosed(nuls))
                     : nuls > 0 ? nulTail(nuls) : null;
         }
     }
@@ -270,15 +272,18 @@ public final class ForgatherJsonReader implements LogReader {
         Thread[] workers = new Thread[parts];
         for (int i = 1; i < parts; i++) {
             int part = i;
-            workers[i] = new Thread(() -> {
-                try {
-                    results[part] = new RecordScanner(channel, bounds[part], bounds[part + 1], part == parts - 1, bufferBytes)
-                            .scan(new TrainingLogBuilder());
-                } catch (IOException | RecordScanner.Unsupported | RuntimeException | OutOfMemoryError e) {
-                    // Handed to the caller's thread, which reports it: never a stack trace from here.
-                    failures[part] = e;
-                }
-            }, "forgather-read-" + i);
+            workers[i] = new Thread(
+                    () -> {
+                        try {
+                            results[part] = new RecordScanner(
+                                            channel, bounds[part], bounds[part + 1], part == parts - 1, bufferBytes)
+                                    .scan(new TrainingLogBuilder());
+                        } catch (IOException | RecordScanner.Unsupported | RuntimeException | OutOfMemoryError e) {
+                            // Handed to the caller's thread, which reports it: never a stack trace from here.
+                            failures[part] = e;
+                        }
+                    },
+                    "forgather-read-" + i);
             workers[i].start();
         }
         try {
@@ -351,7 +356,8 @@ public final class ForgatherJsonReader implements LogReader {
      * does not start at a record fails to scan and the whole file falls back to Jackson.
      */
     private long[] split(FileChannel channel, long size) throws IOException {
-        int parts = (int) Math.min(Math.min(Runtime.getRuntime().availableProcessors(), MAX_PARTS), size / minPartBytes);
+        int parts =
+                (int) Math.min(Math.min(Runtime.getRuntime().availableProcessors(), MAX_PARTS), size / minPartBytes);
         if (parts <= 1) {
             return new long[] {0, size};
         }
@@ -409,8 +415,8 @@ public final class ForgatherJsonReader implements LogReader {
 
     private static String cutOff(long ignored, long nuls) {
         if (nuls > 0) {
-            return "ignored the last " + (ignored + nuls) + " bytes, a record cut off mid-write and then "
-                    + nuls + " NUL bytes" + NUL_CAUSE;
+            return "ignored the last " + (ignored + nuls) + " bytes, a record cut off mid-write and then " + nuls
+                    + " NUL bytes" + NUL_CAUSE;
         }
         return "ignored the last " + ignored + " bytes, a record cut off mid-write"
                 + " (the run is still writing or was stopped)";
@@ -429,7 +435,7 @@ public final class ForgatherJsonReader implements LogReader {
 
     private static void readArray(Path file, long size, long nuls, JsonParser parser, TrainingLogBuilder into)
             throws IOException, LogReadException {
-        long recordEnd = 0;  // byte offset just past the last complete record
+        long recordEnd = 0; // byte offset just past the last complete record
         try {
             JsonToken first;
             try {
@@ -453,7 +459,8 @@ public final class ForgatherJsonReader implements LogReader {
                 recordEnd = parser.currentTokenLocation().getByteOffset() + 1;
             }
             if (token != JsonToken.END_ARRAY) {
-                throw Problems.at(file, parser.currentTokenLocation(), "expected a record ({...}), found " + describe(token));
+                throw Problems.at(
+                        file, parser.currentTokenLocation(), "expected a record ({...}), found " + describe(token));
             }
             long end = parser.currentTokenLocation().getByteOffset() + 1;
             String after = "ignored " + (size + nuls - end) + " bytes after the closing ']'";
@@ -492,7 +499,9 @@ public final class ForgatherJsonReader implements LogReader {
             } else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
                 parser.skipChildren();
                 into.ignoreValue();
-            } else if (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
+            } else if (value == JsonToken.VALUE_STRING
+                    || value == JsonToken.VALUE_TRUE
+                    || value == JsonToken.VALUE_FALSE) {
                 into.ignoreValue();
             } else if (value == null) {
                 throw new JsonEOFException(parser, null, "end of input inside a record");

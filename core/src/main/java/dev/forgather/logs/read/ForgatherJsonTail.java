@@ -121,7 +121,8 @@ final class ForgatherJsonTail implements LogTail {
         TrainingLog log = fresh.snapshot(file, name, format, note == null ? List.of() : List.of(note));
         if (change == null) {
             TrainingLog before = last.log();
-            change = !log.startsWith(before) ? Change.REWRITTEN
+            change = !log.startsWith(before)
+                    ? Change.REWRITTEN
                     : log.recordCount() > before.recordCount() ? Change.APPENDED : Change.UNCHANGED;
         }
         int added = switch (change) {
@@ -157,7 +158,11 @@ final class ForgatherJsonTail implements LogTail {
         window = read(channel, Math.max(0, offset - WINDOW), (int) Math.min(offset, WINDOW));
         String note = ForgatherJsonReader.warning(file, scanned.ending(size, 0), builder);
         TrainingLog log = builder.snapshot(file, name, format, note == null ? List.of() : List.of(note));
-        return new LogSnapshot(log, added > 0 ? Change.APPENDED : Change.UNCHANGED, added, !scanned.closed(),
+        return new LogSnapshot(
+                log,
+                added > 0 ? Change.APPENDED : Change.UNCHANGED,
+                added,
+                !scanned.closed(),
                 now.modified().toInstant());
     }
 

@@ -47,7 +47,6 @@ public final class LightningCsvReader implements LogReader {
     private static final String STEP = "step";
     private static final String EPOCH = "epoch";
 
-
     /**
      * Accepts {@code metrics.csv}, or any {@code .csv} file whose header (as far as the first bytes
      * show it) has a {@code step} or {@code epoch} column.
@@ -98,8 +97,8 @@ public final class LightningCsvReader implements LogReader {
     @Override
     public void read(Path file, TrainingLogBuilder into) throws LogReadException {
         boolean lastLineComplete = endsWithLineEnd(file);
-        CsvReader.CsvReaderBuilder csv = CsvReader.builder().skipEmptyLines(true)
-                .missingFieldStrategy(FieldMismatchStrategy.IGNORE);
+        CsvReader.CsvReaderBuilder csv =
+                CsvReader.builder().skipEmptyLines(true).missingFieldStrategy(FieldMismatchStrategy.IGNORE);
         try (CsvReader<CsvRecord> reader = csv.ofCsvRecord(file, StandardCharsets.UTF_8)) {
             Iterator<CsvRecord> rows = reader.iterator();
             if (!rows.hasNext()) {

@@ -209,7 +209,9 @@ public enum LogFormat {
 
     /** The format whose file holds the run that {@code path}, which is no file, names. */
     private static Optional<LogFormat> ownerOf(Path path) {
-        return Arrays.stream(values()).filter(f -> f.reader.namesRunWithin(path)).findFirst();
+        return Arrays.stream(values())
+                .filter(f -> f.reader.namesRunWithin(path))
+                .findFirst();
     }
 
     @Override

@@ -57,7 +57,8 @@ public interface LogReader {
 
     /** The model and run that {@code log}, a path {@link #logIn} or {@link #runsIn} gave, belongs to. */
     default RunName name(Path log) {
-        return RunFolders.name(Files.isDirectory(log) ? log : log.toAbsolutePath().getParent());
+        return RunFolders.name(
+                Files.isDirectory(log) ? log : log.toAbsolutePath().getParent());
     }
 
     /** When the run was last written to: the newest modification time of its files. */

@@ -147,8 +147,9 @@ public final class MlflowReader implements LogReader {
 
     @Override
     public void read(Path path, TrainingLogBuilder into) throws LogReadException {
-        Path run = runFolderOf(path).orElseThrow(() -> new LogReadException(path,
-                "not an MLflow run: expected a run folder with " + METRICS + "/ and " + META));
+        Path run = runFolderOf(path)
+                .orElseThrow(() -> new LogReadException(
+                        path, "not an MLflow run: expected a run folder with " + METRICS + "/ and " + META));
         Path metrics = run.resolve(METRICS);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(metrics)) {
@@ -193,8 +194,9 @@ public final class MlflowReader implements LogReader {
             while ((line = in.readLine()) != null) {
                 if (line.startsWith(key + ":")) {
                     String value = line.substring(key.length() + 1).strip();
-                    if (value.length() >= 2 && (value.startsWith("'") && value.endsWith("'")
-                            || value.startsWith("\"") && value.endsWith("\""))) {
+                    if (value.length() >= 2
+                            && (value.startsWith("'") && value.endsWith("'")
+                                    || value.startsWith("\"") && value.endsWith("\""))) {
                         value = value.substring(1, value.length() - 1);
                     }
                     return value.isEmpty() ? Optional.empty() : Optional.of(value);
@@ -213,7 +215,9 @@ public final class MlflowReader implements LogReader {
         }
         try (Stream<Path> walk = Files.walk(params)) {
             for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
-                String key = params.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+                String key = params.relativize(file)
+                        .toString()
+                        .replace(file.getFileSystem().getSeparator(), "/");
                 into.config(key, Files.readString(file, StandardCharsets.UTF_8).strip());
             }
         } catch (IOException | RuntimeException e) {
@@ -249,11 +253,13 @@ public final class MlflowReader implements LogReader {
     private static int[] inTimeOrder(ScalarPoints points, String[] keys) {
         int[] phases = new int[keys.length];
         for (int i = 0; i < keys.length; i++) {
-            phases[i] = keys[i].equals(CanonicalNames.EPOCH) ? 0 : switch (RecordGrouper.phaseOf(keys[i])) {
-                case "train" -> 1;
-                case "eval" -> 2;
-                default -> 3;
-            };
+            phases[i] = keys[i].equals(CanonicalNames.EPOCH)
+                    ? 0
+                    : switch (RecordGrouper.phaseOf(keys[i])) {
+                        case "train" -> 1;
+                        case "eval" -> 2;
+                        default -> 3;
+                    };
         }
         Comparator<Integer> order = Comparator.<Integer>comparingDouble(i -> points.times[i])
                 .thenComparingLong(i -> points.steps[i])

@@ -60,8 +60,7 @@ public final class MlflowSqliteReader implements LogReader {
     private static final String RUN_NAME_TAG = "mlflow.runName";
 
     /** A run in a database: the path naming it, split. */
-    private record RunRef(Path database, String runId) {
-    }
+    private record RunRef(Path database, String runId) {}
 
     /** A database file with MLflow's tables, or a path {@code <db>/<experiment id>/<run id>} below one. */
     @Override
@@ -118,11 +117,14 @@ public final class MlflowSqliteReader implements LogReader {
                         }
                     }
                 }
-                try (PreparedStatement q = db.prepareStatement("SELECT value FROM tags WHERE run_uuid = ? AND key = ?")) {
+                try (PreparedStatement q =
+                        db.prepareStatement("SELECT value FROM tags WHERE run_uuid = ? AND key = ?")) {
                     q.setString(1, ref.runId());
                     q.setString(2, RUN_NAME_TAG);
                     try (ResultSet rs = q.executeQuery()) {
-                        if (rs.next() && rs.getString(1) != null && !rs.getString(1).isBlank()) {
+                        if (rs.next()
+                                && rs.getString(1) != null
+                                && !rs.getString(1).isBlank()) {
                             name = rs.getString(1);
                         }
                     }
@@ -131,7 +133,10 @@ public final class MlflowSqliteReader implements LogReader {
                 return experiment == null || experiment.isBlank() ? RunName.of(run) : RunName.of(experiment, run);
             }
         } catch (LogReadException | SQLException e) {
-            return RunName.of(log.getFileName() == null ? log.toString() : log.getFileName().toString());
+            return RunName.of(
+                    log.getFileName() == null
+                            ? log.toString()
+                            : log.getFileName().toString());
         }
     }
 
@@ -209,9 +214,12 @@ public final class MlflowSqliteReader implements LogReader {
         }
         List<Path> runs = runsOf(log);
         if (runs.size() != 1) {
-            throw new LogReadException(log, runs.isEmpty() ? "an MLflow database with no runs"
-                    : "an MLflow database with " + runs.size() + " runs: name one as " + log + "/<experiment id>/<run id>"
-                            + " (logs list shows them)");
+            throw new LogReadException(
+                    log,
+                    runs.isEmpty()
+                            ? "an MLflow database with no runs"
+                            : "an MLflow database with " + runs.size() + " runs: name one as " + log
+                                    + "/<experiment id>/<run id>" + " (logs list shows them)");
         }
         return runRef(runs.get(0)).orElseThrow();
     }
@@ -220,7 +228,10 @@ public final class MlflowSqliteReader implements LogReader {
     private static Optional<RunRef> runRef(Path path) {
         Path experiment = path.getParent();
         Path db = experiment == null ? null : experiment.getParent();
-        if (db == null || path.getFileName() == null || Files.exists(path) || !Files.isRegularFile(db)
+        if (db == null
+                || path.getFileName() == null
+                || Files.exists(path)
+                || !Files.isRegularFile(db)
                 || !isMlflowDatabase(db)) {
             return Optional.empty();
         }
@@ -230,8 +241,9 @@ public final class MlflowSqliteReader implements LogReader {
     private static List<Path> runsOf(Path database) {
         List<Path> runs = new ArrayList<>();
         try (Connection db = open(database);
-                PreparedStatement q = db.prepareStatement("SELECT experiment_id, run_uuid FROM runs "
-                        + "WHERE lifecycle_stage IS NULL OR lifecycle_stage <> 'deleted' ORDER BY experiment_id, run_uuid");
+                PreparedStatement q = db.prepareStatement(
+                        "SELECT experiment_id, run_uuid FROM runs "
+                                + "WHERE lifecycle_stage IS NULL OR lifecycle_stage <> 'deleted' ORDER BY experiment_id, run_uuid");
                 ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
                 runs.add(database.resolve(rs.getString(1)).resolve(rs.getString(2)));
@@ -292,7 +304,11 @@ public final class MlflowSqliteReader implements LogReader {
     private static Connection open(Path database) throws LogReadException {
         String uri;
         try {
-            uri = new URI(null, null, database.toAbsolutePath().normalize().toString().replace('\\', '/'), null)
+            uri = new URI(
+                            null,
+                            null,
+                            database.toAbsolutePath().normalize().toString().replace('\\', '/'),
+                            null)
                     .getRawPath();
         } catch (URISyntaxException e) {
             throw new LogReadException(database, "cannot name this path to SQLite: " + e.getMessage());

@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
 
 /** Turns I/O failures into the one-line problems users see. */
 final class Problems {
-    private Problems() {
-    }
+    private Problems() {}
 
     /** A problem at a place in a JSON file, or in the file as a whole when the place is unknown. */
     static LogReadException at(Path file, JsonLocation where, String problem) {
@@ -68,7 +67,8 @@ final class Problems {
         }
         if ((match = TOKEN.matcher(m)).find()) {
             String token = match.group(1);
-            return token.length() > 40 ? "unexpected text '" + token.substring(0, 40) + "...'"
+            return token.length() > 40
+                    ? "unexpected text '" + token.substring(0, 40) + "...'"
                     : "unexpected text '" + token + "'";
         }
         if ((match = CLOSE.matcher(m)).find()) {

@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** Numbers as Python's {@code str(float)} writes them into text logs (CSV cells, MLflow lines). */
 final class PythonFloat {
-    private PythonFloat() {
-    }
+    private PythonFloat() {}
 
     /**
      * Parses {@code 1.5}, {@code 3}, {@code 1e-05}, {@code nan}, {@code inf}, {@code -inf} (and

@@ -48,7 +48,8 @@ final class RecordGrouper {
     void add(long step, double time, String name, double value) {
         boolean isEpoch = name.equals(CanonicalNames.EPOCH);
         String valuePhase = isEpoch ? null : phaseOf(name);
-        if (!open || step != this.step
+        if (!open
+                || step != this.step
                 || splitOnTime && Double.doubleToLongBits(time) != Double.doubleToLongBits(this.time)
                 || (isEpoch ? hasEpoch : names.contains(name))
                 || valuePhase != null && phase != null && !valuePhase.equals(phase)
@@ -92,8 +93,11 @@ final class RecordGrouper {
 
     /** Training, evaluation or test: evaluations and tests are separate records from training. */
     static String phaseOf(String name) {
-        if (name.startsWith("eval_") || name.startsWith("val_") || name.startsWith("validation")
-                || name.startsWith("eval/") || name.startsWith("val/")) {
+        if (name.startsWith("eval_")
+                || name.startsWith("val_")
+                || name.startsWith("validation")
+                || name.startsWith("eval/")
+                || name.startsWith("val/")) {
             return "eval";
         }
         if (name.startsWith("test_") || name.startsWith("test/")) {

@@ -89,10 +89,12 @@ final class RecordScanner {
 
     /** The value {@link #readNumber} read last; a field, so the hot path returns no boxed pair. */
     private double number;
+
     private char[] chars = new char[32];
 
     /** What a key is for: an axis, or a metric with its builder handle (>= 0). */
     private static final int STEP = -1;
+
     private static final int EPOCH = -2;
     private static final int TIME = -3;
     private static final int UNKNOWN = Integer.MIN_VALUE;
@@ -450,7 +452,11 @@ final class RecordScanner {
             }
         }
         byte b = buf[pos];
-        if (digits > 0 && b != '.' && b != 'e' && b != 'E' && !(b >= '0' && b <= '9')
+        if (digits > 0
+                && b != '.'
+                && b != 'e'
+                && b != 'E'
+                && !(b >= '0' && b <= '9')
                 && !(digits > 1 && buf[start + (negative ? 1 : 0)] == '0')) {
             return negative ? -value : value;
         }
@@ -628,7 +634,8 @@ final class RecordScanner {
                             throw UNSUPPORTED;
                         }
                     }
-                } else if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't') {
+                } else if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r'
+                        && e != 't') {
                     throw UNSUPPORTED;
                 }
             } else if (b < 0x20) {

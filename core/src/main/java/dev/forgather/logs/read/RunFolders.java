@@ -25,8 +25,7 @@ final class RunFolders {
     private static final Pattern LIGHTNING_VERSION = Pattern.compile("version_\\d+");
     private static final String LIGHTNING_DEFAULT_NAME = "lightning_logs";
 
-    private RunFolders() {
-    }
+    private RunFolders() {}
 
     /** The name of the run whose folder is {@code folder}. */
     static RunName name(Path folder) {
@@ -36,8 +35,11 @@ final class RunFolders {
         // folder's) would name every run below it.
         for (int i = n - 2; i >= Math.max(0, n - 3); i--) {
             if (absolute.getName(i).toString().equals(RUNS)) {
-                String run = absolute.subpath(i + 1, n).toString().replace(absolute.getFileSystem().getSeparator(), "/");
-                Optional<String> model = i > 0 ? Optional.of(absolute.getName(i - 1).toString()) : Optional.empty();
+                String run = absolute.subpath(i + 1, n)
+                        .toString()
+                        .replace(absolute.getFileSystem().getSeparator(), "/");
+                Optional<String> model =
+                        i > 0 ? Optional.of(absolute.getName(i - 1).toString()) : Optional.empty();
                 return new RunName(model, run);
             }
         }

@@ -67,7 +67,6 @@ public final class TensorBoardReader implements LogReader {
     /** A sanity bound for an accepted first record's length when the name does not say. */
     private static final long PLAUSIBLE_FIRST_RECORD = 1 << 20;
 
-
     /**
      * Accepts a file named {@code events.out.tfevents.*}, or a file of another name whose first 12
      * bytes are a TFRecord header with a valid checksum, or a folder holding event files.
@@ -199,7 +198,8 @@ public final class TensorBoardReader implements LogReader {
     }
 
     /** How every Git LFS pointer file starts (git-lfs's spec). */
-    private static final byte[] LFS_POINTER = "version https://git-lfs.github.com/spec/".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LFS_POINTER =
+            "version https://git-lfs.github.com/spec/".getBytes(StandardCharsets.US_ASCII);
 
     private static FileDamage readFile(Path file, Scalars into) throws LogReadException {
         FileDamage damage = new FileDamage();
@@ -210,8 +210,13 @@ public final class TensorBoardReader implements LogReader {
             long pos = 0;
             if (size >= LFS_POINTER.length) {
                 window.load(0, LFS_POINTER.length);
-                if (Arrays.equals(window.bytes, window.offset(0), window.offset(0) + LFS_POINTER.length,
-                        LFS_POINTER, 0, LFS_POINTER.length)) {
+                if (Arrays.equals(
+                        window.bytes,
+                        window.offset(0),
+                        window.offset(0) + LFS_POINTER.length,
+                        LFS_POINTER,
+                        0,
+                        LFS_POINTER.length)) {
                     damage.lfsPointer = true;
                     return damage;
                 }
@@ -239,7 +244,8 @@ public final class TensorBoardReader implements LogReader {
                     throw new LogReadException(file, "a record of " + length + " bytes is too large to read");
                 }
                 window.load(pos, (int) total);
-                if (window.intAt(pos + HEADER_BYTES + length) != masked(crc, window, pos + HEADER_BYTES, (int) length)) {
+                if (window.intAt(pos + HEADER_BYTES + length)
+                        != masked(crc, window, pos + HEADER_BYTES, (int) length)) {
                     damage.damagedRecords++;
                 } else if (!into.addEvent(window.bytes, window.offset(pos + HEADER_BYTES), (int) length)) {
                     damage.damagedRecords++;
@@ -327,13 +333,25 @@ public final class TensorBoardReader implements LogReader {
             case 10: // DT_BOOL
                 return one(t.getBoolValCount(), () -> t.getBoolVal(0) ? 1 : 0, n, 1, () -> raw.get(0) != 0 ? 1 : 0);
             case 14: // DT_BFLOAT16: the upper half of a float32
-                return one(t.getHalfValCount(), () -> Float.intBitsToFloat(t.getHalfVal(0) << 16), n, 2,
+                return one(
+                        t.getHalfValCount(),
+                        () -> Float.intBitsToFloat(t.getHalfVal(0) << 16),
+                        n,
+                        2,
                         () -> Float.intBitsToFloat((raw.getShort(0) & 0xffff) << 16));
             case 19: // DT_HALF
-                return one(t.getHalfValCount(), () -> halfToDouble(t.getHalfVal(0)), n, 2,
+                return one(
+                        t.getHalfValCount(),
+                        () -> halfToDouble(t.getHalfVal(0)),
+                        n,
+                        2,
                         () -> halfToDouble(raw.getShort(0)));
             case 22: // DT_UINT32
-                return one(t.getUint32ValCount(), () -> Integer.toUnsignedLong(t.getUint32Val(0)), n, 4,
+                return one(
+                        t.getUint32ValCount(),
+                        () -> Integer.toUnsignedLong(t.getUint32Val(0)),
+                        n,
+                        4,
                         () -> Integer.toUnsignedLong(raw.getInt(0)));
             default:
                 return OptionalDouble.empty();
@@ -341,8 +359,8 @@ public final class TensorBoardReader implements LogReader {
     }
 
     /** The one value of a tensor, from its typed field or its packed content; empty if not exactly one. */
-    private static OptionalDouble one(int typedCount, DoubleSupplier typed, int contentBytes, int width,
-            DoubleSupplier packed) {
+    private static OptionalDouble one(
+            int typedCount, DoubleSupplier typed, int contentBytes, int width, DoubleSupplier packed) {
         if (typedCount == 1 && contentBytes == 0) {
             return OptionalDouble.of(typed.getAsDouble());
         }

@@ -13,8 +13,8 @@ import dev.forgather.logs.model.RunName;
 import dev.forgather.logs.model.TrainingLogBuilder;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +102,8 @@ public final class TrainerStateReader implements LogReader {
 
     private static boolean isCheckpoint(Path folder) {
         return checkpointStep(folder) >= 0
-                || folder.getFileName() != null && folder.getFileName().toString().equals(LAST_CHECKPOINT);
+                || folder.getFileName() != null
+                        && folder.getFileName().toString().equals(LAST_CHECKPOINT);
     }
 
     /** The {@code n} of a {@code checkpoint-<n>} folder; -1 for any other folder. */
@@ -145,7 +146,8 @@ public final class TrainerStateReader implements LogReader {
             throw new LogReadException(file, "empty file");
         }
         String ending = null;
-        try (InputStream in = Files.newInputStream(file); JsonParser parser = JSON.createParser(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                JsonParser parser = JSON.createParser(in)) {
             readState(file, parser, into);
         } catch (JsonProcessingException e) {
             into.abandonRecord();

@@ -18,8 +18,7 @@ import java.nio.file.Path;
 final class UndecodableNames {
     private static final char REPLACEMENT = '\uFFFD';
 
-    private UndecodableNames() {
-    }
+    private UndecodableNames() {}
 
     /** {@code path} itself, or the one existing path whose decoded name it is. */
     static Path recover(Path path) {

@@ -6,8 +6,7 @@ import java.util.Optional;
 
 /** Finds where a series is best. */
 public final class BestStep {
-    private BestStep() {
-    }
+    private BestStep() {}
 
     /**
      * The best finite value of {@code series} and its step; a tie goes to the first occurrence.

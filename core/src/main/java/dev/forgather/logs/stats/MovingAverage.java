@@ -7,8 +7,7 @@ package dev.forgather.logs.stats;
  * no finite point is NaN. Runs in O(n) whatever the window.
  */
 public final class MovingAverage {
-    private MovingAverage() {
-    }
+    private MovingAverage() {}
 
     /** Whether a window of {@code window} points smooths a series of {@code length} points at all. */
     public static boolean applies(int window, int length) {

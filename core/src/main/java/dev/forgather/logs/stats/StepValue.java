@@ -6,5 +6,4 @@ package dev.forgather.logs.stats;
  * @param step the global step of the record
  * @param value the value there
  */
-public record StepValue(long step, double value) {
-}
+public record StepValue(long step, double value) {}

@@ -13,8 +13,7 @@ import java.util.OptionalLong;
 
 /** Computes the {@link SummaryStatistics} of a log. */
 public final class SummaryCalculator {
-    private SummaryCalculator() {
-    }
+    private SummaryCalculator() {}
 
     /**
      * The summary of {@code log}.
@@ -64,7 +63,9 @@ public final class SummaryCalculator {
                 learningRate.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(learningRate.value(0)),
                 last(learningRate),
                 last(evalLoss),
-                evalLoss.isEmpty() || !steps ? OptionalLong.empty() : OptionalLong.of(evalLoss.step(evalLoss.size() - 1)),
+                evalLoss.isEmpty() || !steps
+                        ? OptionalLong.empty()
+                        : OptionalLong.of(evalLoss.step(evalLoss.size() - 1)),
                 bestEval.map(sv -> OptionalDouble.of(sv.value())).orElse(OptionalDouble.empty()),
                 stepOf(bestEval, steps),
                 finalValue(finalRecord, MetricNames.TRAIN_RUNTIME),
@@ -100,7 +101,8 @@ public final class SummaryCalculator {
     }
 
     /** Mean and minimum over the finite values of a series, and where the first non-finite one is. */
-    private record FiniteStats(OptionalDouble mean, OptionalDouble min, long nonfinite, OptionalLong firstNonfiniteStep) {
+    private record FiniteStats(
+            OptionalDouble mean, OptionalDouble min, long nonfinite, OptionalLong firstNonfiniteStep) {
         static FiniteStats of(Series series) {
             double sum = 0;
             double min = Double.POSITIVE_INFINITY;
@@ -122,7 +124,8 @@ public final class SummaryCalculator {
             }
             return finite == 0
                     ? new FiniteStats(OptionalDouble.empty(), OptionalDouble.empty(), nonfinite, firstNonfinite)
-                    : new FiniteStats(OptionalDouble.of(sum / finite), OptionalDouble.of(min), nonfinite, firstNonfinite);
+                    : new FiniteStats(
+                            OptionalDouble.of(sum / finite), OptionalDouble.of(min), nonfinite, firstNonfinite);
         }
     }
 }

@@ -9,5 +9,4 @@ import java.util.Optional;
  * @param verdict {@code healthy}, {@code warning} or {@code failed}; empty when no checks ran
  * @param newestFinding the message of the finding at the highest step; empty when there is none
  */
-public record Assessment(RunStatus status, Optional<String> verdict, Optional<String> newestFinding) {
-}
+public record Assessment(RunStatus status, Optional<String> verdict, Optional<String> newestFinding) {}

@@ -19,8 +19,10 @@ public enum ChartCharset {
     /** Braille dot bits, by row then column, as Unicode numbers them (U+2800 + bits). */
     private static final int[][] BRAILLE_BITS = {{0x01, 0x08}, {0x02, 0x10}, {0x04, 0x20}, {0x40, 0x80}};
     /** Quadrants by mask (bit 0 top left, 1 top right, 2 bottom left, 3 bottom right). */
-    private static final char[] QUADRANTS = {' ', '\u2598', '\u259D', '\u2580', '\u2596', '\u258C', '\u259E',
-        '\u259B', '\u2597', '\u259A', '\u2590', '\u259C', '\u2584', '\u2599', '\u259F', '\u2588'};
+    private static final char[] QUADRANTS = {
+        ' ', '\u2598', '\u259D', '\u2580', '\u2596', '\u258C', '\u259E', '\u259B', '\u2597', '\u259A', '\u2590',
+        '\u259C', '\u2584', '\u2599', '\u259F', '\u2588'
+    };
     /** ASCII by mask (bit 0 top, 1 middle, 2 bottom). */
     private static final char[] ASCII_GLYPHS = {' ', '\'', '-', '|', '.', ':', '|', '|'};
 

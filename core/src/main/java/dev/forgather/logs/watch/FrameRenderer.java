@@ -66,10 +66,17 @@ public final class FrameRenderer {
         List<WatchedRun> runs = model.runs();
         String what = runs.size() == 1 ? runs.get(0).label() : runs.size() + " runs";
         String sep = separator();
-        StringBuilder sb = new StringBuilder(" forgather logs watch").append(sep).append(what);
-        StringBuilder settings = new StringBuilder().append(sep).append("smoothing ").append(view.smoothing() > 1 ? Integer.toString(view.smoothing()) : "off")
-                .append(sep).append(view.logScale() ? "log" : "linear")
-                .append(sep).append("x ").append(view.axis().optionName());
+        StringBuilder sb =
+                new StringBuilder(" forgather logs watch").append(sep).append(what);
+        StringBuilder settings = new StringBuilder()
+                .append(sep)
+                .append("smoothing ")
+                .append(view.smoothing() > 1 ? Integer.toString(view.smoothing()) : "off")
+                .append(sep)
+                .append(view.logScale() ? "log" : "linear")
+                .append(sep)
+                .append("x ")
+                .append(view.axis().optionName());
         if (view.zoom() > 1) {
             settings.append(sep).append("zoom ").append((long) view.zoom()).append('x');
         }
@@ -91,16 +98,18 @@ public final class FrameRenderer {
             line.put(0, " " + cut(status.get(), width - 1), StyledLine.BOLD);
         } else {
             String arrows = charset.isAscii() ? "<- ->" : "\u2190 \u2192";
-            line.put(0, " q quit  s smoothing  l log scale  m layout  x x-axis  " + arrows
-                    + " pan  + - zoom  space pause  r reset", StyledLine.FAINT);
+            line.put(
+                    0,
+                    " q quit  s smoothing  l log scale  m layout  x x-axis  " + arrows
+                            + " pan  + - zoom  space pause  r reset",
+                    StyledLine.FAINT);
         }
         return line;
     }
 
     // ---- panels -------------------------------------------------------------------------
 
-    private record Slot(String metric, int left, int top, int width, int height) {
-    }
+    private record Slot(String metric, int left, int top, int width, int height) {}
 
     private void drawPanels(List<StyledLine.Builder> lines, int top, int rows) {
         List<String> metrics = model.metrics();
@@ -190,8 +199,11 @@ public final class FrameRenderer {
         }
         if (empty != null) {
             int row = slot.top() + 1 + (chartRows - 1) / 2;
-            lines.get(row).put(chartLeft + Math.max(0, (chartColumns - empty.length()) / 2), cut(empty, chartColumns),
-                    StyledLine.FAINT);
+            lines.get(row)
+                    .put(
+                            chartLeft + Math.max(0, (chartColumns - empty.length()) / 2),
+                            cut(empty, chartColumns),
+                            StyledLine.FAINT);
             return;
         }
         yLabels(lines, slot, chartRows, yRange);
@@ -251,8 +263,8 @@ public final class FrameRenderer {
             raw.add(e);
             Envelope s = null;
             if (smooth && c.size() >= view.smoothing()) {
-                s = Envelope.of(x, run.smoothed(metric, view.smoothing()), window[0], window[1], columns,
-                        view.logScale());
+                s = Envelope.of(
+                        x, run.smoothed(metric, view.smoothing()), window[0], window[1], columns, view.logScale());
             }
             smoothed.add(s);
             for (Envelope each : new Envelope[] {e, s}) {
@@ -277,7 +289,12 @@ public final class FrameRenderer {
         }
         for (int i = 0; i < smoothed.size(); i++) {
             if (smoothed.get(i) != null) {
-                draw(canvas, smoothed.get(i), lo, hi, StyledLine.coloured(model.runs().get(i).colour(), StyledLine.BOLD));
+                draw(
+                        canvas,
+                        smoothed.get(i),
+                        lo,
+                        hi,
+                        StyledLine.coloured(model.runs().get(i).colour(), StyledLine.BOLD));
             }
         }
         return new double[] {lo, hi};
@@ -296,8 +313,12 @@ public final class FrameRenderer {
             int bottom = (int) Math.round((hi - e.min[c]) * scale);
             canvas.vertical(c, top, bottom, style);
             if (previous >= 0) {
-                canvas.line(previous, (int) Math.round((hi - e.last[previous]) * scale), c,
-                        (int) Math.round((hi - e.first[c]) * scale), style);
+                canvas.line(
+                        previous,
+                        (int) Math.round((hi - e.last[previous]) * scale),
+                        c,
+                        (int) Math.round((hi - e.first[c]) * scale),
+                        style);
             }
             previous = c;
         }
@@ -341,8 +362,9 @@ public final class FrameRenderer {
 
     // ---- table --------------------------------------------------------------------------
 
-    private static final String[] HEADINGS = {"run", "state", "step", "epoch", "loss", "eval loss", "lr", "steps/s",
-        "ETA", "check"};
+    private static final String[] HEADINGS = {
+        "run", "state", "step", "epoch", "loss", "eval loss", "lr", "steps/s", "ETA", "check"
+    };
 
     private List<StyledLine.Builder> table() {
         List<String[]> rows = new ArrayList<>();
@@ -402,13 +424,19 @@ public final class FrameRenderer {
         String epoch = p.epoch().isPresent() ? Numbers.epoch(p.epoch().getAsDouble()) : dash;
         String loss = p.loss().isPresent() ? Numbers.loss(p.loss().getAsDouble()) : dash;
         String eval = p.evalLoss().isPresent() ? Numbers.loss(p.evalLoss().getAsDouble()) : dash;
-        String lr = p.learningRate().isPresent() ? Numbers.learningRate(p.learningRate().getAsDouble()) : dash;
-        String speed = p.stepsPerSecond().isPresent() ? Numbers.seconds(p.stepsPerSecond().getAsDouble()) : dash;
+        String lr = p.learningRate().isPresent()
+                ? Numbers.learningRate(p.learningRate().getAsDouble())
+                : dash;
+        String speed = p.stepsPerSecond().isPresent()
+                ? Numbers.seconds(p.stepsPerSecond().getAsDouble())
+                : dash;
         String eta = dash;
         if (a.status() == RunStatus.LIVE && p.etaSeconds().isPresent()) {
             eta = Numbers.clock(p.etaSeconds().getAsDouble());
         }
-        String check = a.verdict().map(v -> v + a.newestFinding().map(f -> ": " + f).orElse("")).orElse(dash);
+        String check = a.verdict()
+                .map(v -> v + a.newestFinding().map(f -> ": " + f).orElse(""))
+                .orElse(dash);
         return new String[] {run.label(), a.status().label(), step, epoch, loss, eval, lr, speed, eta, check};
     }
 

@@ -21,8 +21,14 @@ import java.util.OptionalLong;
  * @param maxSteps the step training ends at, where the format records it
  * @param numTrainEpochs the epoch training ends at, where the format records it
  */
-public record RunProgress(OptionalLong step, OptionalDouble epoch, OptionalDouble loss, OptionalDouble evalLoss,
-        OptionalDouble learningRate, OptionalDouble stepsPerSecond, OptionalLong maxSteps,
+public record RunProgress(
+        OptionalLong step,
+        OptionalDouble epoch,
+        OptionalDouble loss,
+        OptionalDouble evalLoss,
+        OptionalDouble learningRate,
+        OptionalDouble stepsPerSecond,
+        OptionalLong maxSteps,
         OptionalDouble numTrainEpochs) {
     /** How many of the latest intervals the speed is the median of. */
     public static final int SPEED_INTERVALS = 20;
@@ -40,8 +46,15 @@ public record RunProgress(OptionalLong step, OptionalDouble epoch, OptionalDoubl
             epoch = Double.isNaN(e) ? OptionalDouble.empty() : OptionalDouble.of(e);
             lastLoss = OptionalDouble.of(loss.value(last));
         }
-        return new RunProgress(step, epoch, lastLoss, last(log.series("eval_loss")),
-                last(log.series("learning_rate")), speed(loss, log), OptionalLong.empty(), OptionalDouble.empty());
+        return new RunProgress(
+                step,
+                epoch,
+                lastLoss,
+                last(log.series("eval_loss")),
+                last(log.series("learning_rate")),
+                speed(loss, log),
+                OptionalLong.empty(),
+                OptionalDouble.empty());
     }
 
     /**
@@ -59,8 +72,8 @@ public record RunProgress(OptionalLong step, OptionalDouble epoch, OptionalDoubl
         } else if (epoch.isPresent() && epoch.getAsDouble() > 0) {
             double e = epoch.getAsDouble();
             double stepsPerEpoch = now / e;
-            double target = numTrainEpochs.isPresent() ? numTrainEpochs.getAsDouble()
-                    : Math.ceil(e) > e ? Math.ceil(e) : e + 1;
+            double target =
+                    numTrainEpochs.isPresent() ? numTrainEpochs.getAsDouble() : Math.ceil(e) > e ? Math.ceil(e) : e + 1;
             remainingSteps = (target - e) * stepsPerEpoch;
         } else {
             return OptionalDouble.empty();
@@ -70,8 +83,8 @@ public record RunProgress(OptionalLong step, OptionalDouble epoch, OptionalDoubl
 
     /** The same progress with the training length a format records. */
     public RunProgress withLength(OptionalLong newMaxSteps, OptionalDouble newNumTrainEpochs) {
-        return new RunProgress(step, epoch, loss, evalLoss, learningRate, stepsPerSecond, newMaxSteps,
-                newNumTrainEpochs);
+        return new RunProgress(
+                step, epoch, loss, evalLoss, learningRate, stepsPerSecond, newMaxSteps, newNumTrainEpochs);
     }
 
     private static OptionalDouble last(Series s) {

@@ -12,6 +12,7 @@ public final class StyledLine {
     public static final int BOLD = 1 << 5;
     /** Faint: raw curves under smoothed ones. */
     public static final int FAINT = 1 << 6;
+
     private static final int COLOUR_MASK = 0x1F;
 
     private final char[] chars;

@@ -21,8 +21,15 @@ import java.util.List;
  * @param paused whether the logs are no longer polled
  * @param initial the state {@code r} returns to; null in the first state itself
  */
-public record ViewState(int smoothing, boolean logScale, int layout, WatchAxis axis, double zoom, double pan,
-        boolean paused, ViewState initial) {
+public record ViewState(
+        int smoothing,
+        boolean logScale,
+        int layout,
+        WatchAxis axis,
+        double zoom,
+        double pan,
+        boolean paused,
+        ViewState initial) {
     /** The windows {@code s} cycles through; 0 is off. */
     public static final List<Integer> SMOOTHING_STEPS = List.of(0, 5, 10, 20, 50);
     /** All metrics in a grid, two panels a row. */
@@ -53,8 +60,10 @@ public record ViewState(int smoothing, boolean logScale, int layout, WatchAxis a
             case LAYOUT -> with(smoothing, logScale, (layout + 1) % layoutCount(metricCount), axis, zoom, pan, paused);
             // A new axis has a new range: the old window means nothing on it.
             case X_AXIS -> with(smoothing, logScale, layout, axis.next(), 1, 0, paused);
-            case PAN_LEFT -> with(smoothing, logScale, layout, axis, zoom, clampPan(pan + PAN_STEP / zoom, zoom), paused);
-            case PAN_RIGHT -> with(smoothing, logScale, layout, axis, zoom, clampPan(pan - PAN_STEP / zoom, zoom), paused);
+            case PAN_LEFT ->
+                with(smoothing, logScale, layout, axis, zoom, clampPan(pan + PAN_STEP / zoom, zoom), paused);
+            case PAN_RIGHT ->
+                with(smoothing, logScale, layout, axis, zoom, clampPan(pan - PAN_STEP / zoom, zoom), paused);
             case ZOOM_IN -> {
                 double z = Math.min(MAX_ZOOM, zoom * 2);
                 yield with(smoothing, logScale, layout, axis, z, clampPan(pan, z), paused);
@@ -67,8 +76,15 @@ public record ViewState(int smoothing, boolean logScale, int layout, WatchAxis a
             case RESET -> {
                 // Pausing is not part of the view's geometry: reset leaves it as it is.
                 ViewState first = initialState();
-                yield new ViewState(first.smoothing, first.logScale, first.layout, first.axis, first.zoom, first.pan,
-                        paused, first);
+                yield new ViewState(
+                        first.smoothing,
+                        first.logScale,
+                        first.layout,
+                        first.axis,
+                        first.zoom,
+                        first.pan,
+                        paused,
+                        first);
             }
         };
     }

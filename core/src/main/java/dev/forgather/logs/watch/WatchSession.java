@@ -35,8 +35,7 @@ public final class WatchSession {
      * @param open whether the log may still grow (no closing bracket, no final record)
      * @param modified the file's last modification time
      */
-    public record Snapshot(TrainingLog log, boolean changed, boolean rewritten, boolean open, Instant modified) {
-    }
+    public record Snapshot(TrainingLog log, boolean changed, boolean rewritten, boolean open, Instant modified) {}
 
     /** One run's log, followed. */
     public interface Feed {
@@ -89,8 +88,13 @@ public final class WatchSession {
      * @param metrics the metrics to chart
      * @param clock the time for stalled runs and ETAs
      */
-    public WatchSession(List<Path> paths, Function<Path, Feed> feeds, Assessor assessor, Supplier<List<Path>> newRuns,
-            List<String> metrics, Clock clock) {
+    public WatchSession(
+            List<Path> paths,
+            Function<Path, Feed> feeds,
+            Assessor assessor,
+            Supplier<List<Path>> newRuns,
+            List<String> metrics,
+            Clock clock) {
         if (paths.size() > MAX_RUNS) {
             throw new IllegalArgumentException(paths.size() + " runs; at most " + MAX_RUNS + " can be watched");
         }
@@ -139,7 +143,12 @@ public final class WatchSession {
                     if (w.label == null) {
                         w.label = labelFor(s.log());
                     }
-                    w.run = new WatchedRun(w.label, w.colour, s.log(), assessor.assess(s, now), s.log().warnings());
+                    w.run = new WatchedRun(
+                            w.label,
+                            w.colour,
+                            s.log(),
+                            assessor.assess(s, now),
+                            s.log().warnings());
                     w.judged = now;
                 } else {
                     w.snapshot = s;

@@ -121,8 +121,8 @@ public final class WatchedRun {
                 minutes[i] = (series.timestamp(i) - start) / 60.0;
                 values[i] = series.value(i);
             }
-            return new PlotColumns(steps, epochs, minutes, values,
-                    new double[][] {range(steps), range(epochs), range(minutes)});
+            return new PlotColumns(
+                    steps, epochs, minutes, values, new double[][] {range(steps), range(epochs), range(minutes)});
         }
 
         private static double[] range(double[] x) {

@@ -35,8 +35,10 @@ class ClipSaturationTest {
             assertThat(f.firstStep()).isEqualTo(OptionalLong.of(2010));
             assertThat(f.lastStep()).isEqualTo(OptionalLong.of(3000));
             assertThat(f.threshold()).hasValue(0.5);
-            assertThat(f.message()).isEqualTo("clip_saturation in grad_norm: 50 of the last 100 records (50%, at least"
-                    + " 50%) have a grad norm at or above the clip 1: clipping, not the learning rate, sets the step size");
+            assertThat(f.message())
+                    .isEqualTo(
+                            "clip_saturation in grad_norm: 50 of the last 100 records (50%, at least"
+                                    + " 50%) have a grad norm at or above the clip 1: clipping, not the learning rate, sets the step size");
         });
         assertThat(check(OptionalDouble.of(1.0), run(49))).isEmpty();
     }
@@ -44,13 +46,16 @@ class ClipSaturationTest {
     @Test
     void theClipComesFromTheRunsConfigWhenNotGiven() {
         TrainingLog configured = run(60, new LogMaker().config("max_grad_norm", "1.0"));
-        assertThat(check(OptionalDouble.empty(), configured)).singleElement()
+        assertThat(check(OptionalDouble.empty(), configured))
+                .singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("60 of the last 100 records", "the clip 1:"));
         // A clip given on the command line wins over the config's.
         assertThat(check(OptionalDouble.of(2.0), configured)).isEmpty();
         // 0 is Hugging Face's "no clipping"; a value that is not a number says nothing.
-        assertThat(check(OptionalDouble.empty(), run(60, new LogMaker().config("max_grad_norm", "0")))).isEmpty();
-        assertThat(check(OptionalDouble.empty(), run(60, new LogMaker().config("max_grad_norm", "none")))).isEmpty();
+        assertThat(check(OptionalDouble.empty(), run(60, new LogMaker().config("max_grad_norm", "0"))))
+                .isEmpty();
+        assertThat(check(OptionalDouble.empty(), run(60, new LogMaker().config("max_grad_norm", "none"))))
+                .isEmpty();
     }
 
     @Test

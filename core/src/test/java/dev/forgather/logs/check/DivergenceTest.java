@@ -24,11 +24,14 @@ class DivergenceTest {
         assertThat(f.firstStep()).isEqualTo(OptionalLong.of(110));
         assertThat(f.value()).isEqualTo(30);
         assertThat(f.threshold()).hasValue(5.0);
-        assertThat(f.message()).matches("divergence in loss: the median of 25 records, 42, is \\d+\\.\\dx the median"
-                + " of the 10 records before them \\(2\\.\\d+\\), at least 5x");
+        assertThat(f.message())
+                .matches("divergence in loss: the median of 25 records, 42, is \\d+\\.\\dx the median"
+                        + " of the 10 records before them \\(2\\.\\d+\\), at least 5x");
         // The spike rule sees it too, as a spike not yet recovered (fewer than 100 records follow).
         List<Finding> spikes = Spike.defaults().check(LogMaker.closed(LogMaker.losses(v)));
-        assertThat(spikes).singleElement().satisfies(s -> assertThat(s.firstStep()).isEqualTo(OptionalLong.of(110)));
+        assertThat(spikes)
+                .singleElement()
+                .satisfies(s -> assertThat(s.firstStep()).isEqualTo(OptionalLong.of(110)));
     }
 
     @Test

@@ -12,8 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Logs written at test time by {@code ../shared/tools/gen_trainer_log.py}; skipped without python3. */
 final class Generated {
-    private Generated() {
-    }
+    private Generated() {}
 
     static Path script() {
         return Samples.shared().resolve("tools/gen_trainer_log.py");

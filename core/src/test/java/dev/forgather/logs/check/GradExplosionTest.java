@@ -26,7 +26,7 @@ class GradExplosionTest {
         double[] grad = LogMaker.noisy(300, 0.4, 0.1, 1);
         assertThat(check(grad)).isEmpty();
         for (int i = 200; i < 240; i++) {
-            grad[i] = 5.0;   // 12.5x
+            grad[i] = 5.0; // 12.5x
         }
         List<Finding> found = check(grad);
         assertThat(found).hasSize(1);
@@ -37,8 +37,9 @@ class GradExplosionTest {
         assertThat(f.lastStep()).isEqualTo(OptionalLong.of(2400));
         assertThat(f.value()).isEqualTo(5.0);
         assertThat(f.threshold()).hasValue(10.0);
-        assertThat(f.message()).matches("grad_explosion in grad_norm: the median of 25 records rose to 5, 1\\d\\.\\dx the"
-                + " median of the run's first 60 records \\(0\\.\\d+\\), at least 10x");
+        assertThat(f.message())
+                .matches("grad_explosion in grad_norm: the median of 25 records rose to 5, 1\\d\\.\\dx the"
+                        + " median of the run's first 60 records \\(0\\.\\d+\\), at least 10x");
     }
 
     @Test

@@ -52,7 +52,8 @@ final class LogMaker {
     }
 
     TrainingLog build() {
-        return builder.build(Path.of("runs/hand_made/trainer_logs.json"), RunName.of("model", "hand_made"), LogFormat.FORGATHER);
+        return builder.build(
+                Path.of("runs/hand_made/trainer_logs.json"), RunName.of("model", "hand_made"), LogFormat.FORGATHER);
     }
 
     /** A closed log checked at 2026-01-27 12:00 UTC. */

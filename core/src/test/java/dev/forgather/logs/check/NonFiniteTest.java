@@ -24,7 +24,9 @@ class NonFiniteTest {
             }
         }
         List<Finding> findings = check(maker.build());
-        assertThat(findings).extracting(f -> f.metric().orElseThrow()).containsExactly("loss", "eval_loss", "grad_norm");
+        assertThat(findings)
+                .extracting(f -> f.metric().orElseThrow())
+                .containsExactly("loss", "eval_loss", "grad_norm");
         Finding loss = findings.get(0);
         assertThat(loss.severity()).isEqualTo(Severity.ERROR);
         assertThat(loss.firstStep()).isEqualTo(OptionalLong.of(700));
@@ -46,7 +48,7 @@ class NonFiniteTest {
     void aZeroLossBesideANonFiniteGradNormIsHuggingFacesDisguisedNan() {
         TrainingLog log = new LogMaker()
                 .train(10, "loss", 2.1, "grad_norm", 0.4)
-                .train(20, "loss", 0.0, "grad_norm", 0.3)      // a real zero: grad norm is fine
+                .train(20, "loss", 0.0, "grad_norm", 0.3) // a real zero: grad norm is fine
                 .train(30, "loss", 0.0, "grad_norm", Double.NaN)
                 .train(40, "loss", 0.0, "grad_norm", Double.NaN)
                 .build();
@@ -57,8 +59,9 @@ class NonFiniteTest {
         assertThat(loss.firstStep()).isEqualTo(OptionalLong.of(30));
         assertThat(loss.lastStep()).isEqualTo(OptionalLong.of(40));
         assertThat(loss.value()).isEqualTo(2);
-        assertThat(loss.message()).isEqualTo("non-finite loss: 2 records with a loss of exactly 0.0 beside a"
-                + " non-finite grad norm (Hugging Face's logging_nan_inf_filter hides a NaN loss this way)");
+        assertThat(loss.message())
+                .isEqualTo("non-finite loss: 2 records with a loss of exactly 0.0 beside a"
+                        + " non-finite grad norm (Hugging Face's logging_nan_inf_filter hides a NaN loss this way)");
         assertThat(findings.get(1).metric()).contains("grad_norm");
     }
 }

@@ -27,9 +27,10 @@ class OverfitTest {
     }
 
     /** A fall, a long noisy plateau (best 1.51 at step 1800), then a rise: the noise margin is 3 median changes. */
-    private static final double[] RISING = {3.0, 2.4, 2.0, 1.8, 1.7, 1.62, 1.58, 1.55,
-        1.53, 1.525, 1.53, 1.52, 1.525, 1.52, 1.515, 1.52, 1.515, 1.51,
-        1.53, 1.56, 1.6, 1.65, 1.7, 1.75};
+    private static final double[] RISING = {
+        3.0, 2.4, 2.0, 1.8, 1.7, 1.62, 1.58, 1.55, 1.53, 1.525, 1.53, 1.52, 1.525, 1.52, 1.515, 1.52, 1.515, 1.51, 1.53,
+        1.56, 1.6, 1.65, 1.7, 1.75
+    };
 
     @Test
     void evaluationsRisingWhileTheTrainingLossFallsAreOverfitting() {
@@ -43,8 +44,9 @@ class OverfitTest {
             assertThat(f.lastStep()).isEqualTo(OptionalLong.of(2400));
             assertThat(f.value()).isEqualTo(1.6);
             assertThat(f.threshold().getAsDouble()).isCloseTo(1.585, org.assertj.core.api.Assertions.within(1e-9));
-            assertThat(f.message()).matches("overfit in eval_loss: 4 evaluations in a row above the best, 1\\.51 at step"
-                    + " 1800, by more than 0\\.075, while the training loss fell \\d+(\\.\\d+)?%");
+            assertThat(f.message())
+                    .matches("overfit in eval_loss: 4 evaluations in a row above the best, 1\\.51 at step"
+                            + " 1800, by more than 0\\.075, while the training loss fell \\d+(\\.\\d+)?%");
         });
     }
 
@@ -55,7 +57,9 @@ class OverfitTest {
 
     @Test
     void evaluationsStillImprovingOrMerelyNoisyAreNotOverfitting() {
-        assertThat(check(run(new double[] {3.0, 2.5, 2.2, 2.0, 1.9, 1.85, 1.82, 1.8, 1.79, 1.78}, true))).isEmpty();
-        assertThat(check(run(new double[] {2.0, 1.9, 2.1, 1.95, 2.05, 1.9, 2.0, 2.1, 1.95, 2.0, 1.9}, true))).isEmpty();
+        assertThat(check(run(new double[] {3.0, 2.5, 2.2, 2.0, 1.9, 1.85, 1.82, 1.8, 1.79, 1.78}, true)))
+                .isEmpty();
+        assertThat(check(run(new double[] {2.0, 1.9, 2.1, 1.95, 2.05, 1.9, 2.0, 2.1, 1.95, 2.0, 1.9}, true)))
+                .isEmpty();
     }
 }

@@ -29,12 +29,13 @@ class PlateauTest {
         assertThat(found).singleElement().satisfies(f -> {
             assertThat(f.detector()).isEqualTo("plateau");
             assertThat(f.severity()).isEqualTo(Severity.WARN);
-            assertThat(f.firstStep()).isEqualTo(OptionalLong.of(3210));   // the last 80 of 400 records
+            assertThat(f.firstStep()).isEqualTo(OptionalLong.of(3210)); // the last 80 of 400 records
             assertThat(f.lastStep()).isEqualTo(OptionalLong.of(4000));
             assertThat(f.threshold()).hasValue(1e-4);
-            assertThat(f.message()).matches("plateau in loss: the loss smoothed over 10 records has not improved on its"
-                    + " best, 3\\.0\\d* at step \\d+, by more than 0\\.01% over the last 80 records, while the learning"
-                    + " rate, 0\\.001, is still 100% of its peak");
+            assertThat(f.message())
+                    .matches("plateau in loss: the loss smoothed over 10 records has not improved on its"
+                            + " best, 3\\.0\\d* at step \\d+, by more than 0\\.01% over the last 80 records, while the learning"
+                            + " rate, 0\\.001, is still 100% of its peak");
         });
     }
 

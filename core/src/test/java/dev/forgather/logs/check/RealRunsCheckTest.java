@@ -29,8 +29,7 @@ class RealRunsCheckTest {
     /** Findings by run path (relative to the shared folder), as "detector severity metric first-last". */
     private static final Map<String, List<String>> EXPECTED = Map.of(
             // PROVENANCE.md: "steps 90-99 written twice" by the tensorboard-reducer test data generator.
-            "real-world/tensorboard/tbreducer-dup-steps/run_1",
-            List.of("rollback info global_step 90-99"));
+            "real-world/tensorboard/tbreducer-dup-steps/run_1", List.of("rollback info global_step 90-99"));
 
     private static Map<String, List<String>> findingsUnder(String folder) throws LogReadException {
         Path root = Samples.shared().resolve(folder);
@@ -47,10 +46,15 @@ class RealRunsCheckTest {
             }
             List<String> found = new ArrayList<>();
             for (Finding f : Checks.run(log, Checks.standard(), CLOCK).findings()) {
-                found.add(f.detector() + " " + f.severity().label() + " " + f.metric().orElse("-") + " "
-                        + f.firstStep().orElse(-1) + "-" + f.lastStep().orElse(-1));
+                found.add(f.detector() + " " + f.severity().label() + " "
+                        + f.metric().orElse("-") + " " + f.firstStep().orElse(-1) + "-"
+                        + f.lastStep().orElse(-1));
             }
-            out.put(Samples.shared().relativize(log.path().toAbsolutePath().normalize()).toString(), found);
+            out.put(
+                    Samples.shared()
+                            .relativize(log.path().toAbsolutePath().normalize())
+                            .toString(),
+                    found);
         }
         return out;
     }
@@ -59,19 +63,25 @@ class RealRunsCheckTest {
     void theTwoRealSampleRunsAndTheOtherFormatsOfThemAreHealthy() throws LogReadException {
         Map<String, List<String>> found = findingsUnder("samples");
         assertThat(found).hasSizeGreaterThanOrEqualTo(4);
-        assertThat(found).containsEntry("samples/forgather_project/output_models/tiny_gpt/runs/adamw_lr1e-3/trainer_logs.json",
-                List.of());
-        assertThat(found).containsEntry("samples/forgather_project/output_models/tiny_gpt/runs/adamw_lr3e-3/trainer_logs.json",
-                List.of());
-        assertThat(found).allSatisfy((run, findings) -> assertThat(findings).as(run).isEmpty());
+        assertThat(found)
+                .containsEntry(
+                        "samples/forgather_project/output_models/tiny_gpt/runs/adamw_lr1e-3/trainer_logs.json",
+                        List.of());
+        assertThat(found)
+                .containsEntry(
+                        "samples/forgather_project/output_models/tiny_gpt/runs/adamw_lr3e-3/trainer_logs.json",
+                        List.of());
+        assertThat(found)
+                .allSatisfy((run, findings) -> assertThat(findings).as(run).isEmpty());
     }
 
     @Test
     void realWorldRunsHaveOnlyTheReviewedFindings() throws LogReadException {
         Map<String, List<String>> found = findingsUnder("real-world");
         assertThat(found).hasSizeGreaterThanOrEqualTo(9);
-        assertThat(found).allSatisfy((run, findings) ->
-                assertThat(findings).as(run).isEqualTo(EXPECTED.getOrDefault(run, List.of())));
+        assertThat(found)
+                .allSatisfy((run, findings) ->
+                        assertThat(findings).as(run).isEqualTo(EXPECTED.getOrDefault(run, List.of())));
         assertThat(found).containsKeys(EXPECTED.keySet().toArray(String[]::new));
     }
 }

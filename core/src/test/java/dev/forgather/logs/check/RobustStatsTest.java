@@ -37,7 +37,7 @@ class RobustStatsTest {
     @Test
     void percentileInterpolatesBetweenRanksAsNumpyDoes() {
         double[] v = {4, 1, 3, 2};
-        assertThat(RobustStats.percentile(v, 0, 4, 75)).isEqualTo(3.25);  // numpy.percentile([1,2,3,4], 75)
+        assertThat(RobustStats.percentile(v, 0, 4, 75)).isEqualTo(3.25); // numpy.percentile([1,2,3,4], 75)
         assertThat(RobustStats.percentile(v, 0, 4, 0)).isEqualTo(1);
         assertThat(RobustStats.percentile(v, 0, 4, 100)).isEqualTo(4);
         assertThat(RobustStats.percentile(v, 0, 0, 50)).isNaN();
@@ -55,9 +55,11 @@ class RobustStatsTest {
                 window.add(values[i]);
                 int from = Math.max(0, i + 1 - capacity);
                 assertThat(window.size()).isEqualTo(i + 1 - from);
-                assertThat(window.median()).as("median, capacity %d at %d", capacity, i)
+                assertThat(window.median())
+                        .as("median, capacity %d at %d", capacity, i)
                         .isEqualTo(RobustStats.median(values, from, i + 1));
-                assertThat(window.mad()).as("mad, capacity %d at %d", capacity, i)
+                assertThat(window.mad())
+                        .as("mad, capacity %d at %d", capacity, i)
                         .isEqualTo(RobustStats.mad(values, from, i + 1));
             }
         }

@@ -25,14 +25,19 @@ class RollbackTest {
             assertThat(f.lastStep()).isEqualTo(OptionalLong.of(3000));
             assertThat(f.value()).isEqualTo(2100);
             assertThat(f.threshold()).isEqualTo(OptionalDouble.empty());
-            assertThat(f.message()).isEqualTo("rollback in global_step: the steps go back from 3000 to 2100 (resumed"
-                    + " from a checkpoint); steps 2100-3000 are logged twice");
+            assertThat(f.message())
+                    .isEqualTo("rollback in global_step: the steps go back from 3000 to 2100 (resumed"
+                            + " from a checkpoint); steps 2100-3000 are logged twice");
         });
     }
 
     @Test
     void aRepeatedEvaluationAtTheSameStepIsNoRollback() {
-        LogMaker maker = new LogMaker().train(100, "loss", 2.0).eval(100, 1.9).eval(100, 1.9).train(200, "loss", 1.8);
+        LogMaker maker = new LogMaker()
+                .train(100, "loss", 2.0)
+                .eval(100, 1.9)
+                .eval(100, 1.9)
+                .train(200, "loss", 1.8);
         assertThat(new Rollback().check(LogMaker.closed(maker.build()))).isEmpty();
     }
 }

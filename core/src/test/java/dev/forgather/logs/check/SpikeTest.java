@@ -37,8 +37,9 @@ class SpikeTest {
         assertThat(f.lastStep()).isEqualTo(OptionalLong.of(stepOf(200)));
         assertThat(f.value()).isEqualTo(5.0);
         assertThat(f.threshold()).hasValue(6.0);
-        assertThat(f.message()).matches("spike in loss: 5 is \\d+\\.\\d robust z above the median of the previous"
-                + " 128 records; recovered after 1 record");
+        assertThat(f.message())
+                .matches("spike in loss: 5 is \\d+\\.\\d robust z above the median of the previous"
+                        + " 128 records; recovered after 1 record");
     }
 
     @Test
@@ -67,9 +68,9 @@ class SpikeTest {
     @Test
     void aBlipOnAVeryQuietSeriesIsNoAlarmWhenBelowTheRatio() {
         double[] v = LogMaker.noisy(300, 2.0, 0.0001, 4);
-        v[200] = 2.3;   // a huge robust z, but only 1.15 times the median
+        v[200] = 2.3; // a huge robust z, but only 1.15 times the median
         assertThat(spikes(v)).isEmpty();
-        v[200] = 2.5;   // 1.25 times
+        v[200] = 2.5; // 1.25 times
         assertThat(spikes(v)).hasSize(1);
     }
 
@@ -82,8 +83,9 @@ class SpikeTest {
         v[100] = 1.2;
         List<Finding> found = spikes(v);
         assertThat(found).hasSize(1);
-        assertThat(found.get(0).message()).isEqualTo("spike in loss: 1.2 is 1.2x the median of the previous 100 records,"
-                + " which did not vary; recovered after 1 record");
+        assertThat(found.get(0).message())
+                .isEqualTo("spike in loss: 1.2 is 1.2x the median of the previous 100 records,"
+                        + " which did not vary; recovered after 1 record");
     }
 
     @Test
@@ -108,7 +110,7 @@ class SpikeTest {
         double[] v = LogMaker.noisy(400, 2.0, 0.02, 7);
         v[100] = 8;
         for (int i = 101; i < 250; i++) {
-            v[i] = 2.3;   // under 1.2x the median, so no spike; above 1.1x, so not recovered
+            v[i] = 2.3; // under 1.2x the median, so no spike; above 1.1x, so not recovered
         }
         List<Finding> found = spikes(v);
         assertThat(found).isNotEmpty();
@@ -125,7 +127,8 @@ class SpikeTest {
         assertThat(found).hasSize(1);
         assertThat(found.get(0).firstStep()).isEqualTo(OptionalLong.of(stepOf(150)));
         assertThat(found.get(0).lastStep()).isEqualTo(OptionalLong.of(stepOf(199)));
-        assertThat(found.get(0).message()).startsWith("spike in loss, not yet recovered: 3 is ")
+        assertThat(found.get(0).message())
+                .startsWith("spike in loss, not yet recovered: 3 is ")
                 .endsWith("; not back within 1.1x that median by the end of the log, 49 records later");
         assertThat(divergences(v)).isEmpty();
     }
@@ -135,7 +138,7 @@ class SpikeTest {
         double[] v = LogMaker.noisy(400, 2.0, 0.02, 9);
         v[150] = 9;
         for (int i = 151; i < 400; i++) {
-            v[i] = 2.4 + 0.01 * (i % 3);   // down from the spike, never back within 1.1x of 2
+            v[i] = 2.4 + 0.01 * (i % 3); // down from the spike, never back within 1.1x of 2
         }
         assertThat(spikes(v)).isEmpty();
         List<Finding> found = divergences(v);
@@ -146,9 +149,10 @@ class SpikeTest {
         assertThat(f.firstStep()).isEqualTo(OptionalLong.of(stepOf(150)));
         assertThat(f.lastStep()).isEqualTo(OptionalLong.of(stepOf(399)));
         assertThat(f.value()).isEqualTo(9);
-        assertThat(f.message()).matches("divergence in loss: a spike that never recovered: 9 is \\d+\\.\\d robust z above"
-                + " the median of the previous 128 records, and the loss never came back within 1.1x that median"
-                + " \\((2\\.0\\d|1\\.9\\d)\\)");
+        assertThat(f.message())
+                .matches("divergence in loss: a spike that never recovered: 9 is \\d+\\.\\d robust z above"
+                        + " the median of the previous 128 records, and the loss never came back within 1.1x that median"
+                        + " \\((2\\.0\\d|1\\.9\\d)\\)");
     }
 
     @Test

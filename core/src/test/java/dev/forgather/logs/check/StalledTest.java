@@ -41,9 +41,11 @@ class StalledTest {
     @Test
     void theLimitIsTheLongestOfTenMedianIntervalsThreeLongestGapsAndFiveMinutes() {
         Stalled stalled = Stalled.defaults();
-        assertThat(stalled.limitSeconds(everyTenSeconds())).isEqualTo(300);   // 100 s, 180 s, 300 s
-        assertThat(new Stalled(40, 3, Duration.ofMinutes(5)).limitSeconds(everyTenSeconds())).isEqualTo(400);
-        assertThat(new Stalled(10, 6, Duration.ofMinutes(5)).limitSeconds(everyTenSeconds())).isEqualTo(360);
+        assertThat(stalled.limitSeconds(everyTenSeconds())).isEqualTo(300); // 100 s, 180 s, 300 s
+        assertThat(new Stalled(40, 3, Duration.ofMinutes(5)).limitSeconds(everyTenSeconds()))
+                .isEqualTo(400);
+        assertThat(new Stalled(10, 6, Duration.ofMinutes(5)).limitSeconds(everyTenSeconds()))
+                .isEqualTo(360);
     }
 
     @Test
@@ -56,8 +58,9 @@ class StalledTest {
             assertThat(f.firstStep()).isEqualTo(OptionalLong.of(2000));
             assertThat(f.value()).isEqualTo(7980);
             assertThat(f.threshold()).hasValue(300);
-            assertThat(f.message()).isEqualTo("stalled: the log is still open but has not changed for 2 h 13 min, longer"
-                    + " than the 5 min limit: the run is probably dead, not training");
+            assertThat(f.message())
+                    .isEqualTo("stalled: the log is still open but has not changed for 2 h 13 min, longer"
+                            + " than the 5 min limit: the run is probably dead, not training");
         });
     }
 
@@ -67,12 +70,15 @@ class StalledTest {
         assertThat(found).singleElement().satisfies(f -> {
             assertThat(f.detector()).isEqualTo("in_progress");
             assertThat(f.severity()).isEqualTo(Severity.INFO);
-            assertThat(f.message()).isEqualTo("in_progress: the log is still open and changed 42 s ago, within the 5 min"
-                    + " limit: the run is training");
+            assertThat(f.message())
+                    .isEqualTo("in_progress: the log is still open and changed 42 s ago, within the 5 min"
+                            + " limit: the run is training");
         });
-        assertThat(check(everyTenSeconds(), true, Duration.ofSeconds(300))).extracting(Finding::detector)
+        assertThat(check(everyTenSeconds(), true, Duration.ofSeconds(300)))
+                .extracting(Finding::detector)
                 .containsExactly("in_progress");
-        assertThat(check(everyTenSeconds(), true, Duration.ofSeconds(301))).extracting(Finding::detector)
+        assertThat(check(everyTenSeconds(), true, Duration.ofSeconds(301)))
+                .extracting(Finding::detector)
                 .containsExactly("stalled");
     }
 
@@ -97,7 +103,8 @@ class StalledTest {
         assertThat(state.lastModified()).contains(Instant.parse("2026-01-27T11:00:00Z"));
         assertThat(state.now()).isEqualTo(NOW);
         assertThat(Checks.run(TrainingLogs.load(open), Checks.standard(), clock).findings())
-                .extracting(Finding::detector).containsExactly("stalled");
+                .extracting(Finding::detector)
+                .containsExactly("stalled");
     }
 
     private Path write(String run, String text) throws Exception {

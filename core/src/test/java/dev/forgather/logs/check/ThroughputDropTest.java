@@ -42,8 +42,9 @@ class ThroughputDropTest {
             assertThat(f.lastStep()).isEqualTo(OptionalLong.of(1490));
             assertThat(f.value()).isEqualTo(4.0);
             assertThat(f.threshold()).hasValue(0.7);
-            assertThat(f.message()).matches("throughput_drop in steps_per_second: the median over 20 intervals fell to 4"
-                    + " steps/s, 0\\.4\\d+x the run's 75th percentile \\(9\\.\\d+ steps/s\\), below 0\\.7x");
+            assertThat(f.message())
+                    .matches("throughput_drop in steps_per_second: the median over 20 intervals fell to 4"
+                            + " steps/s, 0\\.4\\d+x the run's 75th percentile \\(9\\.\\d+ steps/s\\), below 0\\.7x");
         });
     }
 

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class ComparisonFormatsTest {
     private static Comparison samples(CompareOptions options) throws LogReadException {
-        return Comparison.of(TrainingLogs.load(Samples.run("adamw_lr1e-3")),
-                List.of(TrainingLogs.load(Samples.run("adamw_lr3e-3")),
+        return Comparison.of(
+                TrainingLogs.load(Samples.run("adamw_lr1e-3")),
+                List.of(
+                        TrainingLogs.load(Samples.run("adamw_lr3e-3")),
                         TrainingLogs.load(Samples.shared().resolve("samples/lightning/tiny_gpt/version_0"))),
                 options);
     }
@@ -25,7 +27,10 @@ class ComparisonFormatsTest {
         assertThat(plain).doesNotContain("\u001b");
         assertThat(coloured).contains("\u001b[32m-12.91%\u001b[0m").contains("\u001b[31m +0.92%\u001b[0m");
         // The baseline's own 0.00% stays plain, and without the escapes the table is the same.
-        assertThat(coloured.lines().filter(l -> l.startsWith("adamw_lr1e-3")).findFirst().orElseThrow())
+        assertThat(coloured.lines()
+                        .filter(l -> l.startsWith("adamw_lr1e-3"))
+                        .findFirst()
+                        .orElseThrow())
                 .doesNotContain("\u001b");
         assertThat(coloured.replaceAll("\u001b\\[[0-9]+m", "")).isEqualTo(plain);
     }
@@ -53,15 +58,19 @@ class ComparisonFormatsTest {
 
     @Test
     void numbersInCellsFollowOneRuleEach() {
-        assertThat(ComparisonTable.percent(java.util.OptionalDouble.of(-12.905))).as("the binary -12.90499...").isEqualTo("-12.90%");
+        assertThat(ComparisonTable.percent(java.util.OptionalDouble.of(-12.905)))
+                .as("the binary -12.90499...")
+                .isEqualTo("-12.90%");
         assertThat(ComparisonTable.percent(java.util.OptionalDouble.of(0.5))).isEqualTo("+0.50%");
         assertThat(ComparisonTable.percent(java.util.OptionalDouble.of(0))).isEqualTo("0.00%");
         assertThat(ComparisonTable.percent(java.util.OptionalDouble.empty())).isEqualTo("—");
         assertThat(ComparisonTable.duration(java.util.OptionalDouble.of(9.22))).isEqualTo("9.2s");
         assertThat(ComparisonTable.duration(java.util.OptionalDouble.of(3725))).isEqualTo("1:02:05");
         assertThat(ComparisonTable.step(java.util.OptionalDouble.of(933.3333))).isEqualTo("933.3");
-        assertThat(ComparisonTable.value("eval_loss", java.util.OptionalDouble.of(3.2e-5))).isEqualTo("3.20e-05");
-        assertThat(ComparisonTable.value("learning_rate", java.util.OptionalDouble.of(0.0014))).isEqualTo("0.001400");
+        assertThat(ComparisonTable.value("eval_loss", java.util.OptionalDouble.of(3.2e-5)))
+                .isEqualTo("3.20e-05");
+        assertThat(ComparisonTable.value("learning_rate", java.util.OptionalDouble.of(0.0014)))
+                .isEqualTo("0.001400");
         assertThat(ComparisonTable.times(java.util.OptionalDouble.of(1.1737))).isEqualTo("1.17×");
     }
 }

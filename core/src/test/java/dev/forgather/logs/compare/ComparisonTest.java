@@ -32,7 +32,9 @@ class ComparisonTest {
             assertThat(actual).as(what).isEmpty();
         } else {
             assertThat(actual).as(what).isPresent();
-            assertThat(actual.getAsDouble()).as(what).isCloseTo(expected, within(EXACT * Math.max(1, Math.abs(expected))));
+            assertThat(actual.getAsDouble())
+                    .as(what)
+                    .isCloseTo(expected, within(EXACT * Math.max(1, Math.abs(expected))));
         }
     }
 
@@ -44,13 +46,18 @@ class ComparisonTest {
         TrainingLog lr3e3 = TrainingLogs.load(Samples.run("adamw_lr3e-3"));
         Comparison c = Comparison.of(baseline, List.of(lr1e3, lr3e3), CompareOptions.defaults());
 
-        assertThat(c.rows()).extracting(ComparisonRow::run).containsExactly("version_0", "adamw_lr1e-3", "adamw_lr3e-3");
+        assertThat(c.rows())
+                .extracting(ComparisonRow::run)
+                .containsExactly("version_0", "adamw_lr1e-3", "adamw_lr3e-3");
         assertThat(c.rows()).extracting(ComparisonRow::baseline).containsExactly(true, false, false);
-        assertThat(c.rows()).extracting(ComparisonRow::format).extracting(o -> o.orElseThrow())
+        assertThat(c.rows())
+                .extracting(ComparisonRow::format)
+                .extracting(o -> o.orElseThrow())
                 .containsExactly("lightning", "forgather", "forgather");
         for (String metric : List.of("loss", "eval_loss")) {
             List<Point> base = Reference.lightningPoints(lightningCsv(), metric);
-            List<List<Point>> runs = List.of(base,
+            List<List<Point>> runs = List.of(
+                    base,
                     Reference.forgatherPoints(Reference.forgatherRecords(Samples.log("adamw_lr1e-3")), metric),
                     Reference.forgatherPoints(Reference.forgatherRecords(Samples.log("adamw_lr3e-3")), metric));
             long end = base.get(base.size() - 1).step();
@@ -74,11 +81,20 @@ class ComparisonTest {
         }
         // 1199 falls between the Forgather runs' records at 1190 and 1200: interpolated, not either one.
         List<Point> loss = Reference.forgatherPoints(Reference.forgatherRecords(Samples.log("adamw_lr1e-3")), "loss");
-        double at1190 = loss.stream().filter(p -> p.step() == 1190).findFirst().orElseThrow().value();
-        double at1200 = loss.stream().filter(p -> p.step() == 1200).findFirst().orElseThrow().value();
+        double at1190 = loss.stream()
+                .filter(p -> p.step() == 1190)
+                .findFirst()
+                .orElseThrow()
+                .value();
+        double at1200 = loss.stream()
+                .filter(p -> p.step() == 1200)
+                .findFirst()
+                .orElseThrow()
+                .value();
         assertThat(c.rows().get(1).metric("loss").atBaselineEnd().getAsDouble())
                 .isCloseTo(at1190 + 0.9 * (at1200 - at1190), within(1e-12));
-        assertThat(c.rows()).extracting(ComparisonRow::steps)
+        assertThat(c.rows())
+                .extracting(ComparisonRow::steps)
                 .containsExactly(OptionalDouble.of(1199), OptionalDouble.of(1500), OptionalDouble.of(1500));
         // The Lightning run has no final record: no throughput, so no ratio for anyone.
         assertThat(c.rows().get(0).samplesPerSecond()).isEmpty();
@@ -105,7 +121,8 @@ class ComparisonTest {
     void timeToTargetIsMeasuredFromTheFirstRecord() throws LogReadException {
         TrainingLog lr1e3 = TrainingLogs.load(Samples.run("adamw_lr1e-3"));
         TrainingLog lr3e3 = TrainingLogs.load(Samples.run("adamw_lr3e-3"));
-        Comparison c = Comparison.of(lr1e3, List.of(lr3e3), CompareOptions.defaults().withTarget(Target.parse("eval_loss=1.6")));
+        Comparison c = Comparison.of(
+                lr1e3, List.of(lr3e3), CompareOptions.defaults().withTarget(Target.parse("eval_loss=1.6")));
         double[] seconds = new double[2];
         for (int r = 0; r < 2; r++) {
             var records = Reference.forgatherRecords(Samples.log(r == 0 ? "adamw_lr1e-3" : "adamw_lr3e-3"));
@@ -128,7 +145,8 @@ class ComparisonTest {
     void smoothingDecidesWhenANoisyLossReachesTheTarget() throws LogReadException {
         TrainingLog lr1e3 = TrainingLogs.load(Samples.run("adamw_lr1e-3"));
         TrainingLog lr3e3 = TrainingLogs.load(Samples.run("adamw_lr3e-3"));
-        CompareOptions options = CompareOptions.defaults().withTarget(Target.parse("loss=2.0")).withSmoothWindow(9);
+        CompareOptions options =
+                CompareOptions.defaults().withTarget(Target.parse("loss=2.0")).withSmoothWindow(9);
         Comparison c = Comparison.of(lr1e3, List.of(lr3e3), options);
         for (int r = 0; r < 2; r++) {
             var records = Reference.forgatherRecords(Samples.log(r == 0 ? "adamw_lr1e-3" : "adamw_lr3e-3"));
@@ -168,7 +186,8 @@ class ComparisonTest {
         // The other way round, a baseline that never gets there leaves no speedup for anyone.
         Comparison reversed = Comparison.of(lr1e3, List.of(lr3e3), options);
         assertThat(reversed.rows().get(1).target().orElseThrow().step()).hasValue(1250);
-        assertThat(reversed.rows()).allSatisfy(r -> assertThat(r.target().orElseThrow().speedup()).isEmpty());
+        assertThat(reversed.rows())
+                .allSatisfy(r -> assertThat(r.target().orElseThrow().speedup()).isEmpty());
     }
 
     @Test
@@ -193,8 +212,10 @@ class ComparisonTest {
                 {"timestamp": 1.0, "global_step": 35, "loss": 1.0}
                 ]
                 """);
-        Comparison c = Comparison.of(TrainingLogs.load(run), List.of(TrainingLogs.load(other)), CompareOptions.defaults()
-                .withTarget(Target.parse("loss=3.2")));
+        Comparison c = Comparison.of(
+                TrainingLogs.load(run),
+                List.of(TrainingLogs.load(other)),
+                CompareOptions.defaults().withTarget(Target.parse("loss=3.2")));
         MetricComparison loss = c.rows().get(0).metric("loss");
         // Points: 10 → 4.0, 20 → 3.5 (the later record), 30 → 2.0; NaN and Infinity left out.
         assertThat(loss.finalValue()).hasValue(2.0);
@@ -202,7 +223,8 @@ class ComparisonTest {
         assertThat(loss.bestStep()).hasValue(30);
         assertThat(c.baselineEndSteps().get("loss")).hasValue(30);
         // The other run at step 30: 5 + (1 - 5) * 30/35.
-        assertThat(c.rows().get(1).metric("loss").atBaselineEnd().getAsDouble()).isCloseTo(5 - 4 * 30.0 / 35, within(1e-12));
+        assertThat(c.rows().get(1).metric("loss").atBaselineEnd().getAsDouble())
+                .isCloseTo(5 - 4 * 30.0 / 35, within(1e-12));
         // The doubled evaluation counts once: one point, its own final.
         assertThat(c.rows().get(0).metric("eval_loss").finalValue()).hasValue(2.5);
         // The later record at step 20 says 3.5 > 3.2: the target is first reached at step 30, 4 s in.
@@ -217,7 +239,12 @@ class ComparisonTest {
     void finalIsTheMeanOfTheLastFivePercent() throws IOException, LogReadException {
         StringBuilder log = new StringBuilder("[\n");
         for (int i = 1; i <= 41; i++) {
-            log.append("{\"global_step\": ").append(i).append(", \"loss\": ").append(i).append(".0}").append(i < 41 ? ",\n" : "\n");
+            log.append("{\"global_step\": ")
+                    .append(i)
+                    .append(", \"loss\": ")
+                    .append(i)
+                    .append(".0}")
+                    .append(i < 41 ? ",\n" : "\n");
         }
         Path run = Files.createDirectories(tmp.resolve("r41"));
         Files.writeString(run.resolve("trainer_logs.json"), log.append("]\n"));
@@ -232,9 +259,11 @@ class ComparisonTest {
     void aMaximisedMetricsBestIsItsLargestValue() throws LogReadException {
         TrainingLog lr1e3 = TrainingLogs.load(Samples.run("adamw_lr1e-3"));
         TrainingLog lr3e3 = TrainingLogs.load(Samples.run("adamw_lr3e-3"));
-        Comparison c = Comparison.of(lr1e3, List.of(lr3e3), CompareOptions.defaults().withMaximized(java.util.Set.of("grad_norm")));
+        Comparison c = Comparison.of(
+                lr1e3, List.of(lr3e3), CompareOptions.defaults().withMaximized(java.util.Set.of("grad_norm")));
         assertThat(c.metrics()).containsExactly("loss", "eval_loss", "grad_norm");
-        List<Point> points = Reference.forgatherPoints(Reference.forgatherRecords(Samples.log("adamw_lr3e-3")), "grad_norm");
+        List<Point> points =
+                Reference.forgatherPoints(Reference.forgatherRecords(Samples.log("adamw_lr3e-3")), "grad_norm");
         Point best = Reference.best(points, true);
         assertNumber(c.rows().get(1).metric("grad_norm").best(), best.value(), "best");
         assertNumber(c.rows().get(1).metric("grad_norm").bestStep(), (double) best.step(), "best step");
@@ -246,11 +275,14 @@ class ComparisonTest {
         TrainingLog lr3e3 = TrainingLogs.load(Samples.run("adamw_lr3e-3"));
         TrainingLog lightning = TrainingLogs.load(lightningCsv());
         Comparison c = Comparison.of(lightning, List.of(lr1e3, lr3e3), CompareOptions.defaults());
-        assertThat(SortKey.parse("eval_loss.final", c).sort(c).rows()).extracting(ComparisonRow::run)
+        assertThat(SortKey.parse("eval_loss.final", c).sort(c).rows())
+                .extracting(ComparisonRow::run)
                 .containsExactly("version_0", "adamw_lr3e-3", "adamw_lr1e-3");
-        assertThat(SortKey.parse("metrics.loss.delta", c).sort(c).rows()).extracting(ComparisonRow::run)
+        assertThat(SortKey.parse("metrics.loss.delta", c).sort(c).rows())
+                .extracting(ComparisonRow::run)
                 .containsExactly("version_0", "adamw_lr3e-3", "adamw_lr1e-3");
-        assertThat(SortKey.parse("run", c).sort(c).rows()).extracting(ComparisonRow::run)
+        assertThat(SortKey.parse("run", c).sort(c).rows())
+                .extracting(ComparisonRow::run)
                 .containsExactly("version_0", "adamw_lr1e-3", "adamw_lr3e-3");
         assertThatThrownBy(() -> SortKey.parse("eval_loss.median", c))
                 .hasMessageStartingWith("'eval_loss.median' is not a key to sort by; expected one of run, model");
@@ -260,7 +292,8 @@ class ComparisonTest {
     void targetTextMustBeMetricEqualsNumber() {
         assertThat(Target.parse("eval_loss=1.9")).isEqualTo(new Target("eval_loss", 1.9));
         assertThat(Target.parse("eval/acc = 0.75")).isEqualTo(new Target("eval/acc", 0.75));
-        assertThatThrownBy(() -> Target.parse("eval_loss")).hasMessage("'eval_loss' is not METRIC=VALUE, e.g. eval_loss=1.9");
+        assertThatThrownBy(() -> Target.parse("eval_loss"))
+                .hasMessage("'eval_loss' is not METRIC=VALUE, e.g. eval_loss=1.9");
         assertThatThrownBy(() -> Target.parse("eval_loss=low")).hasMessage("'low' in 'eval_loss=low' is not a number");
         assertThatThrownBy(() -> Target.parse("eval_loss=NaN"))
                 .hasMessage("'eval_loss=NaN' is not METRIC=VALUE with a finite VALUE");

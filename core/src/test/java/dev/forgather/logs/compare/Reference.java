@@ -19,15 +19,15 @@ import java.util.Map;
  * the tests compare two independent computations.
  */
 final class Reference {
-    private Reference() {
-    }
+    private Reference() {}
 
-    record Point(long step, double value, double time) {
-    }
+    record Point(long step, double value, double time) {}
 
     /** Every record of a Forgather trainer_logs.json, as key → number. */
     static List<Map<String, Double>> forgatherRecords(Path file) {
-        JsonFactory factory = JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+        JsonFactory factory = JsonFactory.builder()
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .build();
         List<Map<String, Double>> records = new ArrayList<>();
         try (JsonParser p = factory.createParser(file.toFile())) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
@@ -60,7 +60,8 @@ final class Reference {
             boolean eval = r.containsKey("eval_loss");
             boolean training = r.containsKey("loss") && !eval;
             if (eval) {
-                boolean copy = previousEval != null && previousEval.get("global_step").equals(r.get("global_step"))
+                boolean copy = previousEval != null
+                        && previousEval.get("global_step").equals(r.get("global_step"))
                         && previousEval.get("eval_loss").equals(r.get("eval_loss"));
                 previousEval = r;
                 if (copy) {
@@ -69,7 +70,8 @@ final class Reference {
             }
             boolean wanted = metric.startsWith("eval_") ? eval : training;
             if (wanted && r.containsKey(metric)) {
-                raw.add(new Point(r.get("global_step").longValue(), r.get(metric), r.getOrDefault("timestamp", Double.NaN)));
+                raw.add(new Point(
+                        r.get("global_step").longValue(), r.get(metric), r.getOrDefault("timestamp", Double.NaN)));
             }
         }
         return laterWinsFinite(raw);

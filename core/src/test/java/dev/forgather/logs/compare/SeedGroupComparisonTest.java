@@ -40,9 +40,12 @@ class SeedGroupComparisonTest {
     private static Comparison grouped() {
         // Interleaved on purpose: groups keep the order of their first member.
         List<TrainingLog> others = List.of(logs.get(3), logs.get(1), logs.get(4), logs.get(2), logs.get(5));
-        return Comparison.of(logs.get(0), others, CompareOptions.defaults()
-                .withGroups(CompareOptions.DEFAULT_GROUP_PATTERN)
-                .withTarget(new Target("loss", TARGET)));
+        return Comparison.of(
+                logs.get(0),
+                others,
+                CompareOptions.defaults()
+                        .withGroups(CompareOptions.DEFAULT_GROUP_PATTERN)
+                        .withTarget(new Target("loss", TARGET)));
     }
 
     private static List<Map<String, Double>> records(int run) {
@@ -56,7 +59,10 @@ class SeedGroupComparisonTest {
 
     /** The median with a run that never got there counting as later than any; null when that is the median. */
     private static Double medianNeverLast(Double... values) {
-        double[] xs = Arrays.stream(values).mapToDouble(v -> v == null ? Double.POSITIVE_INFINITY : v).sorted().toArray();
+        double[] xs = Arrays.stream(values)
+                .mapToDouble(v -> v == null ? Double.POSITIVE_INFINITY : v)
+                .sorted()
+                .toArray();
         int mid = xs.length / 2;
         double m = xs.length % 2 == 1 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
         return Double.isInfinite(m) ? null : m;
@@ -87,8 +93,11 @@ class SeedGroupComparisonTest {
                 points.add(Reference.forgatherPoints(records(i), metric));
             }
             // The shortest baseline member (seed 3, 800 steps) decides where at_baseline_end is taken.
-            long end = Math.min(points.get(0).get(points.get(0).size() - 1).step(),
-                    Math.min(points.get(1).get(points.get(1).size() - 1).step(), points.get(2).get(points.get(2).size() - 1).step()));
+            long end = Math.min(
+                    points.get(0).get(points.get(0).size() - 1).step(),
+                    Math.min(
+                            points.get(1).get(points.get(1).size() - 1).step(),
+                            points.get(2).get(points.get(2).size() - 1).step()));
             assertThat(end).isEqualTo(800);
             assertNumber(c.baselineEndSteps().get(metric), end, metric + " end step");
             double[] groupFinals = new double[2];
@@ -115,14 +124,21 @@ class SeedGroupComparisonTest {
                 assertNumber(m.finalStd(), Reference.sampleStd(finals), what + " final_std");
                 assertNumber(m.best(), Reference.mean(bests), what + " best");
                 assertNumber(m.bestStep(), Reference.mean(bestSteps), what + " best_step");
-                assertNumber(m.atBaselineEnd(), atEnd.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+                assertNumber(
+                        m.atBaselineEnd(),
+                        atEnd.stream()
+                                .mapToDouble(Double::doubleValue)
+                                .average()
+                                .orElseThrow(),
                         what + " at_baseline_end");
             }
             // The diverged seed stops at step 290: it has no value at 800, and the group's mean is over the two others.
             assertThat(Reference.at(points.get(5), end)).isNull();
             MetricComparison other = c.rows().get(1).metric(metric);
             assertNumber(other.delta(), groupFinals[1] - groupFinals[0], metric + " delta");
-            assertNumber(other.deltaPct(), 100 * (groupFinals[1] - groupFinals[0]) / Math.abs(groupFinals[0]),
+            assertNumber(
+                    other.deltaPct(),
+                    100 * (groupFinals[1] - groupFinals[0]) / Math.abs(groupFinals[0]),
                     metric + " delta_pct");
             assertThat(c.rows().get(0).metric(metric).delta()).hasValue(0);
         }
@@ -175,13 +191,17 @@ class SeedGroupComparisonTest {
     @Test
     void anotherPatternFoldsOtherRuns() {
         // Folding the learning rate away instead leaves one group per seed.
-        Comparison c = Comparison.of(logs.get(0), logs.subList(1, 6), CompareOptions.defaults()
-                .withGroups(java.util.regex.Pattern.compile("lr\\de-3_")));
+        Comparison c = Comparison.of(
+                logs.get(0),
+                logs.subList(1, 6),
+                CompareOptions.defaults().withGroups(java.util.regex.Pattern.compile("lr\\de-3_")));
         assertThat(c.rows()).extracting(ComparisonRow::run).containsExactly("seed1", "seed2", "seed3");
         assertThat(c.rows().get(0).runs()).containsExactly("lr1e-3_seed1", "lr3e-3_seed1");
         // A group of one has no spread.
-        Comparison single = Comparison.of(logs.get(0), List.of(logs.get(3)), CompareOptions.defaults()
-                .withGroups(CompareOptions.DEFAULT_GROUP_PATTERN));
+        Comparison single = Comparison.of(
+                logs.get(0),
+                List.of(logs.get(3)),
+                CompareOptions.defaults().withGroups(CompareOptions.DEFAULT_GROUP_PATTERN));
         assertThat(single.rows().get(0).metric("loss").finalStd()).isEmpty();
         assertThat(single.rows().get(0).n()).isEqualTo(1);
     }

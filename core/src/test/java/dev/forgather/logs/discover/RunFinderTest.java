@@ -18,7 +18,11 @@ class RunFinderTest {
     private final RunFinder finder = new RunFinder(List.of(LogFormat.FORGATHER));
 
     private Path log(String model, String run, long modifiedMillis) throws Exception {
-        Path file = project.resolve("output_models").resolve(model).resolve("runs").resolve(run).resolve("trainer_logs.json");
+        Path file = project.resolve("output_models")
+                .resolve(model)
+                .resolve("runs")
+                .resolve(run)
+                .resolve("trainer_logs.json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, "[]");
         Files.setLastModifiedTime(file, FileTime.fromMillis(modifiedMillis));
@@ -58,7 +62,9 @@ class RunFinderTest {
     @Test
     void pathsAreShownAsFoundUnderTheProjectDirectory() throws Exception {
         log("m", "r", 1_000_000);
-        assertThat(finder.find(Path.of(".").relativize(Path.of(".")).resolve(project)).get(0).path())
+        assertThat(finder.find(Path.of(".").relativize(Path.of(".")).resolve(project))
+                        .get(0)
+                        .path())
                 .isEqualTo(project.resolve("output_models/m/runs/r/trainer_logs.json"));
         assertThat(RunFinder.searchedFolder(Path.of("."))).isEqualTo(Path.of("output_models"));
     }
@@ -74,6 +80,7 @@ class RunFinderTest {
         assertThat(LogFormat.FORGATHER.name(Path.of("/data/experiment7/trainer_logs.json")))
                 .isEqualTo(RunName.of("experiment7"));
         assertThat(LogFormat.FORGATHER.name(Path.of("/home/runs/a/b/experiment7/trainer_logs.json")))
-                .as("a runs folder far up the path is not the project's").isEqualTo(RunName.of("experiment7"));
+                .as("a runs folder far up the path is not the project's")
+                .isEqualTo(RunName.of("experiment7"));
     }
 }

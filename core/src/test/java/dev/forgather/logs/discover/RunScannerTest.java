@@ -28,12 +28,15 @@ class RunScannerTest {
     void samplesHoldTwoForgatherRunsATensorBoardRunAndALightningRun() {
         List<LogFile> runs = scanner.scan(samples());
 
-        assertThat(runs).extracting(LogFile::format, LogFile::runName, LogFile::modelName).containsExactlyInAnyOrder(
-                tuple(LogFormat.FORGATHER, "adamw_lr1e-3", Optional.of("tiny_gpt")),
-                tuple(LogFormat.FORGATHER, "adamw_lr3e-3", Optional.of("tiny_gpt")),
-                tuple(LogFormat.TENSORBOARD, "adamw_lr1e-3", Optional.empty()),
-                tuple(LogFormat.LIGHTNING_CSV, "version_0", Optional.of("tiny_gpt")));
-        assertThat(runs).filteredOn(r -> r.format() == LogFormat.FORGATHER)
+        assertThat(runs)
+                .extracting(LogFile::format, LogFile::runName, LogFile::modelName)
+                .containsExactlyInAnyOrder(
+                        tuple(LogFormat.FORGATHER, "adamw_lr1e-3", Optional.of("tiny_gpt")),
+                        tuple(LogFormat.FORGATHER, "adamw_lr3e-3", Optional.of("tiny_gpt")),
+                        tuple(LogFormat.TENSORBOARD, "adamw_lr1e-3", Optional.empty()),
+                        tuple(LogFormat.LIGHTNING_CSV, "version_0", Optional.of("tiny_gpt")));
+        assertThat(runs)
+                .filteredOn(r -> r.format() == LogFormat.FORGATHER)
                 .allSatisfy(r -> assertThat(r.path().getFileName()).hasToString("trainer_logs.json"));
     }
 
@@ -53,7 +56,8 @@ class RunScannerTest {
     void onlyTheNewestCheckpointOfAHuggingFaceRunIsListed() throws Exception {
         Path output = Files.createDirectories(dir.resolve("out"));
         for (String checkpoint : List.of("checkpoint-500", "checkpoint-1500", "checkpoint-1000")) {
-            Files.writeString(Files.createDirectories(output.resolve(checkpoint)).resolve("trainer_state.json"), "{}");
+            Files.writeString(
+                    Files.createDirectories(output.resolve(checkpoint)).resolve("trainer_state.json"), "{}");
         }
         Path runs = Files.createDirectories(output.resolve("runs/Nov25_06-55-00_vm"));
         Files.write(runs.resolve("events.out.tfevents.1.vm.1.0"), new byte[16]);
@@ -63,11 +67,16 @@ class RunScannerTest {
 
         List<LogFile> found = scanner.scan(dir);
 
-        assertThat(found).extracting(LogFile::format, r -> dir.relativize(r.path()).toString().replace('\\', '/'))
+        assertThat(found)
+                .extracting(
+                        LogFile::format,
+                        r -> dir.relativize(r.path()).toString().replace('\\', '/'))
                 .containsExactlyInAnyOrder(
                         tuple(LogFormat.HF_TRAINER_STATE, "out/checkpoint-1500/trainer_state.json"),
                         tuple(LogFormat.TENSORBOARD, "out/runs/Nov25_06-55-00_vm"));
-        assertThat(found).filteredOn(r -> r.format() == LogFormat.TENSORBOARD).singleElement()
+        assertThat(found)
+                .filteredOn(r -> r.format() == LogFormat.TENSORBOARD)
+                .singleElement()
                 .satisfies(r -> assertThat(r.modelName()).hasValue("out"));
     }
 

@@ -44,11 +44,12 @@ class ExportTableTest {
                     row.append('-');
                     continue;
                 }
-                row.append(switch (table.columns().get(c).type()) {
-                    case TEXT -> cursor.text(c);
-                    case INTEGER -> Long.toString(cursor.integer(c));
-                    default -> Double.toString(cursor.number(c));
-                });
+                row.append(
+                        switch (table.columns().get(c).type()) {
+                            case TEXT -> cursor.text(c);
+                            case INTEGER -> Long.toString(cursor.integer(c));
+                            default -> Double.toString(cursor.number(c));
+                        });
             }
             out.add(row.toString());
         }
@@ -58,27 +59,41 @@ class ExportTableTest {
     @Test
     void tidyTableHasOneRowPerValueInRecordOrderWithoutTheRepeatedEvaluation() throws Exception {
         ExportTable table = ExportTable.tidy(List.of(trickyLog(dir)));
-        assertThat(table.columns()).extracting(ExportTable.Column::name)
+        assertThat(table.columns())
+                .extracting(ExportTable.Column::name)
                 .containsExactly("run", "model", "format", "step", "epoch", "time", "metric", "value");
-        assertThat(rows(table)).containsExactly(
-                "tricky gpt forgather 1 0.5 1.7694951155E9 loss 2.5",
-                "tricky gpt forgather 1 0.5 1.7694951155E9 learning_rate 1.0E-5",
-                "tricky gpt forgather 2 1.0 1.76949511625E9 loss NaN",
-                "tricky gpt forgather 2 1.0 1.76949511625E9 grad_norm Infinity",
-                "tricky gpt forgather 2 1.0 1.769495117E9 eval_loss -Infinity",
-                "tricky gpt forgather 3 - - loss 3.0");
+        assertThat(rows(table))
+                .containsExactly(
+                        "tricky gpt forgather 1 0.5 1.7694951155E9 loss 2.5",
+                        "tricky gpt forgather 1 0.5 1.7694951155E9 learning_rate 1.0E-5",
+                        "tricky gpt forgather 2 1.0 1.76949511625E9 loss NaN",
+                        "tricky gpt forgather 2 1.0 1.76949511625E9 grad_norm Infinity",
+                        "tricky gpt forgather 2 1.0 1.769495117E9 eval_loss -Infinity",
+                        "tricky gpt forgather 3 - - loss 3.0");
     }
 
     @Test
     void wideTableHasOneRowPerRecordAndAColumnPerMetric() throws Exception {
         ExportTable table = ExportTable.wide(List.of(trickyLog(dir)));
-        assertThat(table.columns()).extracting(ExportTable.Column::name).containsExactly(
-                "run", "model", "format", "step", "epoch", "time", "loss", "learning_rate", "grad_norm", "eval_loss");
-        assertThat(rows(table)).containsExactly(
-                "tricky gpt forgather 1 0.5 1.7694951155E9 2.5 1.0E-5 - -",
-                "tricky gpt forgather 2 1.0 1.76949511625E9 NaN - Infinity -",
-                "tricky gpt forgather 2 1.0 1.769495117E9 - - - -Infinity",
-                "tricky gpt forgather 3 - - 3.0 - - -");
+        assertThat(table.columns())
+                .extracting(ExportTable.Column::name)
+                .containsExactly(
+                        "run",
+                        "model",
+                        "format",
+                        "step",
+                        "epoch",
+                        "time",
+                        "loss",
+                        "learning_rate",
+                        "grad_norm",
+                        "eval_loss");
+        assertThat(rows(table))
+                .containsExactly(
+                        "tricky gpt forgather 1 0.5 1.7694951155E9 2.5 1.0E-5 - -",
+                        "tricky gpt forgather 2 1.0 1.76949511625E9 NaN - Infinity -",
+                        "tricky gpt forgather 2 1.0 1.769495117E9 - - - -Infinity",
+                        "tricky gpt forgather 3 - - 3.0 - - -");
     }
 
     @Test
@@ -100,8 +115,10 @@ class ExportTableTest {
 
         // Every value is in exactly one wide cell.
         ExportTable wide = ExportTable.wide(logs);
-        assertThat(wide.columns()).extracting(ExportTable.Column::name)
-                .containsSubsequence("loss", "eval_loss").doesNotHaveDuplicates();
+        assertThat(wide.columns())
+                .extracting(ExportTable.Column::name)
+                .containsSubsequence("loss", "eval_loss")
+                .doesNotHaveDuplicates();
         long cells = 0;
         ExportTable.Cursor cursor = wide.cursor();
         while (cursor.next()) {

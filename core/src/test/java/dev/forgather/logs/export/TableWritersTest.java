@@ -60,7 +60,8 @@ class TableWritersTest {
     @Test
     void jsonLinesWritesNonFiniteValuesAsNullAndNamesThemInAFlag() throws Exception {
         TrainingLog log = ExportTableTest.trickyLog(dir);
-        assertThat(write(new JsonLinesTableWriter(), ExportTable.tidy(List.of(log)))).isEqualTo("""
+        assertThat(write(new JsonLinesTableWriter(), ExportTable.tidy(List.of(log))))
+                .isEqualTo("""
                 {"run":"tricky","model":"gpt","format":"forgather","step":1,"epoch":0.5,"time":1769495115.5,"metric":"loss","value":2.5}
                 {"run":"tricky","model":"gpt","format":"forgather","step":1,"epoch":0.5,"time":1769495115.5,"metric":"learning_rate","value":1e-05}
                 {"run":"tricky","model":"gpt","format":"forgather","step":2,"epoch":1.0,"time":1769495116.25,"metric":"loss","value":null,"nonfinite":"NaN"}
@@ -68,7 +69,10 @@ class TableWritersTest {
                 {"run":"tricky","model":"gpt","format":"forgather","step":2,"epoch":1.0,"time":1769495117.0,"metric":"eval_loss","value":null,"nonfinite":"-Infinity"}
                 {"run":"tricky","model":"gpt","format":"forgather","step":3,"epoch":null,"time":null,"metric":"loss","value":3.0}
                 """);
-        assertThat(write(new JsonLinesTableWriter(), ExportTable.wide(List.of(log))).lines().toList()).element(1)
+        assertThat(write(new JsonLinesTableWriter(), ExportTable.wide(List.of(log)))
+                        .lines()
+                        .toList())
+                .element(1)
                 .isEqualTo("{\"run\":\"tricky\",\"model\":\"gpt\",\"format\":\"forgather\",\"step\":2,\"epoch\":1.0,"
                         + "\"time\":1769495116.25,\"loss\":null,\"learning_rate\":null,\"grad_norm\":null,\"eval_loss\":null,"
                         + "\"nonfinite\":{\"loss\":\"NaN\",\"grad_norm\":\"Infinity\"}}");
@@ -111,8 +115,12 @@ class TableWritersTest {
     void exportWritesAtomicallyAndCountsRows() throws Exception {
         TrainingLog log = ExportTableTest.trickyLog(dir);
         Path output = dir.resolve("out/runs.csv");
-        assertThat(Exports.write(ExportTable.tidy(List.of(log)), ExportFormat.CSV, output)).isEqualTo(6);
-        assertThat(output).content().startsWith("run,model,format,step,epoch,time,metric,value\n").hasLineCount(7);
+        assertThat(Exports.write(ExportTable.tidy(List.of(log)), ExportFormat.CSV, output))
+                .isEqualTo(6);
+        assertThat(output)
+                .content()
+                .startsWith("run,model,format,step,epoch,time,metric,value\n")
+                .hasLineCount(7);
     }
 
     @Test

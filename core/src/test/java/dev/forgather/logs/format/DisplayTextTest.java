@@ -9,10 +9,10 @@ class DisplayTextTest {
     void widthCountsTerminalColumnsNotUtf16Units() {
         assertThat(DisplayText.width("loss")).isEqualTo(4);
         assertThat(DisplayText.width("日本")).isEqualTo(4);
-        assertThat(DisplayText.width("🚀")).isEqualTo(2);  // two UTF-16 units, two columns
-        assertThat(DisplayText.width("e\u0301")).isEqualTo(1);  // e + combining acute
+        assertThat(DisplayText.width("🚀")).isEqualTo(2); // two UTF-16 units, two columns
+        assertThat(DisplayText.width("e\u0301")).isEqualTo(1); // e + combining acute
         assertThat(DisplayText.width("rün")).isEqualTo(3);
-        assertThat(DisplayText.width("\uD83D\uDC69\u200D\uD83D\uDCBB")).isEqualTo(4);  // woman, ZWJ, laptop
+        assertThat(DisplayText.width("\uD83D\uDC69\u200D\uD83D\uDCBB")).isEqualTo(4); // woman, ZWJ, laptop
     }
 
     @Test

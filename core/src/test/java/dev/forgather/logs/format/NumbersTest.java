@@ -79,10 +79,14 @@ class NumbersTest {
                 default -> random.nextDouble() * Math.pow(10, random.nextInt(12) - 6);
             };
             for (int decimals : new int[] {0, 1, 2, 4, 6}) {
-                String exact = new java.math.BigDecimal(value).setScale(decimals, java.math.RoundingMode.HALF_EVEN)
-                        .abs().toPlainString();
+                String exact = new java.math.BigDecimal(value)
+                        .setScale(decimals, java.math.RoundingMode.HALF_EVEN)
+                        .abs()
+                        .toPlainString();
                 String expected = (value < 0 ? "-" : "") + exact;
-                assertThat(Numbers.fixed(value, decimals)).as("%s with %d decimals", value, decimals).isEqualTo(expected);
+                assertThat(Numbers.fixed(value, decimals))
+                        .as("%s with %d decimals", value, decimals)
+                        .isEqualTo(expected);
             }
         }
     }

@@ -31,9 +31,10 @@ class OutputTargetTest {
         Path target = dir.resolve("summary.txt");
         Files.writeString(target, "old content");
         assertThatThrownBy(() -> OutputTarget.of(target).write(out -> {
-            out.write("half of the new".getBytes());
-            throw new IOException("disk full");
-        })).hasMessage("disk full");
+                    out.write("half of the new".getBytes());
+                    throw new IOException("disk full");
+                }))
+                .hasMessage("disk full");
         assertThat(target).hasContent("old content");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(target);
@@ -61,8 +62,10 @@ class OutputTargetTest {
     void anOutputInAFolderOfTheInputsIsAllowedButAnInputItselfIsNot() throws Exception {
         Path log = Files.writeString(dir.resolve("trainer_logs.json"), "[]");
         Path summary = dir.resolve("summary.md");
-        assertThat(OutputTarget.checked(summary, List.of(dir, log), p -> false).path()).isEqualTo(summary);
-        assertThatThrownBy(() -> OutputTarget.checked(dir.resolve("./x/../trainer_logs.json"), List.of(log), p -> false))
+        assertThat(OutputTarget.checked(summary, List.of(dir, log), p -> false).path())
+                .isEqualTo(summary);
+        assertThatThrownBy(
+                        () -> OutputTarget.checked(dir.resolve("./x/../trainer_logs.json"), List.of(log), p -> false))
                 .isInstanceOf(OutputRefusedException.class)
                 .hasMessage(dir.resolve("./x/../trainer_logs.json") + " is one of the logs being read");
     }
@@ -73,7 +76,9 @@ class OutputTargetTest {
         assertThatThrownBy(() -> OutputTarget.checked(state, List.of(), p -> true))
                 .isInstanceOf(OutputRefusedException.class)
                 .hasMessage(state + " is a training log: refusing to overwrite it");
-        assertThat(OutputTarget.checked(dir.resolve("new.json"), List.of(), p -> true).path()).isEqualTo(dir.resolve("new.json"));
+        assertThat(OutputTarget.checked(dir.resolve("new.json"), List.of(), p -> true)
+                        .path())
+                .isEqualTo(dir.resolve("new.json"));
     }
 
     @Test

@@ -46,6 +46,8 @@ class TrainingLogAliasTest {
     @Test
     void aLogWithoutAliasesHasNone() {
         TrainingLogBuilder builder = new TrainingLogBuilder();
-        assertThat(builder.build(Path.of("x"), RunName.of("x"), LogFormat.FORGATHER).aliases()).isEmpty();
+        assertThat(builder.build(Path.of("x"), RunName.of("x"), LogFormat.FORGATHER)
+                        .aliases())
+                .isEmpty();
     }
 }

@@ -40,7 +40,8 @@ class CorruptedLogTest {
     void damageCostsAtMostTheDamagedRecords(long seed) throws Exception {
         Path sample = Samples.log("adamw_lr3e-3");
         TrainingLog original = TrainingLogs.load(sample);
-        List<String> lines = new ArrayList<>(Arrays.asList(Files.readString(sample).split("\n", -1)));
+        List<String> lines =
+                new ArrayList<>(Arrays.asList(Files.readString(sample).split("\n", -1)));
         Random random = new Random(seed);
         // Records are on lines 2 .. n+1 (line 1 is '['); damage 1 to 4 of them.
         TreeSet<Integer> damaged = new TreeSet<>();
@@ -55,14 +56,17 @@ class CorruptedLogTest {
         Path file = dir.resolve("trainer_logs.json");
         try {
             Files.write(file, String.join("\n", lines).getBytes(StandardCharsets.ISO_8859_1));
-            Optional<TrainingLog> read = ReadInvariant.check(() -> TrainingLogs.load(file), dir,
-                    original.recordCount());
+            Optional<TrainingLog> read =
+                    ReadInvariant.check(() -> TrainingLogs.load(file), dir, original.recordCount());
             if (read.isEmpty()) {
                 LogReadException refused = refusal(file);
                 Matcher m = LINE.matcher(refused.getMessage());
-                assertThat(m.find()).as("names a line: %s", refused.getMessage()).isTrue();
+                assertThat(m.find())
+                        .as("names a line: %s", refused.getMessage())
+                        .isTrue();
                 int line = Integer.parseInt(m.group(1));
-                assertThat(damaged).as("%s points at a damaged line", refused.getMessage())
+                assertThat(damaged)
+                        .as("%s points at a damaged line", refused.getMessage())
                         .anyMatch(d -> line == d || line == d + 1);
                 return;
             }
@@ -90,10 +94,17 @@ class CorruptedLogTest {
 
     /** A record's step, axes and values, bit for bit (its kind depends on the record before it). */
     private static String values(Record r) {
-        StringBuilder sb = new StringBuilder().append(r.step()).append(' ').append(r.epoch()).append(' ')
+        StringBuilder sb = new StringBuilder()
+                .append(r.step())
+                .append(' ')
+                .append(r.epoch())
+                .append(' ')
                 .append(r.timestamp());
         for (String key : r.keys()) {
-            sb.append(' ').append(key).append('=').append(Double.doubleToRawLongBits(r.get(key).getAsDouble()));
+            sb.append(' ')
+                    .append(key)
+                    .append('=')
+                    .append(Double.doubleToRawLongBits(r.get(key).getAsDouble()));
         }
         return sb.toString();
     }
@@ -107,7 +118,7 @@ class CorruptedLogTest {
         byte[] bytes = line.getBytes(StandardCharsets.ISO_8859_1);
         int edits = 1 + random.nextInt(3);
         for (int e = 0; e < edits; e++) {
-            int end = bytes.length - (bytes[bytes.length - 1] == ',' ? 2 : 1);  // just before '}'
+            int end = bytes.length - (bytes[bytes.length - 1] == ',' ? 2 : 1); // just before '}'
             if (end <= 1) {
                 break;
             }

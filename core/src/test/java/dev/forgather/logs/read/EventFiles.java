@@ -14,7 +14,10 @@ final class EventFiles {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     EventFiles() {
-        add(Event.newBuilder().setWallTime(1.0e9).setFileVersion("brain.Event:2").build());
+        add(Event.newBuilder()
+                .setWallTime(1.0e9)
+                .setFileVersion("brain.Event:2")
+                .build());
     }
 
     EventFiles add(Event event) {
@@ -24,21 +27,30 @@ final class EventFiles {
         header.putInt(masked(header.array(), 0, 8));
         out.writeBytes(header.array());
         out.writeBytes(data);
-        out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(masked(data, 0, data.length)).array());
+        out.writeBytes(ByteBuffer.allocate(4)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(masked(data, 0, data.length))
+                .array());
         return this;
     }
 
     /** An old-style scalar: one event per value, as PyTorch's SummaryWriter writes it. */
     EventFiles simple(long step, double wallTime, String tag, float value) {
-        return add(Event.newBuilder().setStep(step).setWallTime(wallTime)
-                .setSummary(Summary.newBuilder().addValue(Summary.Value.newBuilder().setTag(tag).setSimpleValue(value)))
+        return add(Event.newBuilder()
+                .setStep(step)
+                .setWallTime(wallTime)
+                .setSummary(Summary.newBuilder()
+                        .addValue(Summary.Value.newBuilder().setTag(tag).setSimpleValue(value)))
                 .build());
     }
 
     /** A TF2-style scalar: a rank-0 tensor. */
     EventFiles tensor(long step, double wallTime, String tag, TensorProto tensor) {
-        return add(Event.newBuilder().setStep(step).setWallTime(wallTime)
-                .setSummary(Summary.newBuilder().addValue(Summary.Value.newBuilder().setTag(tag).setTensor(tensor)))
+        return add(Event.newBuilder()
+                .setStep(step)
+                .setWallTime(wallTime)
+                .setSummary(Summary.newBuilder()
+                        .addValue(Summary.Value.newBuilder().setTag(tag).setTensor(tensor)))
                 .build());
     }
 
@@ -51,8 +63,14 @@ final class EventFiles {
     }
 
     static TensorProto doubleContent(double value) {
-        byte[] raw = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(value).array();
-        return TensorProto.newBuilder().setDtype(2).setTensorContent(ByteString.copyFrom(raw)).build();
+        byte[] raw = ByteBuffer.allocate(8)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putDouble(value)
+                .array();
+        return TensorProto.newBuilder()
+                .setDtype(2)
+                .setTensorContent(ByteString.copyFrom(raw))
+                .build();
     }
 
     /** TFRecord's masked CRC-32C, written out here apart from the reader's. */

@@ -30,8 +30,12 @@ class FollowOtherFormatsTest {
     void aTensorBoardRunIsFollowedAsItsFileGrowsAndANewFileAppears() throws Exception {
         Path run = Files.createDirectory(dir.resolve("run"));
         Path first = run.resolve("events.out.tfevents.100.host.1.0");
-        Files.write(first, new EventFiles().simple(10, 100.0, "train/loss", 3.0f).simple(20, 101.0, "train/loss", 2.0f)
-                .bytes());
+        Files.write(
+                first,
+                new EventFiles()
+                        .simple(10, 100.0, "train/loss", 3.0f)
+                        .simple(20, 101.0, "train/loss", 2.0f)
+                        .bytes());
         LogFollower follower = TrainingLogs.follow(run);
 
         LogSnapshot loaded = follower.poll();
@@ -41,8 +45,13 @@ class FollowOtherFormatsTest {
 
         // The writer flushes two more events into its file (a new EventFiles starts with a
         // file-version event, which holds no scalar).
-        Files.write(first, new EventFiles().simple(30, 102.0, "train/loss", 1.75f).simple(30, 102.5, "eval/loss", 1.5f)
-                .bytes(), StandardOpenOption.APPEND);
+        Files.write(
+                first,
+                new EventFiles()
+                        .simple(30, 102.0, "train/loss", 1.75f)
+                        .simple(30, 102.5, "eval/loss", 1.5f)
+                        .bytes(),
+                StandardOpenOption.APPEND);
         LogSnapshot grown = follower.poll();
         assertThat(grown.change()).isEqualTo(Change.APPENDED);
         assertThat(grown.addedRecords()).isEqualTo(2);
@@ -51,18 +60,22 @@ class FollowOtherFormatsTest {
 
         // The run restarts: a second event file beside the first.
         Path second = run.resolve("events.out.tfevents.200.host.2.0");
-        Files.write(second, new EventFiles().simple(40, 200.0, "train/loss", 1.25f).bytes());
+        Files.write(
+                second, new EventFiles().simple(40, 200.0, "train/loss", 1.25f).bytes());
         LogSnapshot restarted = follower.poll();
         assertThat(restarted.change()).isEqualTo(Change.APPENDED);
         assertThat(restarted.addedRecords()).isEqualTo(1);
         assertThat(restarted.log().series("loss").steps()).containsExactly(10, 20, 30, 40);
         assertThat(render(restarted.log())).isEqualTo(render(TrainingLogs.load(run)));
-        assertThat(restarted.modified()).isEqualTo(Files.getLastModifiedTime(second).toInstant());
+        assertThat(restarted.modified())
+                .isEqualTo(Files.getLastModifiedTime(second).toInstant());
 
         LogSnapshot again = follower.poll();
         assertThat(again.change()).isEqualTo(Change.UNCHANGED);
         assertThat(again.log()).isSameAs(restarted.log());
-        assertThat(loaded.log().series("loss").values()).as("the first snapshot").containsExactly(3.0, 2.0);
+        assertThat(loaded.log().series("loss").values())
+                .as("the first snapshot")
+                .containsExactly(3.0, 2.0);
     }
 
     @Test
@@ -105,12 +118,15 @@ class FollowOtherFormatsTest {
     @Test
     void aHuggingFaceStateWithTheFinalRecordIsNoLongerOpen() throws Exception {
         Path file = dir.resolve("trainer_state.json");
-        Files.writeString(file, "{\"log_history\": [{\"loss\": 2.5, \"step\": 10, \"epoch\": 0.5}], \"global_step\": 10}");
+        Files.writeString(
+                file, "{\"log_history\": [{\"loss\": 2.5, \"step\": 10, \"epoch\": 0.5}], \"global_step\": 10}");
         LogFollower follower = TrainingLogs.follow(file);
         assertThat(follower.poll().open()).isTrue();
 
-        Files.writeString(file, "{\"log_history\": [{\"loss\": 2.5, \"step\": 10, \"epoch\": 0.5},"
-                + " {\"train_runtime\": 12.5, \"step\": 20, \"epoch\": 1.0}], \"global_step\": 20}");
+        Files.writeString(
+                file,
+                "{\"log_history\": [{\"loss\": 2.5, \"step\": 10, \"epoch\": 0.5},"
+                        + " {\"train_runtime\": 12.5, \"step\": 20, \"epoch\": 1.0}], \"global_step\": 20}");
         LogSnapshot finished = follower.poll();
         assertThat(finished.change()).isEqualTo(Change.APPENDED);
         assertThat(finished.addedRecords()).isEqualTo(1);

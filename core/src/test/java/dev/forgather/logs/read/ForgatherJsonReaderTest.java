@@ -8,9 +8,9 @@ import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.RecordKind;
 import dev.forgather.logs.model.RunName;
-import dev.forgather.logs.model.TrainingLogBuilder;
 import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.TrainingLog;
+import dev.forgather.logs.model.TrainingLogBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +32,10 @@ class ForgatherJsonReaderTest {
             + "\"grad_norm\": 1.5, \"learning_rate\": 0.001}";
     private static final String TRAIN_20 = "{\"timestamp\": 101.5, \"global_step\": 20, \"epoch\": 0.2, \"loss\": 2.0, "
             + "\"grad_norm\": 1.0, \"learning_rate\": 0.002}";
-    private static final String EVAL_20 = "{\"timestamp\": 102.0, \"global_step\": 20, \"epoch\": 0.2, \"eval_loss\": 2.2}";
-    private static final String EVAL_20_AGAIN = "{\"timestamp\": 102.001, \"global_step\": 20, \"epoch\": 0.2, \"eval_loss\": 2.2}";
+    private static final String EVAL_20 =
+            "{\"timestamp\": 102.0, \"global_step\": 20, \"epoch\": 0.2, \"eval_loss\": 2.2}";
+    private static final String EVAL_20_AGAIN =
+            "{\"timestamp\": 102.001, \"global_step\": 20, \"epoch\": 0.2, \"eval_loss\": 2.2}";
 
     @Test
     void completeLogYieldsEveryRecordWithNoWarning() throws Exception {
@@ -51,8 +53,11 @@ class ForgatherJsonReaderTest {
     void logStillBeingWrittenKeepsEveryRecordAndSaysTheBracketIsMissing() throws Exception {
         TrainingLog log = load("[\n" + TRAIN_10 + ",\n" + TRAIN_20);
         assertThat(log.recordCount()).isEqualTo(2);
-        assertThat(log.warnings()).singleElement().asString()
-                .contains("no closing ']'").contains("read 2 records");
+        assertThat(log.warnings())
+                .singleElement()
+                .asString()
+                .contains("no closing ']'")
+                .contains("read 2 records");
     }
 
     @Test
@@ -62,8 +67,11 @@ class ForgatherJsonReaderTest {
         assertThat(log.recordCount()).isEqualTo(1);
         assertThat(log.series("loss").values()).containsExactly(2.5);
         assertThat(log.series("grad_norm").values()).containsExactly(1.5);
-        assertThat(log.warnings()).singleElement().asString()
-                .contains("ignored the last " + (cut.length() + 2) + " bytes").contains("read 1 records");
+        assertThat(log.warnings())
+                .singleElement()
+                .asString()
+                .contains("ignored the last " + (cut.length() + 2) + " bytes")
+                .contains("read 1 records");
     }
 
     /** The bytes of {@code content} followed by {@code nuls} NUL bytes, as a file preallocated before a crash. */
@@ -88,19 +96,23 @@ class ForgatherJsonReaderTest {
         TrainingLog log = TrainingLogs.load(file);
         assertThat(log.recordCount()).isEqualTo(2);
         assertThat(log.series("loss").values()).containsExactly(2.5, 2.0);
-        assertThat(log.warnings()).containsExactly(file + ": ignored the last 4096 bytes, all NUL"
-                + " (space allocated but never written: the run crashed or lost power); read 2 records");
+        assertThat(log.warnings())
+                .containsExactly(file + ": ignored the last 4096 bytes, all NUL"
+                        + " (space allocated but never written: the run crashed or lost power); read 2 records");
     }
 
     @Test
     void aRecordCutOffBeforeTheNulBytesIsCountedWithThem() throws Exception {
         for (long minPart : new long[] {4L << 20, 64}) {
-            TrainingLog log = loadWithNulTail("[\n" + TRAIN_10 + ",\n" + TRAIN_20 + ",\n" + EVAL_20.substring(0, 30), 100,
-                    minPart, 16);
+            TrainingLog log = loadWithNulTail(
+                    "[\n" + TRAIN_10 + ",\n" + TRAIN_20 + ",\n" + EVAL_20.substring(0, 30), 100, minPart, 16);
             assertThat(log.recordCount()).isEqualTo(2);
-            assertThat(log.warnings()).singleElement().asString().endsWith(": ignored the last 132 bytes, a record cut"
-                    + " off mid-write and then 100 NUL bytes (space allocated but never written: the run crashed or"
-                    + " lost power); read 2 records");
+            assertThat(log.warnings())
+                    .singleElement()
+                    .asString()
+                    .endsWith(": ignored the last 132 bytes, a record cut"
+                            + " off mid-write and then 100 NUL bytes (space allocated but never written: the run crashed or"
+                            + " lost power); read 2 records");
         }
     }
 
@@ -115,7 +127,8 @@ class ForgatherJsonReaderTest {
     void aFileOfNothingButNulBytesIsBadInput() throws Exception {
         Path file = dir.resolve("trainer_logs.json");
         Files.write(file, new byte[8192]);
-        assertThatThrownBy(() -> TrainingLogs.load(file)).isInstanceOf(LogReadException.class)
+        assertThatThrownBy(() -> TrainingLogs.load(file))
+                .isInstanceOf(LogReadException.class)
                 .hasMessage(file + ": holds only NUL bytes (8192): nothing was written to it");
     }
 
@@ -135,25 +148,29 @@ class ForgatherJsonReaderTest {
 
     @Test
     void pythonNonNumericTokensIntegersAndExponentsParse() throws Exception {
-        TrainingLog log = load("[{\"global_step\": 1, \"loss\": NaN, \"grad_norm\": Infinity, \"learning_rate\": 1e-05},"
-                + "{\"global_step\": 2, \"loss\": 3, \"grad_norm\": -Infinity, \"learning_rate\": 2E+2}]");
+        TrainingLog log =
+                load("[{\"global_step\": 1, \"loss\": NaN, \"grad_norm\": Infinity, \"learning_rate\": 1e-05},"
+                        + "{\"global_step\": 2, \"loss\": 3, \"grad_norm\": -Infinity, \"learning_rate\": 2E+2}]");
         Series loss = log.series("loss");
         assertThat(loss.value(0)).isNaN();
         assertThat(loss.value(1)).isEqualTo(3.0);
-        assertThat(log.series("grad_norm").values()).containsExactly(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+        assertThat(log.series("grad_norm").values())
+                .containsExactly(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
         assertThat(log.series("learning_rate").values()).containsExactly(1e-05, 200.0);
     }
 
     @Test
     void unknownNumericKeysAreKeptAndOtherValuesSkipped() throws Exception {
-        TrainingLog log = load("[{\"global_step\": 5, \"loss\": 1.0, \"tokens_per_second\": 51234.5, \"note\": \"hi\","
-                + " \"flag\": true, \"nothing\": null, \"nested\": {\"a\": [1, 2, {\"b\": 3}]}, \"peak_mem_gb\": 11.6}]");
+        TrainingLog log = load(
+                "[{\"global_step\": 5, \"loss\": 1.0, \"tokens_per_second\": 51234.5, \"note\": \"hi\","
+                        + " \"flag\": true, \"nothing\": null, \"nested\": {\"a\": [1, 2, {\"b\": 3}]}, \"peak_mem_gb\": 11.6}]");
         assertThat(log.metricNames()).containsExactly("loss", "tokens_per_second", "peak_mem_gb");
         assertThat(log.series("tokens_per_second").values()).containsExactly(51234.5);
         assertThat(log.record(0).get("peak_mem_gb")).hasValue(11.6);
         assertThat(log.record(0).get("note")).isEmpty();
-        assertThat(log.warnings()).containsExactly(dir.resolve("trainer_logs.json")
-                + ": 3 values that are not numbers were ignored; read 1 records");
+        assertThat(log.warnings())
+                .containsExactly(dir.resolve("trainer_logs.json")
+                        + ": 3 values that are not numbers were ignored; read 1 records");
     }
 
     /** The trainer's shape, so the fast scanner reads it; the same log split into parts through a tiny buffer; and Jackson. */
@@ -171,7 +188,8 @@ class ForgatherJsonReaderTest {
         Path file = dir.resolve("trainer_logs.json");
         Files.writeString(file, WRONG_TYPES);
         String expected = file + ": 6 values that are not numbers were ignored; read 6 records";
-        for (ForgatherJsonReader reader : new ForgatherJsonReader[] {new ForgatherJsonReader(), new ForgatherJsonReader(40, 7)}) {
+        for (ForgatherJsonReader reader :
+                new ForgatherJsonReader[] {new ForgatherJsonReader(), new ForgatherJsonReader(40, 7)}) {
             TrainingLogBuilder builder = new TrainingLogBuilder();
             reader.read(file, builder);
             TrainingLog log = builder.build(file, RunName.of("run"), LogFormat.FORGATHER);
@@ -185,31 +203,37 @@ class ForgatherJsonReaderTest {
         }
         TrainingLogBuilder jackson = new TrainingLogBuilder();
         ForgatherJsonReader.readWithJackson(file, Files.size(file), jackson);
-        assertThat(jackson.build(file, RunName.of("run"), LogFormat.FORGATHER).warnings()).containsExactly(expected);
+        assertThat(jackson.build(file, RunName.of("run"), LogFormat.FORGATHER).warnings())
+                .containsExactly(expected);
     }
 
     @Test
     void theFastScannerCountsStringsAndBooleansAsJacksonDoes() throws Exception {
         Path file = dir.resolve("trainer_logs.json");
-        Files.writeString(file, String.join("\n", WRONG_TYPES.lines().limit(4).toList()).replaceAll(",$", "") + "\n]\n");
+        Files.writeString(
+                file, String.join("\n", WRONG_TYPES.lines().limit(4).toList()).replaceAll(",$", "") + "\n]\n");
         String expected = file + ": 3 values that are not numbers were ignored; read 3 records";
         TrainingLogBuilder fast = new TrainingLogBuilder();
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
             assertThat(new ForgatherJsonReader(16, 5).scanFast(file, channel, Files.size(file), fast))
-                    .as("read by the scanner, in parts").isTrue();
+                    .as("read by the scanner, in parts")
+                    .isTrue();
         }
-        assertThat(fast.build(file, RunName.of("run"), LogFormat.FORGATHER).warnings()).containsExactly(expected);
+        assertThat(fast.build(file, RunName.of("run"), LogFormat.FORGATHER).warnings())
+                .containsExactly(expected);
         TrainingLogBuilder jackson = new TrainingLogBuilder();
         ForgatherJsonReader.readWithJackson(file, Files.size(file), jackson);
-        assertThat(jackson.build(file, RunName.of("run"), LogFormat.FORGATHER).warnings()).containsExactly(expected);
+        assertThat(jackson.build(file, RunName.of("run"), LogFormat.FORGATHER).warnings())
+                .containsExactly(expected);
     }
 
     @Test
     void wrongTypesAreNamedInTheSameLineAsACutOffTail() throws Exception {
         TrainingLog log = load("[\n{\"global_step\": 10, \"loss\": true},\n{\"global_step\": 20, \"lo");
-        assertThat(log.warnings()).containsExactly(dir.resolve("trainer_logs.json") + ": ignored the last 25 bytes,"
-                + " a record cut off mid-write (the run is still writing or was stopped);"
-                + " 1 value that is not a number was ignored; read 1 records");
+        assertThat(log.warnings())
+                .containsExactly(dir.resolve("trainer_logs.json") + ": ignored the last 25 bytes,"
+                        + " a record cut off mid-write (the run is still writing or was stopped);"
+                        + " 1 value that is not a number was ignored; read 1 records");
     }
 
     @Test
@@ -239,7 +263,8 @@ class ForgatherJsonReaderTest {
     void aRecordWithoutAStepInheritsThePreviousOne() throws Exception {
         TrainingLog log = load("[{\"global_step\": 7, \"loss\": 1.0}, {\"train_runtime\": 12.5}]");
         assertThat(log.record(1).step()).isEqualTo(7);
-        assertThat(log.finalRecord()).hasValueSatisfying(r -> assertThat(r.get("train_runtime")).hasValue(12.5));
+        assertThat(log.finalRecord())
+                .hasValueSatisfying(r -> assertThat(r.get("train_runtime")).hasValue(12.5));
     }
 
     @Test
@@ -256,12 +281,15 @@ class ForgatherJsonReaderTest {
 
     @Test
     void whitespaceOnlyFileIsBadInput() {
-        assertThatThrownBy(() -> load("  \n")).isInstanceOf(LogReadException.class).hasMessageEndingWith(": empty file");
+        assertThatThrownBy(() -> load("  \n"))
+                .isInstanceOf(LogReadException.class)
+                .hasMessageEndingWith(": empty file");
     }
 
     @Test
     void anObjectIsNotAJsonArray() {
-        assertThatThrownBy(() -> load("{\"loss\": 1}")).isInstanceOf(LogReadException.class)
+        assertThatThrownBy(() -> load("{\"loss\": 1}"))
+                .isInstanceOf(LogReadException.class)
                 .hasMessageEndingWith("trainer_logs.json: line 1, column 1: not a JSON array");
     }
 
@@ -282,20 +310,23 @@ class ForgatherJsonReaderTest {
     @Test
     void missingFileIsReported() {
         assertThatThrownBy(() -> TrainingLogs.load(dir.resolve("nope/trainer_logs.json")))
-                .isInstanceOf(LogReadException.class).hasMessageEndingWith("nope/trainer_logs.json: no such file or directory");
+                .isInstanceOf(LogReadException.class)
+                .hasMessageEndingWith("nope/trainer_logs.json: no such file or directory");
     }
 
     @Test
     void runDirectoryWithoutALogIsReported() {
         assertThatThrownBy(() -> TrainingLogs.load(dir))
-                .isInstanceOf(LogReadException.class).hasMessageEndingWith(": no trainer_logs.json in this run directory");
+                .isInstanceOf(LogReadException.class)
+                .hasMessageEndingWith(": no trainer_logs.json in this run directory");
     }
 
     @Test
     void directoryNamedLikeTheLogIsReported() throws IOException {
         Files.createDirectory(dir.resolve("trainer_logs.json"));
         assertThatThrownBy(() -> TrainingLogs.load(dir))
-                .isInstanceOf(LogReadException.class).hasMessageEndingWith("trainer_logs.json: is a directory, not a log file");
+                .isInstanceOf(LogReadException.class)
+                .hasMessageEndingWith("trainer_logs.json: is a directory, not a log file");
     }
 
     @Test
@@ -312,7 +343,8 @@ class ForgatherJsonReaderTest {
         assertThat(log.recordCount()).isEqualTo(150 + 12 + 1);
         assertThat(log.series("loss").size()).isEqualTo(150);
         assertThat(log.series("eval_loss").size()).isEqualTo(6);
-        assertThat(log.series("eval_loss", RecordKind.REPEATED_EVALUATION).size()).isEqualTo(6);
+        assertThat(log.series("eval_loss", RecordKind.REPEATED_EVALUATION).size())
+                .isEqualTo(6);
         assertThat(log.runName()).isEqualTo("adamw_lr1e-3");
         assertThat(log.modelName()).hasValue("tiny_gpt");
         assertThat(log.format()).isEqualTo(LogFormat.FORGATHER);

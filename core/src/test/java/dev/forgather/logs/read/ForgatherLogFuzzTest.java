@@ -46,25 +46,34 @@ class ForgatherLogFuzzTest {
     void scannerReadsWhatJacksonReads(byte[] data) throws Exception {
         Path file = FILES.write(ForgatherJsonReader.FILE_NAME, data);
         long records = ReadInvariant.count(data, '{');
-        String expected = describe(file, () -> {
-            TrainingLogBuilder builder = new TrainingLogBuilder();
-            ForgatherJsonReader.readWithJackson(file, Files.size(file), builder);
-            return builder;
-        }, records);
-        String whole = describe(file, () -> {
-            TrainingLogBuilder builder = new TrainingLogBuilder();
-            new ForgatherJsonReader().read(file, builder);
-            return builder;
-        }, records);
+        String expected = describe(
+                file,
+                () -> {
+                    TrainingLogBuilder builder = new TrainingLogBuilder();
+                    ForgatherJsonReader.readWithJackson(file, Files.size(file), builder);
+                    return builder;
+                },
+                records);
+        String whole = describe(
+                file,
+                () -> {
+                    TrainingLogBuilder builder = new TrainingLogBuilder();
+                    new ForgatherJsonReader().read(file, builder);
+                    return builder;
+                },
+                records);
         assertThat(whole).as("one part").isEqualTo(expected);
         int parts = 1 + data.length % 6;
         int buffer = 1 + data.length / 6 % 300;
         long minPart = Math.max(1, data.length / parts);
-        String split = describe(file, () -> {
-            TrainingLogBuilder builder = new TrainingLogBuilder();
-            new ForgatherJsonReader(minPart, buffer).read(file, builder);
-            return builder;
-        }, records);
+        String split = describe(
+                file,
+                () -> {
+                    TrainingLogBuilder builder = new TrainingLogBuilder();
+                    new ForgatherJsonReader(minPart, buffer).read(file, builder);
+                    return builder;
+                },
+                records);
         assertThat(split).as("%d parts, %d-byte buffer", parts, buffer).isEqualTo(expected);
     }
 
@@ -79,14 +88,17 @@ class ForgatherLogFuzzTest {
     static String describe(Path file, Read read, long maxRecords) {
         Callable<TrainingLog> load = () -> read.run().build(file, RunName.of("run"), LogFormat.FORGATHER);
         String[] error = new String[1];
-        Optional<TrainingLog> log = ReadInvariant.check(() -> {
-            try {
-                return load.call();
-            } catch (LogReadException e) {
-                error[0] = e.getMessage();
-                throw e;
-            }
-        }, file.getParent(), maxRecords);
+        Optional<TrainingLog> log = ReadInvariant.check(
+                () -> {
+                    try {
+                        return load.call();
+                    } catch (LogReadException e) {
+                        error[0] = e.getMessage();
+                        throw e;
+                    }
+                },
+                file.getParent(),
+                maxRecords);
         return log.map(ForgatherLogFuzzTest::describe).orElse("error: " + error[0]);
     }
 
@@ -98,7 +110,12 @@ class ForgatherLogFuzzTest {
     static String records(TrainingLog log) {
         StringBuilder sb = new StringBuilder();
         for (Record r : log.records()) {
-            sb.append(r.kind()).append(' ').append(r.step()).append(' ').append(bits(r.epoch())).append(' ')
+            sb.append(r.kind())
+                    .append(' ')
+                    .append(r.step())
+                    .append(' ')
+                    .append(bits(r.epoch()))
+                    .append(' ')
                     .append(bits(r.timestamp()));
             for (String key : r.keys()) {
                 sb.append(' ').append(key).append('=').append(bits(r.get(key).getAsDouble()));

@@ -17,8 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
  * repository). In a regression run each is one test case; when fuzzing, Jazzer starts from them.
  */
 final class FuzzSeeds {
-    private FuzzSeeds() {
-    }
+    private FuzzSeeds() {}
 
     /** Every shared file whose name passes {@code name}, as a named {@code byte[]} argument. */
     static Stream<Arguments> files(Predicate<String> name) {
@@ -27,9 +26,12 @@ final class FuzzSeeds {
 
     static List<Path> paths(Predicate<String> name) {
         Path shared = Samples.shared();
-        try (Stream<Path> walk = Stream.concat(Files.walk(shared.resolve("samples")), Files.walk(shared.resolve("real-world")))) {
-            List<Path> found = walk.filter(Files::isRegularFile).filter(p -> name.test(p.getFileName().toString()))
-                    .sorted().toList();
+        try (Stream<Path> walk =
+                Stream.concat(Files.walk(shared.resolve("samples")), Files.walk(shared.resolve("real-world")))) {
+            List<Path> found = walk.filter(Files::isRegularFile)
+                    .filter(p -> name.test(p.getFileName().toString()))
+                    .sorted()
+                    .toList();
             if (found.isEmpty()) {
                 throw new IllegalStateException("no seed files in " + shared);
             }

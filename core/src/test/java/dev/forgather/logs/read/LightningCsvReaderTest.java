@@ -8,7 +8,6 @@ import dev.forgather.logs.model.Record;
 import dev.forgather.logs.model.RecordKind;
 import dev.forgather.logs.model.RunName;
 import dev.forgather.logs.model.TrainingLog;
-import dev.forgather.logs.model.TrainingLogBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,9 @@ class LightningCsvReaderTest {
         assertThat(first.epoch()).isEqualTo(0.0);
         assertThat(first.get("loss")).hasValue(3.7609732151031494);
         assertThat(first.get("learning_rate")).hasValue(0.0009998611640185118);
-        assertThat(Double.isNaN(first.timestamp())).as("metrics.csv has no times").isTrue();
+        assertThat(Double.isNaN(first.timestamp()))
+                .as("metrics.csv has no times")
+                .isTrue();
         assertThat(log.record(20).step()).isEqualTo(199);
         assertThat(log.record(20).get("eval_loss")).hasValue(2.221390724182129);
         assertThat(log.record(20).get("loss")).isEmpty();
@@ -56,9 +57,13 @@ class LightningCsvReaderTest {
     void columnNamesStayUsable() throws Exception {
         TrainingLog log = read(reader, SampleFiles.lightningMetrics());
 
-        assertThat(log.aliases()).containsOnly(java.util.Map.entry("lr", "learning_rate"),
-                java.util.Map.entry("train_loss_step", "loss"), java.util.Map.entry("val_loss", "eval_loss"));
-        assertThat(log.series("train_loss_step").values()).isEqualTo(log.series("loss").values());
+        assertThat(log.aliases())
+                .containsOnly(
+                        java.util.Map.entry("lr", "learning_rate"),
+                        java.util.Map.entry("train_loss_step", "loss"),
+                        java.util.Map.entry("val_loss", "eval_loss"));
+        assertThat(log.series("train_loss_step").values())
+                .isEqualTo(log.series("loss").values());
         assertThat(log.metricNames()).containsExactly("learning_rate", "loss", "eval_loss", "train_loss_epoch");
     }
 
@@ -73,12 +78,15 @@ class LightningCsvReaderTest {
 
     @Test
     void pythonNumberSpellingsParse() throws Exception {
-        Path file = write("epoch,step,train_loss,val_loss,lr-AdamW\n"
-                + "0,0,nan,,1e-05\n0,1,inf,,3\n0,2,-inf,,0.5\n0,2,,NaN,\n");
+        Path file = write(
+                "epoch,step,train_loss,val_loss,lr-AdamW\n" + "0,0,nan,,1e-05\n0,1,inf,,3\n0,2,-inf,,0.5\n0,2,,NaN,\n");
         TrainingLog log = read(reader, file);
 
-        assertThat(log.series("loss").values()).containsExactly(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
-        assertThat(log.series("train_loss").size()).as("train_loss is the loss when nothing more specific is logged").isEqualTo(3);
+        assertThat(log.series("loss").values())
+                .containsExactly(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+        assertThat(log.series("train_loss").size())
+                .as("train_loss is the loss when nothing more specific is logged")
+                .isEqualTo(3);
         assertThat(log.series("learning_rate").values()).containsExactly(1e-05, 3.0, 0.5);
         assertThat(log.series("eval_loss").values()).containsExactly(Double.NaN);
     }
@@ -89,8 +97,12 @@ class LightningCsvReaderTest {
         TrainingLog log = read(reader, file);
 
         assertThat(log.series("loss").values()).containsExactly(2.5, 2.25);
-        assertThat(log.warnings()).singleElement().asString()
-                .isEqualTo(file + ": ignored the last line (4), cut off mid-write (the run is still writing or was stopped); read 2 records");
+        assertThat(log.warnings())
+                .singleElement()
+                .asString()
+                .isEqualTo(
+                        file
+                                + ": ignored the last line (4), cut off mid-write (the run is still writing or was stopped); read 2 records");
     }
 
     @Test
@@ -101,8 +113,9 @@ class LightningCsvReaderTest {
         assertThat(log.recordCount()).isEqualTo(4);
         // The step 1e30 is not clamped to Long.MAX_VALUE: that row keeps the step before it.
         assertThat(log.series("loss").steps()).containsExactly(9, 9);
-        assertThat(log.warnings()).containsExactly(file + ": ignored the last line (6), cut off mid-write (the run is"
-                + " still writing or was stopped); 2 values that are not numbers were ignored; read 4 records");
+        assertThat(log.warnings())
+                .containsExactly(file + ": ignored the last line (6), cut off mid-write (the run is"
+                        + " still writing or was stopped); 2 values that are not numbers were ignored; read 4 records");
     }
 
     @Test
@@ -119,8 +132,10 @@ class LightningCsvReaderTest {
     void acceptsMetricsCsvAndCsvFilesWithAStepColumn() {
         byte[] header = "epoch,lr,step,train_loss_epoch".getBytes(StandardCharsets.US_ASCII);
         assertThat(reader.accepts(Path.of("version_0/metrics.csv"), header)).isTrue();
-        assertThat(reader.accepts(Path.of("export.csv"), "step,loss\n".getBytes(StandardCharsets.US_ASCII))).isTrue();
-        assertThat(reader.accepts(Path.of("data.csv"), "a,b\n".getBytes(StandardCharsets.US_ASCII))).isFalse();
+        assertThat(reader.accepts(Path.of("export.csv"), "step,loss\n".getBytes(StandardCharsets.US_ASCII)))
+                .isTrue();
+        assertThat(reader.accepts(Path.of("data.csv"), "a,b\n".getBytes(StandardCharsets.US_ASCII)))
+                .isFalse();
         assertThat(reader.accepts(Path.of("metrics.json"), header)).isFalse();
     }
 

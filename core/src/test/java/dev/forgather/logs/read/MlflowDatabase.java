@@ -76,15 +76,22 @@ final class MlflowDatabase implements AutoCloseable {
     }
 
     void experiment(int id, String name) throws SQLException {
-        update("INSERT INTO experiments VALUES (?, ?, 'mlflow-artifacts:/' || ?, 'active', 1795564390000, 1795564390000)",
-                id, name, id);
+        update(
+                "INSERT INTO experiments VALUES (?, ?, 'mlflow-artifacts:/' || ?, 'active', 1795564390000, 1795564390000)",
+                id,
+                name,
+                id);
     }
 
     void run(String runId, int experiment, String nameColumn, String lifecycleStage) throws SQLException {
-        update("INSERT INTO runs (run_uuid, name, source_type, source_name, entry_point_name, user_id, status,"
-                + " start_time, end_time, source_version, lifecycle_stage, artifact_uri, experiment_id)"
-                + " VALUES (?, ?, 'LOCAL', '', '', 'vm', 'FINISHED', 1795564390000, 1795564397600, '', ?, '', ?)",
-                runId, nameColumn, lifecycleStage, experiment);
+        update(
+                "INSERT INTO runs (run_uuid, name, source_type, source_name, entry_point_name, user_id, status,"
+                        + " start_time, end_time, source_version, lifecycle_stage, artifact_uri, experiment_id)"
+                        + " VALUES (?, ?, 'LOCAL', '', '', 'vm', 'FINISHED', 1795564390000, 1795564397600, '', ?, '', ?)",
+                runId,
+                nameColumn,
+                lifecycleStage,
+                experiment);
     }
 
     void tag(String runId, String key, String value) throws SQLException {
@@ -98,7 +105,13 @@ final class MlflowDatabase implements AutoCloseable {
     /** One logged value, as MLflow's store writes it: NaN as 0 with {@code is_nan}. */
     void metric(String runId, String key, double value, long timestampMillis, long step) throws SQLException {
         boolean nan = Double.isNaN(value);
-        update("INSERT INTO metrics VALUES (?, ?, ?, ?, ?, ?)", key, nan ? 0.0 : value, timestampMillis, runId, step,
+        update(
+                "INSERT INTO metrics VALUES (?, ?, ?, ?, ?, ?)",
+                key,
+                nan ? 0.0 : value,
+                timestampMillis,
+                runId,
+                step,
                 nan ? 1 : 0);
     }
 
@@ -114,7 +127,8 @@ final class MlflowDatabase implements AutoCloseable {
             try (Stream<Path> files = Files.walk(folder)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
                     String key = folder.relativize(file).toString().replace('\\', '/');
-                    String value = Files.readString(file, StandardCharsets.UTF_8).strip();
+                    String value =
+                            Files.readString(file, StandardCharsets.UTF_8).strip();
                     if (kind.equals("tags")) {
                         tag(runId, key, value);
                     } else {

@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MlflowFuzzTest {
     private static final FuzzFiles FILES = new FuzzFiles("mlflow-fuzz");
-    private static final String[] PARTS = {"meta.yaml", "metrics/loss", "metrics/eval_loss", "metrics/epoch",
-        "metrics/train/tokens_per_second"};
+    private static final String[] PARTS = {
+        "meta.yaml", "metrics/loss", "metrics/eval_loss", "metrics/epoch", "metrics/train/tokens_per_second"
+    };
 
     static Stream<Arguments> realRun() {
         Path run = SampleFiles.mlflowRun();
@@ -75,7 +76,8 @@ class MlflowFuzzTest {
             return;
         }
         try (Stream<Path> walk = Files.walk(run)) {
-            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path p :
+                    walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.delete(p);
             }
         }

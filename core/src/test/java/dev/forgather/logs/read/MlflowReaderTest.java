@@ -9,7 +9,6 @@ import dev.forgather.logs.model.Record;
 import dev.forgather.logs.model.RecordKind;
 import dev.forgather.logs.model.RunName;
 import dev.forgather.logs.model.TrainingLog;
-import dev.forgather.logs.model.TrainingLogBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -32,9 +31,17 @@ class MlflowReaderTest {
         TrainingLog log = read(reader, SampleFiles.mlflowRun());
 
         assertThat(log.recordCount()).isEqualTo(8);
-        assertThat(log.records()).extracting(Record::kind).containsExactly(RecordKind.TRAINING, RecordKind.TRAINING,
-                RecordKind.TRAINING, RecordKind.EVALUATION, RecordKind.TRAINING, RecordKind.TRAINING,
-                RecordKind.EVALUATION, RecordKind.FINAL);
+        assertThat(log.records())
+                .extracting(Record::kind)
+                .containsExactly(
+                        RecordKind.TRAINING,
+                        RecordKind.TRAINING,
+                        RecordKind.TRAINING,
+                        RecordKind.EVALUATION,
+                        RecordKind.TRAINING,
+                        RecordKind.TRAINING,
+                        RecordKind.EVALUATION,
+                        RecordKind.FINAL);
         assertThat(log.records()).extracting(Record::step).containsExactly(10L, 20L, 30L, 30L, 40L, 50L, 50L, 50L);
         assertThat(log.format()).isEqualTo(LogFormat.MLFLOW_FILES);
         assertThat(log.warnings()).isEmpty();
@@ -56,8 +63,11 @@ class MlflowReaderTest {
         assertThat(evaluation.epoch()).isEqualTo(0.011583011583011582);
         Record last = log.finalRecord().orElseThrow();
         assertThat(last.get("train_runtime")).hasValue(22.1099);
-        assertThat(last.get("train_loss")).as("the run's mean loss keeps its name").hasValue(4.0);
-        assertThat(log.series("train/tokens_per_second").values()).containsExactly(1010.0, 1020.0, 1030.0, 1040.0, 1050.0);
+        assertThat(last.get("train_loss"))
+                .as("the run's mean loss keeps its name")
+                .hasValue(4.0);
+        assertThat(log.series("train/tokens_per_second").values())
+                .containsExactly(1010.0, 1020.0, 1030.0, 1040.0, 1050.0);
     }
 
     @Test
@@ -68,14 +78,17 @@ class MlflowReaderTest {
     @Test
     void aMetricFileOrTheMetricsFolderStandsForTheWholeRun() throws Exception {
         Path run = SampleFiles.mlflowRun();
-        for (Path path : new Path[] {run.resolve("metrics"), run.resolve("metrics/loss"),
-                run.resolve("metrics/train/tokens_per_second")}) {
+        for (Path path : new Path[] {
+            run.resolve("metrics"), run.resolve("metrics/loss"), run.resolve("metrics/train/tokens_per_second")
+        }) {
             assertThat(reader.accepts(path, new byte[0])).as("%s", path).isTrue();
             assertThat(read(reader, path).recordCount()).as("%s", path).isEqualTo(8);
         }
-        assertThat(reader.accepts(run.resolve("params/learning_rate"), new byte[0])).isFalse();
+        assertThat(reader.accepts(run.resolve("params/learning_rate"), new byte[0]))
+                .isFalse();
         assertThat(reader.accepts(run.getParent(), new byte[0])).isFalse();
-        assertThat(MlflowReader.runFolderOf(run.resolve("metrics/loss"))).hasValue(run.toAbsolutePath().normalize());
+        assertThat(MlflowReader.runFolderOf(run.resolve("metrics/loss")))
+                .hasValue(run.toAbsolutePath().normalize());
     }
 
     @Test
@@ -106,13 +119,18 @@ class MlflowReaderTest {
         assertThat(log.series("eval_loss").steps()).containsExactly(19);
         assertThat(log.series("learning_rate").values()).containsExactly(0.001, 0.0009);
         assertThat(log.series("legacy").steps()).containsExactly(0, 2, 2);
-        assertThat(log.series("legacy").values()).containsExactly(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1.0);
-        assertThat(log.warnings()).singleElement().asString().contains("ignored 1 line that are not 'timestamp value step'");
+        assertThat(log.series("legacy").values())
+                .containsExactly(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1.0);
+        assertThat(log.warnings())
+                .singleElement()
+                .asString()
+                .contains("ignored 1 line that are not 'timestamp value step'");
     }
 
     @Test
     void aFolderThatIsNoRunIsBadInput() {
-        assertThatThrownBy(() -> read(reader, dir)).isInstanceOf(LogReadException.class)
+        assertThatThrownBy(() -> read(reader, dir))
+                .isInstanceOf(LogReadException.class)
                 .hasMessageContaining("not an MLflow run");
     }
 }

@@ -50,13 +50,19 @@ class MlflowSqliteReaderTest {
         TrainingLog fromFiles = TrainingLogs.load(SampleFiles.mlflowRun());
         assertThat(fromDatabase.format()).isEqualTo(LogFormat.MLFLOW_SQLITE);
         assertThat(fromDatabase.name()).isEqualTo(fromFiles.name());
-        assertThat(fromDatabase.recordCount()).isEqualTo(fromFiles.recordCount()).isEqualTo(8);
-        assertThat(fromDatabase.config()).isEqualTo(fromFiles.config())
-                .containsEntry("learning_rate", "0.001").containsEntry("per_device_train_batch_size", "32");
+        assertThat(fromDatabase.recordCount())
+                .isEqualTo(fromFiles.recordCount())
+                .isEqualTo(8);
+        assertThat(fromDatabase.config())
+                .isEqualTo(fromFiles.config())
+                .containsEntry("learning_rate", "0.001")
+                .containsEntry("per_device_train_batch_size", "32");
         assertThat(withoutPathAndFormat(fromDatabase)).isEqualTo(withoutPathAndFormat(fromFiles));
         String text = SummaryFormat.TEXT.formatter().format(List.of(TrainingLogs.summarize(fromDatabase)), false);
-        assertThat(text).isEqualTo(SummaryFormat.TEXT.formatter().format(List.of(TrainingLogs.summarize(fromFiles)), false))
-                .contains("Run: adamw_lr1e-3\n").contains("  Best Eval Loss: 3.5000 (step 50)\n");
+        assertThat(text)
+                .isEqualTo(SummaryFormat.TEXT.formatter().format(List.of(TrainingLogs.summarize(fromFiles)), false))
+                .contains("Run: adamw_lr1e-3\n")
+                .contains("  Best Eval Loss: 3.5000 (step 50)\n");
     }
 
     @Test
@@ -79,10 +85,16 @@ class MlflowSqliteReaderTest {
             db.run("ccc", 0, "gone", "deleted");
         }
 
-        assertThat(TrainingLogs.find(dir)).extracting(LogFile::runName).containsExactlyInAnyOrder("first", "second-by-tag");
-        assertThat(TrainingLogs.find(dir)).extracting(f -> f.modelName().orElseThrow()).containsOnly("Default");
-        assertThat(TrainingLogs.load(file.resolve("0/bbb")).series("loss").values()).containsExactly(Double.NaN);
-        assertThatThrownBy(() -> TrainingLogs.load(file)).isInstanceOf(LogReadException.class)
+        assertThat(TrainingLogs.find(dir))
+                .extracting(LogFile::runName)
+                .containsExactlyInAnyOrder("first", "second-by-tag");
+        assertThat(TrainingLogs.find(dir))
+                .extracting(f -> f.modelName().orElseThrow())
+                .containsOnly("Default");
+        assertThat(TrainingLogs.load(file.resolve("0/bbb")).series("loss").values())
+                .containsExactly(Double.NaN);
+        assertThatThrownBy(() -> TrainingLogs.load(file))
+                .isInstanceOf(LogReadException.class)
                 .hasMessage(file + ": an MLflow database with 2 runs: name one as " + file
                         + "/<experiment id>/<run id> (logs list shows them)");
     }
@@ -99,8 +111,12 @@ class MlflowSqliteReaderTest {
             }
             long start = System.nanoTime();
             TrainingLog log = TrainingLogs.load(db.resolve("1").resolve(RUN_ID));
-            assertThat((System.nanoTime() - start) / 1e9).as("seconds the read took").isLessThan(1.5);
-            assertThat(log.series("loss").size()).as("the uncommitted value is not seen").isEqualTo(5);
+            assertThat((System.nanoTime() - start) / 1e9)
+                    .as("seconds the read took")
+                    .isLessThan(1.5);
+            assertThat(log.series("loss").size())
+                    .as("the uncommitted value is not seen")
+                    .isEqualTo(5);
             server.rollback();
         }
         assertThat(Files.readAllBytes(db)).isEqualTo(before);
@@ -121,11 +137,34 @@ class MlflowSqliteReaderTest {
 
     private static SummaryStatistics withoutPathAndFormat(TrainingLog log) {
         SummaryStatistics s = TrainingLogs.summarize(log);
-        return new SummaryStatistics(s.runName(), s.modelName(), "", LogFormat.FORGATHER, s.totalSteps(), s.finalEpoch(),
-                s.finalLoss(), s.avgLoss(), s.minLoss(), s.bestLoss(), s.bestLossStep(), s.avgGradNorm(),
-                s.maxGradNormValue(), s.maxGradNormStep(), s.initialLr(), s.finalLr(), s.finalEvalLoss(),
-                s.finalEvalLossStep(), s.bestEvalLoss(), s.bestEvalLossStep(), s.trainRuntimeSeconds(), s.trainSamples(),
-                s.trainSamplesPerSecond(), s.trainStepsPerSecond(), s.effectiveBatchSize(), s.nonfiniteLossCount(),
-                s.firstNonfiniteLossStep(), s.config());
+        return new SummaryStatistics(
+                s.runName(),
+                s.modelName(),
+                "",
+                LogFormat.FORGATHER,
+                s.totalSteps(),
+                s.finalEpoch(),
+                s.finalLoss(),
+                s.avgLoss(),
+                s.minLoss(),
+                s.bestLoss(),
+                s.bestLossStep(),
+                s.avgGradNorm(),
+                s.maxGradNormValue(),
+                s.maxGradNormStep(),
+                s.initialLr(),
+                s.finalLr(),
+                s.finalEvalLoss(),
+                s.finalEvalLossStep(),
+                s.bestEvalLoss(),
+                s.bestEvalLossStep(),
+                s.trainRuntimeSeconds(),
+                s.trainSamples(),
+                s.trainSamplesPerSecond(),
+                s.trainStepsPerSecond(),
+                s.effectiveBatchSize(),
+                s.nonfiniteLossCount(),
+                s.firstNonfiniteLossStep(),
+                s.config());
     }
 }

@@ -1,7 +1,6 @@
 package dev.forgather.logs.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.model.LogReadException;
@@ -31,14 +30,22 @@ final class ReadInvariant {
     private static boolean warm;
 
     /** Parser wording that must never reach a user (issue 8, item 11). */
-    private static final List<String> PARSER_WORDING = List.of("StreamReadConstraints", "CTRL-CHAR", "Exception",
-            "com.fasterxml", "com.google", "JsonToken", "was expecting", "Source:", "(code ", "protocol message",
+    private static final List<String> PARSER_WORDING = List.of(
+            "StreamReadConstraints",
+            "CTRL-CHAR",
+            "Exception",
+            "com.fasterxml",
+            "com.google",
+            "JsonToken",
+            "was expecting",
+            "Source:",
+            "(code ",
+            "protocol message",
             "Protocol message");
 
     private static ExecutorService reader = newReader();
 
-    private ReadInvariant() {
-    }
+    private ReadInvariant() {}
 
     private static ExecutorService newReader() {
         return Executors.newSingleThreadExecutor(task -> {
@@ -93,12 +100,18 @@ final class ReadInvariant {
     static void assertOneLineInOurWords(String message, Path dir) {
         assertThat(message).as("message").startsWith(dir.toString()).doesNotContain("\n", "\r");
         for (String word : PARSER_WORDING) {
-            assertThat(message.substring(dir.toString().length())).as("message in our words").doesNotContain(word);
+            assertThat(message.substring(dir.toString().length()))
+                    .as("message in our words")
+                    .doesNotContain(word);
         }
         int colon = message.indexOf(": ", dir.toString().length());
-        assertThat(colon).as("message names the file, then the problem: %s", message).isPositive();
+        assertThat(colon)
+                .as("message names the file, then the problem: %s", message)
+                .isPositive();
         char first = message.charAt(colon + 2);
-        assertThat(Character.isUpperCase(first)).as("problem starts lowercase: %s", message).isFalse();
+        assertThat(Character.isUpperCase(first))
+                .as("problem starts lowercase: %s", message)
+                .isFalse();
     }
 
     /** How many times {@code b} occurs in {@code data}: a bound on records that each need one. */

@@ -10,8 +10,7 @@ import java.nio.file.Paths;
  * Forgather run (lr 3e-3), and a Lightning run.
  */
 final class SampleFiles {
-    private SampleFiles() {
-    }
+    private SampleFiles() {}
 
     static Path samples() {
         return Shared.samples();
@@ -19,7 +18,9 @@ final class SampleFiles {
 
     /** The Forgather run folder {@code name} (holds trainer_logs.json and trainer_state.json). */
     static Path forgatherRun(String name) {
-        return samples().resolve("forgather_project/output_models/tiny_gpt/runs").resolve(name);
+        return samples()
+                .resolve("forgather_project/output_models/tiny_gpt/runs")
+                .resolve(name);
     }
 
     static Path tensorBoardRun() {
@@ -37,8 +38,9 @@ final class SampleFiles {
     /** The MLflow fixture run in src/test/resources/mlruns. */
     static Path mlflowRun() {
         try {
-            return Paths.get(SampleFiles.class.getResource(
-                    "/mlruns/412503217750286131/6c1d5e2a9b7f4e0c8a3d2f1e0b9c8d7a").toURI());
+            return Paths.get(SampleFiles.class
+                    .getResource("/mlruns/412503217750286131/6c1d5e2a9b7f4e0c8a3d2f1e0b9c8d7a")
+                    .toURI());
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

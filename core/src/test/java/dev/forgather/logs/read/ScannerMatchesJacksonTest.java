@@ -22,14 +22,45 @@ import org.junit.jupiter.params.provider.MethodSource;
  * same error word for word. {@link ForgatherLogFuzzTest} checks the same on any bytes.
  */
 class ScannerMatchesJacksonTest {
-    private static final String[] KEYS = {"global_step", "epoch", "timestamp", "loss", "grad_norm", "learning_rate",
-        "eval_loss", "train_runtime", "tokens_per_second", "ünïcode_key"};
-    private static final String[] NUMBERS = {"0", "-0.0", "3", "1e-05", "2E+2", "1.5e3", "NaN", "Infinity", "-Infinity",
-        "0.015444015444015444", "5.198809432983398", "1795564396.738108", "123456789012345678901234567890",
-        "1.0000000000000002", "4.9e-324", "1.7976931348623157e308", "0.1", "-12.75", "8.999999999999999e-05",
-        "100000000000000000000000", "2.2250738585072014e-308", "9007199254740993"};
-    private static final String[] OTHERS = {"\"text\"", "\"with \\\"quotes\\\" and \\\\ and \\u00e9\"", "true", "false",
-        "null", "\"\""};
+    private static final String[] KEYS = {
+        "global_step",
+        "epoch",
+        "timestamp",
+        "loss",
+        "grad_norm",
+        "learning_rate",
+        "eval_loss",
+        "train_runtime",
+        "tokens_per_second",
+        "ünïcode_key"
+    };
+    private static final String[] NUMBERS = {
+        "0",
+        "-0.0",
+        "3",
+        "1e-05",
+        "2E+2",
+        "1.5e3",
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "0.015444015444015444",
+        "5.198809432983398",
+        "1795564396.738108",
+        "123456789012345678901234567890",
+        "1.0000000000000002",
+        "4.9e-324",
+        "1.7976931348623157e308",
+        "0.1",
+        "-12.75",
+        "8.999999999999999e-05",
+        "100000000000000000000000",
+        "2.2250738585072014e-308",
+        "9007199254740993"
+    };
+    private static final String[] OTHERS = {
+        "\"text\"", "\"with \\\"quotes\\\" and \\\\ and \\u00e9\"", "true", "false", "null", "\"\""
+    };
 
     /** A global_step that is not a plain integer of up to 18 digits: the scanner leaves it to Jackson. */
     private static final java.util.regex.Pattern ODD_STEP =
@@ -54,25 +85,32 @@ class ScannerMatchesJacksonTest {
         try {
             Files.write(file, bytes);
             long records = ReadInvariant.count(bytes, '{');
-            String expected = ForgatherLogFuzzTest.describe(file, () -> {
-                TrainingLogBuilder b = new TrainingLogBuilder();
-                ForgatherJsonReader.readWithJackson(file, Files.size(file), b);
-                return b;
-            }, records);
+            String expected = ForgatherLogFuzzTest.describe(
+                    file,
+                    () -> {
+                        TrainingLogBuilder b = new TrainingLogBuilder();
+                        ForgatherJsonReader.readWithJackson(file, Files.size(file), b);
+                        return b;
+                    },
+                    records);
             long minPart = Math.max(1, bytes.length / parts);
-            String actual = ForgatherLogFuzzTest.describe(file, () -> {
-                TrainingLogBuilder b = new TrainingLogBuilder();
-                new ForgatherJsonReader(minPart, buffer).read(file, b);
-                return b;
-            }, records);
+            String actual = ForgatherLogFuzzTest.describe(
+                    file,
+                    () -> {
+                        TrainingLogBuilder b = new TrainingLogBuilder();
+                        new ForgatherJsonReader(minPart, buffer).read(file, b);
+                        return b;
+                    },
+                    records);
             String text = new String(bytes, StandardCharsets.UTF_8);
             assertThat(actual).as(text).isEqualTo(expected);
             if (!expected.startsWith("error: ") && !ODD_STEP.matcher(text).find()) {
                 // Logs of the trainer's shape must take the fast path, not fall back to Jackson.
                 try (FileChannel channel = FileChannel.open(file)) {
                     assertThat(new ForgatherJsonReader(minPart, buffer)
-                            .scanFast(file, channel, bytes.length, new TrainingLogBuilder()))
-                            .as("scanned fast: %s", text).isTrue();
+                                    .scanFast(file, channel, bytes.length, new TrainingLogBuilder()))
+                            .as("scanned fast: %s", text)
+                            .isTrue();
                 }
             }
         } finally {
@@ -89,9 +127,11 @@ class ScannerMatchesJacksonTest {
             int k = random.nextInt(7);
             for (int j = 0; j < k; j++) {
                 String key = KEYS[random.nextInt(KEYS.length)];
-                String value = random.nextInt(6) == 0 ? OTHERS[random.nextInt(OTHERS.length)]
-                        : key.equals("global_step") && random.nextBoolean() ? Integer.toString(random.nextInt(100000))
-                        : NUMBERS[random.nextInt(NUMBERS.length)];
+                String value = random.nextInt(6) == 0
+                        ? OTHERS[random.nextInt(OTHERS.length)]
+                        : key.equals("global_step") && random.nextBoolean()
+                                ? Integer.toString(random.nextInt(100000))
+                                : NUMBERS[random.nextInt(NUMBERS.length)];
                 fields.add("\"" + key + "\": " + value);
             }
             String space = random.nextInt(5) == 0 ? " \t" : "";

@@ -70,8 +70,10 @@ class TensorBoardFuzzTest {
             header.putInt(EventFiles.masked(header.array(), 0, 8));
             out.writeBytes(header.array());
             out.writeBytes(event);
-            out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
-                    .putInt(EventFiles.masked(event, 0, event.length)).array());
+            out.writeBytes(ByteBuffer.allocate(4)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putInt(EventFiles.masked(event, 0, event.length))
+                    .array());
         }
         return out.toByteArray();
     }
@@ -83,7 +85,9 @@ class TensorBoardFuzzTest {
         int pos = 0;
         while (pos + 16 <= file.length) {
             long length = in.getLong(pos);
-            if (in.getInt(pos + 8) != EventFiles.masked(file, pos, 8) || length < 0 || length > file.length - pos - 16) {
+            if (in.getInt(pos + 8) != EventFiles.masked(file, pos, 8)
+                    || length < 0
+                    || length > file.length - pos - 16) {
                 break;
             }
             if (length < 0x10000) {

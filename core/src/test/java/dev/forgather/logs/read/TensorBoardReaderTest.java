@@ -38,8 +38,11 @@ class TensorBoardReaderTest {
         assertThat(log.kind(156)).isEqualTo(RecordKind.FINAL);
         for (Record record : log.records()) {
             assertThat(record.get("loss").isPresent() && record.get("eval_loss").isPresent())
-                    .as("record %s holds a training and an evaluation loss", record).isFalse();
-            assertThat(Double.isNaN(record.epoch())).as("record %s has no epoch", record).isFalse();
+                    .as("record %s holds a training and an evaluation loss", record)
+                    .isFalse();
+            assertThat(Double.isNaN(record.epoch()))
+                    .as("record %s has no epoch", record)
+                    .isFalse();
         }
         assertThat(log.format()).isEqualTo(LogFormat.TENSORBOARD);
     }
@@ -79,9 +82,13 @@ class TensorBoardReaderTest {
     void tagsStayUsableAsAliases() throws Exception {
         TrainingLog log = read(reader, SampleFiles.tensorBoardFile());
 
-        assertThat(log.aliases()).containsEntry("train/loss", "loss").containsEntry("eval/loss", "eval_loss")
-                .containsEntry("train/epoch", "epoch").containsEntry("eval/runtime", "eval_runtime");
-        assertThat(log.series("train/loss").values()).isEqualTo(log.series("loss").values());
+        assertThat(log.aliases())
+                .containsEntry("train/loss", "loss")
+                .containsEntry("eval/loss", "eval_loss")
+                .containsEntry("train/epoch", "epoch")
+                .containsEntry("eval/runtime", "eval_runtime");
+        assertThat(log.series("train/loss").values())
+                .isEqualTo(log.series("loss").values());
         assertThat(log.metricNames()).doesNotContain("train/loss", "args/text_summary", "model_config/text_summary");
     }
 
@@ -91,17 +98,20 @@ class TensorBoardReaderTest {
         TrainingLog fromFolder = read(reader, SampleFiles.tensorBoardRun());
 
         assertThat(fromFolder.recordCount()).isEqualTo(fromFile.recordCount());
-        assertThat(fromFolder.series("loss").values()).isEqualTo(fromFile.series("loss").values());
+        assertThat(fromFolder.series("loss").values())
+                .isEqualTo(fromFile.series("loss").values());
     }
 
     @Test
     void acceptsEventFilesByNameOrByTheirFirstRecordsChecksum() throws Exception {
         byte[] head = Arrays.copyOf(Files.readAllBytes(SampleFiles.tensorBoardFile()), 64);
-        assertThat(reader.accepts(Path.of("events.out.tfevents.1.host.1.0"), new byte[0])).isTrue();
+        assertThat(reader.accepts(Path.of("events.out.tfevents.1.host.1.0"), new byte[0]))
+                .isTrue();
         assertThat(reader.accepts(Path.of("renamed.bin"), head)).isTrue();
         head[9] ^= 1;
         assertThat(reader.accepts(Path.of("renamed.bin"), head)).isFalse();
-        assertThat(reader.accepts(Path.of("trainer_logs.json"), "[\n{\"loss\": 1}".getBytes(StandardCharsets.US_ASCII))).isFalse();
+        assertThat(reader.accepts(Path.of("trainer_logs.json"), "[\n{\"loss\": 1}".getBytes(StandardCharsets.US_ASCII)))
+                .isFalse();
         assertThat(reader.accepts(SampleFiles.tensorBoardRun(), new byte[0])).isTrue();
         assertThat(reader.accepts(dir, new byte[0])).isFalse();
     }
@@ -109,7 +119,7 @@ class TensorBoardReaderTest {
     @Test
     void aFlippedByteInARecordsDataSkipsThatRecordOnly() throws Exception {
         byte[] bytes = Files.readAllBytes(SampleFiles.tensorBoardFile());
-        int at = recordOffset(bytes, 3) + 12 + 5;  // inside the data of the first train/loss event
+        int at = recordOffset(bytes, 3) + 12 + 5; // inside the data of the first train/loss event
         bytes[at] ^= 0x40;
         Path file = dir.resolve("events.out.tfevents.1795564393.vm.567.0");
         Files.write(file, bytes);
@@ -118,14 +128,17 @@ class TensorBoardReaderTest {
 
         assertThat(log.series("loss").size()).isEqualTo(149);
         assertThat(log.series("grad_norm").size()).isEqualTo(150);
-        assertThat(log.warnings()).singleElement().asString()
-                .contains("skipped 1 damaged record (bad checksum or contents)").doesNotContain("cut off");
+        assertThat(log.warnings())
+                .singleElement()
+                .asString()
+                .contains("skipped 1 damaged record (bad checksum or contents)")
+                .doesNotContain("cut off");
     }
 
     @Test
     void aFlippedByteInALengthFindsTheNextIntactRecord() throws Exception {
         byte[] bytes = Files.readAllBytes(SampleFiles.tensorBoardFile());
-        bytes[recordOffset(bytes, 3) + 2] ^= 0x01;  // the length of the first train/loss event
+        bytes[recordOffset(bytes, 3) + 2] ^= 0x01; // the length of the first train/loss event
         Path file = dir.resolve("events.out.tfevents.1.host.1.0");
         Files.write(file, bytes);
 
@@ -150,7 +163,9 @@ class TensorBoardReaderTest {
             // The last event is the final record's train/epoch: the final record survives without it.
             assertThat(log.recordCount()).isEqualTo(157);
             assertThat(log.finalRecord().orElseThrow().epoch()).isNaN();
-            assertThat(log.warnings()).singleElement().asString()
+            assertThat(log.warnings())
+                    .singleElement()
+                    .asString()
                     .contains("ignored the last " + (cut - lastRecord) + " bytes, a record cut off mid-write");
         }
     }
@@ -172,11 +187,19 @@ class TensorBoardReaderTest {
     @Test
     void aRestartedRunsFilesAreReadInNameOrder() throws Exception {
         Path run = Files.createDirectory(dir.resolve("run"));
-        Files.write(run.resolve("events.out.tfevents.200.host.2.0"), new EventFiles()
-                .simple(30, 200.0, "train/loss", 1.5f).simple(40, 201.0, "train/loss", 1.25f).bytes());
-        Files.write(run.resolve("events.out.tfevents.100.host.1.0"), new EventFiles()
-                .simple(10, 100.0, "train/loss", 3.0f).simple(20, 101.0, "train/loss", 2.0f)
-                .simple(30, 102.0, "train/loss", 1.75f).bytes());
+        Files.write(
+                run.resolve("events.out.tfevents.200.host.2.0"),
+                new EventFiles()
+                        .simple(30, 200.0, "train/loss", 1.5f)
+                        .simple(40, 201.0, "train/loss", 1.25f)
+                        .bytes());
+        Files.write(
+                run.resolve("events.out.tfevents.100.host.1.0"),
+                new EventFiles()
+                        .simple(10, 100.0, "train/loss", 3.0f)
+                        .simple(20, 101.0, "train/loss", 2.0f)
+                        .simple(30, 102.0, "train/loss", 1.75f)
+                        .bytes());
         Files.writeString(run.resolve("hparams.yaml"), "lr: 0.001\n");
 
         TrainingLog log = read(reader, run.resolve("events.out.tfevents.200.host.2.0"));
@@ -188,19 +211,29 @@ class TensorBoardReaderTest {
 
     @Test
     void tensorScalarsOfEveryNumericFormAreRead() throws Exception {
-        TensorProto half = TensorProto.newBuilder().setDtype(19).addHalfVal(0x3e00).build();  // 1.5 in binary16
+        TensorProto half =
+                TensorProto.newBuilder().setDtype(19).addHalfVal(0x3e00).build(); // 1.5 in binary16
         TensorProto int64 = TensorProto.newBuilder().setDtype(9).addInt64Val(7).build();
-        TensorProto text = TensorProto.newBuilder().setDtype(7).addStringVal(ByteString.copyFromUtf8("hi")).build();
-        TensorProto vector = TensorProto.newBuilder().setDtype(1).addFloatVal(1f).addFloatVal(2f).build();
+        TensorProto text = TensorProto.newBuilder()
+                .setDtype(7)
+                .addStringVal(ByteString.copyFromUtf8("hi"))
+                .build();
+        TensorProto vector = TensorProto.newBuilder()
+                .setDtype(1)
+                .addFloatVal(1f)
+                .addFloatVal(2f)
+                .build();
         Path file = dir.resolve("events.out.tfevents.1.host.1.0");
-        Files.write(file, new EventFiles()
-                .tensor(1, 10.0, "epoch_loss", EventFiles.floatTensor(0.1f))
-                .tensor(1, 10.1, "epoch_learning_rate", EventFiles.doubleContent(1e-3))
-                .tensor(1, 10.2, "half", half)
-                .tensor(1, 10.3, "count", int64)
-                .tensor(1, 10.4, "notes", text)
-                .tensor(1, 10.5, "histogram", vector)
-                .bytes());
+        Files.write(
+                file,
+                new EventFiles()
+                        .tensor(1, 10.0, "epoch_loss", EventFiles.floatTensor(0.1f))
+                        .tensor(1, 10.1, "epoch_learning_rate", EventFiles.doubleContent(1e-3))
+                        .tensor(1, 10.2, "half", half)
+                        .tensor(1, 10.3, "count", int64)
+                        .tensor(1, 10.4, "notes", text)
+                        .tensor(1, 10.5, "histogram", vector)
+                        .bytes());
 
         TrainingLog log = read(reader, file);
 
@@ -210,7 +243,9 @@ class TensorBoardReaderTest {
         assertThat(record.get("epoch_learning_rate")).hasValue(1e-3);
         assertThat(record.get("half")).hasValue(1.5);
         assertThat(record.get("count")).hasValue(7.0);
-        assertThat(log.metricNames()).as("Keras TF2 names, mapped").containsExactly("loss", "learning_rate", "half", "count");
+        assertThat(log.metricNames())
+                .as("Keras TF2 names, mapped")
+                .containsExactly("loss", "learning_rate", "half", "count");
     }
 
     @Test
@@ -226,8 +261,12 @@ class TensorBoardReaderTest {
     @Test
     void nonFiniteScalarsAreKept() throws Exception {
         Path file = dir.resolve("events.out.tfevents.1.host.1.0");
-        Files.write(file, new EventFiles().simple(1, 1.0, "train/loss", Float.NaN)
-                .simple(2, 2.0, "train/loss", Float.POSITIVE_INFINITY).bytes());
+        Files.write(
+                file,
+                new EventFiles()
+                        .simple(1, 1.0, "train/loss", Float.NaN)
+                        .simple(2, 2.0, "train/loss", Float.POSITIVE_INFINITY)
+                        .bytes());
 
         assertThat(read(reader, file).series("loss").values()).containsExactly(Double.NaN, Double.POSITIVE_INFINITY);
     }
@@ -241,8 +280,15 @@ class TensorBoardReaderTest {
                 .addValue(Summary.Value.newBuilder().setTag("epoch").setSimpleValue(0f))
                 .build();
         Path file = dir.resolve("events.out.tfevents.1.host.1.0");
-        Files.write(file, new EventFiles().add(dev.forgather.logs.read.tensorboard.Event.newBuilder()
-                .setStep(9).setWallTime(5.0).setSummary(summary).build()).bytes());
+        Files.write(
+                file,
+                new EventFiles()
+                        .add(dev.forgather.logs.read.tensorboard.Event.newBuilder()
+                                .setStep(9)
+                                .setWallTime(5.0)
+                                .setSummary(summary)
+                                .build())
+                        .bytes());
 
         TrainingLog log = read(reader, file);
 
@@ -256,7 +302,9 @@ class TensorBoardReaderTest {
     private static int recordOffset(byte[] bytes, int index) {
         int pos = 0;
         for (int i = 0; i < index; i++) {
-            long length = java.nio.ByteBuffer.wrap(bytes, pos, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+            long length = java.nio.ByteBuffer.wrap(bytes, pos, 8)
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                    .getLong();
             pos += 12 + (int) length + 4;
         }
         return pos;

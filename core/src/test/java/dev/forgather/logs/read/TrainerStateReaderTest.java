@@ -26,8 +26,10 @@ class TrainerStateReaderTest {
     static TrainingLog read(LogReader reader, Path file) throws LogReadException {
         TrainingLogBuilder builder = new TrainingLogBuilder();
         reader.read(file, builder);
-        LogFormat format = Arrays.stream(LogFormat.values()).filter(f -> f.reader().getClass() == reader.getClass())
-                .findFirst().orElseThrow();
+        LogFormat format = Arrays.stream(LogFormat.values())
+                .filter(f -> f.reader().getClass() == reader.getClass())
+                .findFirst()
+                .orElseThrow();
         return builder.build(file, reader.name(file), format);
     }
 
@@ -54,7 +56,9 @@ class TrainerStateReaderTest {
         assertThat(first.get("loss")).hasValue(5.198809432983398);
         assertThat(first.get("grad_norm")).hasValue(4.081315517425537);
         assertThat(first.get("learning_rate")).hasValue(8.999999999999999e-05);
-        assertThat(Double.isNaN(first.timestamp())).as("trainer_state.json has no times").isTrue();
+        assertThat(Double.isNaN(first.timestamp()))
+                .as("trainer_state.json has no times")
+                .isTrue();
         Series loss = log.series("loss");
         assertThat(loss.step(149)).isEqualTo(1500);
         assertThat(loss.value(149)).isEqualTo(1.7338153839111328);
@@ -70,7 +74,8 @@ class TrainerStateReaderTest {
     void acceptsTrainerStateJsonOnly() {
         byte[] object = "{\n  \"best_global_step\": null".getBytes(StandardCharsets.US_ASCII);
         assertThat(reader.accepts(Path.of("run/trainer_state.json"), object)).isTrue();
-        assertThat(reader.accepts(Path.of("run/trainer_state.json"), "[{".getBytes(StandardCharsets.US_ASCII))).isFalse();
+        assertThat(reader.accepts(Path.of("run/trainer_state.json"), "[{".getBytes(StandardCharsets.US_ASCII)))
+                .isFalse();
         assertThat(reader.accepts(Path.of("run/config.json"), object)).isFalse();
         assertThat(reader.accepts(Path.of("run/trainer_logs.json"), object)).isFalse();
     }
@@ -90,7 +95,8 @@ class TrainerStateReaderTest {
         assertThat(log.series("grad_norm").values()).containsExactly(Double.NEGATIVE_INFINITY);
         assertThat(log.series("learning_rate").values()).containsExactly(1e-05);
         assertThat(log.metricNames()).containsExactly("loss", "grad_norm", "learning_rate");
-        assertThat(log.warnings()).containsExactly(file + ": 2 values that are not numbers were ignored; read 3 records");
+        assertThat(log.warnings())
+                .containsExactly(file + ": 2 values that are not numbers were ignored; read 3 records");
     }
 
     @Test
@@ -106,20 +112,25 @@ class TrainerStateReaderTest {
 
         assertThat(log.series("loss").steps()).containsExactly(20, 20, 20);
         assertThat(log.series("loss").values()).containsExactly(2.0, 1.5, 1.0);
-        assertThat(log.warnings()).containsExactly(file + ": 5 values that are not numbers were ignored; read 4 records");
+        assertThat(log.warnings())
+                .containsExactly(file + ": 5 values that are not numbers were ignored; read 4 records");
     }
 
     @Test
     void cutOffFileKeepsEveryCompleteRecord() throws Exception {
         String whole = Files.readString(SampleFiles.forgatherRun("adamw_lr1e-3").resolve("trainer_state.json"));
-        int cut = whole.indexOf("\"step\": 30") + 5;  // inside the third record
+        int cut = whole.indexOf("\"step\": 30") + 5; // inside the third record
         Path file = write(whole.substring(0, cut));
 
         TrainingLog log = read(reader, file);
 
         assertThat(log.recordCount()).isEqualTo(2);
         assertThat(log.series("loss").steps()).containsExactly(10, 20);
-        assertThat(log.warnings()).singleElement().asString().contains("cut off").contains("read 2 records");
+        assertThat(log.warnings())
+                .singleElement()
+                .asString()
+                .contains("cut off")
+                .contains("read 2 records");
     }
 
     @Test
@@ -139,7 +150,8 @@ class TrainerStateReaderTest {
     @Test
     void objectWithoutLogHistoryIsNotATrainerState() throws Exception {
         Path file = write("{\"global_step\": 3}");
-        assertThatThrownBy(() -> read(reader, file)).isInstanceOf(LogReadException.class)
+        assertThatThrownBy(() -> read(reader, file))
+                .isInstanceOf(LogReadException.class)
                 .hasMessageEndingWith("no log_history array: not a trainer_state.json");
     }
 

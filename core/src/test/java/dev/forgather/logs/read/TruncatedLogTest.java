@@ -29,7 +29,8 @@ class TruncatedLogTest {
     /** Cuts at both ends, around the first record, and 300 places picked with a fixed seed. */
     static IntStream cuts() {
         Random random = new Random(8);
-        return IntStream.concat(IntStream.of(1, 2, 3, SAMPLE.length - 2, SAMPLE.length - 1, SAMPLE.length),
+        return IntStream.concat(
+                IntStream.of(1, 2, 3, SAMPLE.length - 2, SAMPLE.length - 1, SAMPLE.length),
                 random.ints(300, 1, SAMPLE.length + 1));
     }
 
@@ -50,10 +51,13 @@ class TruncatedLogTest {
             TrainingLog expected = TrainingLogs.load(expectedFile);
 
             assertThat(log.recordCount()).isEqualTo(complete.size());
-            assertThat(ForgatherLogFuzzTest.records(log)).as("the complete records, as they were")
+            assertThat(ForgatherLogFuzzTest.records(log))
+                    .as("the complete records, as they were")
                     .isEqualTo(ForgatherLogFuzzTest.records(expected));
             SummaryStatistics actual = SummaryCalculator.summarize(log, "x");
-            assertThat(actual).usingRecursiveComparison().ignoringFields("runName")
+            assertThat(actual)
+                    .usingRecursiveComparison()
+                    .ignoringFields("runName")
                     .isEqualTo(SummaryCalculator.summarize(expected, "x"));
             boolean whole = length == SAMPLE.length;
             assertThat(log.warnings()).hasSize(whole ? 0 : 1);

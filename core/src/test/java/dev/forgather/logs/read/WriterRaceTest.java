@@ -86,8 +86,11 @@ class WriterRaceTest {
                 // At least 20 restarts, and on until the reader has read 20 times: on a loaded
                 // machine the writer could otherwise finish before the reader's first read.
                 for (int run = 0; run < 20 || (reads.get() < 20 && run < 100_000); run++) {
-                    try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE,
-                            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                    try (OutputStream out = Files.newOutputStream(
+                            file,
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.TRUNCATE_EXISTING,
+                            StandardOpenOption.WRITE)) {
                         out.write("[\n".getBytes(StandardCharsets.US_ASCII));
                         for (int i = 0; i < 100; i++) {
                             out.write(((i == 0 ? "" : ",\n") + record(i)).getBytes(StandardCharsets.US_ASCII));

@@ -33,7 +33,8 @@ class MovingAverageTest {
     void nonFiniteValuesAreLeftOutOfTheMean() {
         double[] smoothed = MovingAverage.smooth(new double[] {1, Double.NaN, 3, Double.POSITIVE_INFINITY, 5}, 3);
         assertThat(smoothed).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0);
-        assertThat(MovingAverage.smooth(new double[] {Double.NaN, Double.NaN, Double.NaN}, 2)[1]).isNaN();
+        assertThat(MovingAverage.smooth(new double[] {Double.NaN, Double.NaN, Double.NaN}, 2)[1])
+                .isNaN();
     }
 
     @Test

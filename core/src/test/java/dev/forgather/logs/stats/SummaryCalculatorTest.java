@@ -32,7 +32,8 @@ class SummaryCalculatorTest {
         assertThat(s.finalLoss()).hasValue(1.7338153839111328);
         assertThat(s.bestLoss()).hasValue(1.7220680236816406);
         assertThat(s.avgLoss().getAsDouble()).isCloseTo(2.046092952728273, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(s.avgGradNorm().getAsDouble()).isCloseTo(0.8499699644247691, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(s.avgGradNorm().getAsDouble())
+                .isCloseTo(0.8499699644247691, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(s.bestLossStep()).hasValue(1440);
         assertThat(s.maxGradNormValue()).hasValue(4.081315517425537);
         assertThat(s.maxGradNormStep()).hasValue(10);

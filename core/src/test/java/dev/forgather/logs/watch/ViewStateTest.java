@@ -17,16 +17,24 @@ class ViewStateTest {
         }
         assertThat(seen).containsExactly(5, 10, 20, 50, 0, 5);
         // A --smooth that is not on the cycle goes on to the next larger window.
-        assertThat(ViewState.start(7, false, WatchAxis.STEP).apply(Key.SMOOTHING, 3).smoothing()).isEqualTo(10);
+        assertThat(ViewState.start(7, false, WatchAxis.STEP)
+                        .apply(Key.SMOOTHING, 3)
+                        .smoothing())
+                .isEqualTo(10);
     }
 
     @Test
     void lToggleLogScaleAndXCyclesTheAxes() {
         assertThat(start.apply(Key.LOG_SCALE, 3).logScale()).isTrue();
-        assertThat(start.apply(Key.LOG_SCALE, 3).apply(Key.LOG_SCALE, 3).logScale()).isFalse();
+        assertThat(start.apply(Key.LOG_SCALE, 3).apply(Key.LOG_SCALE, 3).logScale())
+                .isFalse();
         assertThat(start.apply(Key.X_AXIS, 3).axis()).isEqualTo(WatchAxis.EPOCH);
         assertThat(start.apply(Key.X_AXIS, 3).apply(Key.X_AXIS, 3).axis()).isEqualTo(WatchAxis.TIME);
-        assertThat(start.apply(Key.X_AXIS, 3).apply(Key.X_AXIS, 3).apply(Key.X_AXIS, 3).axis()).isEqualTo(WatchAxis.STEP);
+        assertThat(start.apply(Key.X_AXIS, 3)
+                        .apply(Key.X_AXIS, 3)
+                        .apply(Key.X_AXIS, 3)
+                        .axis())
+                .isEqualTo(WatchAxis.STEP);
     }
 
     @Test
@@ -37,7 +45,8 @@ class ViewStateTest {
             s = s.apply(Key.LAYOUT, 3);
             layouts[i] = s.layout();
         }
-        assertThat(layouts).containsExactly(ViewState.LAYOUT_ROWS, 2, 3, 4, ViewState.LAYOUT_GRID, ViewState.LAYOUT_ROWS);
+        assertThat(layouts)
+                .containsExactly(ViewState.LAYOUT_ROWS, 2, 3, 4, ViewState.LAYOUT_GRID, ViewState.LAYOUT_ROWS);
         assertThat(start.apply(Key.LAYOUT, 1).layout()).isEqualTo(ViewState.LAYOUT_GRID);
     }
 
@@ -60,8 +69,12 @@ class ViewStateTest {
 
     @Test
     void rResetsTheViewButNotThePause() {
-        ViewState changed = start.apply(Key.ZOOM_IN, 3).apply(Key.LOG_SCALE, 3).apply(Key.SMOOTHING, 3)
-                .apply(Key.LAYOUT, 3).apply(Key.X_AXIS, 3).apply(Key.PAUSE, 3);
+        ViewState changed = start.apply(Key.ZOOM_IN, 3)
+                .apply(Key.LOG_SCALE, 3)
+                .apply(Key.SMOOTHING, 3)
+                .apply(Key.LAYOUT, 3)
+                .apply(Key.X_AXIS, 3)
+                .apply(Key.PAUSE, 3);
         ViewState reset = changed.apply(Key.RESET, 3);
         assertThat(reset.paused()).isTrue();
         assertThat(reset.apply(Key.PAUSE, 3).window(0, 10)).containsExactly(0, 10);

@@ -11,8 +11,7 @@ import org.jfree.data.xy.AbstractIntervalXYDataset;
  */
 final class BandDataset extends AbstractIntervalXYDataset {
     /** One group's points, already reduced for drawing. */
-    record Curve(String key, double[] x, double[] mean, double[] lower, double[] upper) {
-    }
+    record Curve(String key, double[] x, double[] mean, double[] lower, double[] upper) {}
 
     private final List<Curve> curves = new ArrayList<>();
 

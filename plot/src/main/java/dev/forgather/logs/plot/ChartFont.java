@@ -14,8 +14,7 @@ final class ChartFont {
     private static final String RESOURCE = "fonts/DejaVuSans.ttf";
     private static final Font BASE = load();
 
-    private ChartFont() {
-    }
+    private ChartFont() {}
 
     /** DejaVu Sans at {@code sizePoints}. */
     static Font of(float sizePoints) {

@@ -35,6 +35,7 @@ final class ChartLook {
     static final float SMOOTHED_WIDTH = 2.0f;
     /** The raw series under a smoothed one: thin and see-through, yet visible (the original's was not). */
     static final float RAW_WIDTH = 1.0f;
+
     static final int RAW_ALPHA = 90;
 
     static final Color TEXT = Color.BLACK;
@@ -42,8 +43,7 @@ final class ChartLook {
     static final int GRID_ALPHA = 77; // matplotlib's grid(alpha=0.3)
     static final Color LEGEND_EDGE = new Color(0xcccccc);
 
-    private ChartLook() {
-    }
+    private ChartLook() {}
 
     /** A panel: one plot with its title above it, no JFreeChart legend (legends go inside the plot). */
     static JFreeChart panel(String title, XYPlot plot) {
@@ -168,8 +168,8 @@ final class ChartLook {
 
     /** A dashed line stroke (matplotlib's {@code --}). */
     static Stroke dashed(float width) {
-        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-                new float[] {3.7f * width, 1.6f * width}, 0f);
+        return new BasicStroke(
+                width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {3.7f * width, 1.6f * width}, 0f);
     }
 
     /** A round point marker of {@code diameter} points, centred on the point. */

@@ -57,8 +57,7 @@ public final class ChartWriter {
 
     private static final double INCHES_PER_METRE = 1 / 0.0254;
 
-    private ChartWriter() {
-    }
+    private ChartWriter() {}
 
     /**
      * Writes {@code figure} to {@code target} in {@code format}, creating parent folders and
@@ -115,8 +114,8 @@ public final class ChartWriter {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             ImageWriteParam param = writer.getDefaultWriteParam();
-            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image),
-                    param);
+            IIOMetadata metadata =
+                    writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
             // Record the resolution, so that viewers and word processors size the image at 300 dpi.
             String pixelsPerMetre = Long.toString(Math.round(DPI * INCHES_PER_METRE));
             IIOMetadataNode physical = new IIOMetadataNode("pHYs");

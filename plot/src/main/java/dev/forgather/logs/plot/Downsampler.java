@@ -12,8 +12,7 @@ import java.util.Arrays;
  * neighbours on screen. For the usual evenly logged run the two are the same.
  */
 final class Downsampler {
-    private Downsampler() {
-    }
+    private Downsampler() {}
 
     /**
      * {@code line} itself when it has at most {@code columns} points, else at most five points per

@@ -19,6 +19,7 @@ import org.jfree.chart.ui.TextAnchor;
 public final class Figure {
     /** Space around the page and between panels, in points. */
     private static final double MARGIN = 6;
+
     private static final double GAP = 10;
 
     private final double widthInches;
@@ -83,8 +84,11 @@ public final class Figure {
         for (int i = 0; i < panels.size(); i++) {
             int row = i / columns;
             int column = i % columns;
-            cells.add(new Rectangle2D.Double(area.getMinX() + MARGIN + column * (cellWidth + GAP),
-                    top + row * (cellHeight + GAP), cellWidth, cellHeight));
+            cells.add(new Rectangle2D.Double(
+                    area.getMinX() + MARGIN + column * (cellWidth + GAP),
+                    top + row * (cellHeight + GAP),
+                    cellWidth,
+                    cellHeight));
         }
         return cells;
     }
@@ -100,8 +104,12 @@ public final class Figure {
         if (title.isPresent()) {
             g2.setFont(ChartLook.font(ChartLook.FIGURE_TITLE_SIZE));
             g2.setPaint(ChartLook.TEXT);
-            TextUtils.drawAlignedString(title.get(), g2, (float) area.getCenterX(),
-                    (float) (area.getMinY() + MARGIN + titleHeight() / 2), TextAnchor.CENTER);
+            TextUtils.drawAlignedString(
+                    title.get(),
+                    g2,
+                    (float) area.getCenterX(),
+                    (float) (area.getMinY() + MARGIN + titleHeight() / 2),
+                    TextAnchor.CENTER);
         }
         List<Rectangle2D> cells = cells(area);
         for (int i = 0; i < panels.size(); i++) {

@@ -20,8 +20,7 @@ public final class GroupChart {
     /** How opaque a band is: light enough that overlapping bands stay readable. */
     static final float BAND_ALPHA = 0.25f;
 
-    private GroupChart() {
-    }
+    private GroupChart() {}
 
     /**
      * Lays out the chart of {@code groups}; nothing is drawn yet. Only the step axis applies:
@@ -55,21 +54,24 @@ public final class GroupChart {
                 if (curve.isEmpty()) {
                     continue;
                 }
-                int series = dataset.add(reduce(group.key() + " (n=" + curve.members() + ")", curve, pixelColumns,
-                        options.logScale()));
+                int series = dataset.add(
+                        reduce(group.key() + " (n=" + curve.members() + ")", curve, pixelColumns, options.logScale()));
                 Color color = Palette.color(g);
                 renderer.setSeriesPaint(series, color);
                 renderer.setSeriesFillPaint(series, color);
-                renderer.setSeriesStroke(series, g == baseline ? ChartLook.dashed(ChartLook.SMOOTHED_WIDTH)
-                        : ChartLook.line(ChartLook.SMOOTHED_WIDTH));
+                renderer.setSeriesStroke(
+                        series,
+                        g == baseline
+                                ? ChartLook.dashed(ChartLook.SMOOTHED_WIDTH)
+                                : ChartLook.line(ChartLook.SMOOTHED_WIDTH));
             }
             panels.add(panel(metric, dataset, renderer, options, band));
         }
         return new Figure(MetricsChart.WIDTH_INCHES, MetricsChart.HEIGHT_INCHES, options.title(), panels, columns);
     }
 
-    private static JFreeChart panel(String metric, BandDataset dataset, DeviationRenderer renderer, PlotOptions options,
-            Band band) {
+    private static JFreeChart panel(
+            String metric, BandDataset dataset, DeviationRenderer renderer, PlotOptions options, Band band) {
         String name = MetricsChart.displayName(metric);
         ValueAxis x = ChartLook.linearAxis(options.xAxis().label());
         ValueAxis y = options.logScale() ? ChartLook.logAxis(name) : ChartLook.linearAxis(name);

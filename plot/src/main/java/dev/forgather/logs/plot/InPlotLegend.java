@@ -33,7 +33,10 @@ final class InPlotLegend extends AbstractXYAnnotation {
 
     /** The corners in matplotlib's order of preference when several hide nothing. */
     enum Corner {
-        UPPER_RIGHT, UPPER_LEFT, LOWER_LEFT, LOWER_RIGHT
+        UPPER_RIGHT,
+        UPPER_LEFT,
+        LOWER_LEFT,
+        LOWER_RIGHT
     }
 
     private final LegendTitle legend;
@@ -59,13 +62,19 @@ final class InPlotLegend extends AbstractXYAnnotation {
     }
 
     @Override
-    public void draw(Graphics2D g2, XYPlot plot, Rectangle2D dataArea, ValueAxis domainAxis, ValueAxis rangeAxis,
-            int rendererIndex, PlotRenderingInfo info) {
+    public void draw(
+            Graphics2D g2,
+            XYPlot plot,
+            Rectangle2D dataArea,
+            ValueAxis domainAxis,
+            ValueAxis rangeAxis,
+            int rendererIndex,
+            PlotRenderingInfo info) {
         if (plot.getLegendItems().getItemCount() == 0) {
             return;
         }
-        RectangleConstraint fit = new RectangleConstraint(new Range(0, dataArea.getWidth() - 2 * INSET),
-                new Range(0, dataArea.getHeight() - 2 * INSET));
+        RectangleConstraint fit = new RectangleConstraint(
+                new Range(0, dataArea.getWidth() - 2 * INSET), new Range(0, dataArea.getHeight() - 2 * INSET));
         Size2D size = legend.arrange(g2, fit);
         Corner best = null;
         Rectangle2D bestBox = null;

@@ -25,9 +25,11 @@ final class LinearAxis extends NumberAxis {
         boolean vertical = RectangleEdge.isLeftOrRight(edge);
         double length = vertical ? dataArea.getHeight() : dataArea.getWidth();
         double fontSize = getTickLabelFont().getSize2D();
-        int intervals = (int) Math.max(1, Math.min(MAX_INTERVALS, Math.floor(length / (fontSize * (vertical ? 2 : 3)))));
+        int intervals =
+                (int) Math.max(1, Math.min(MAX_INTERVALS, Math.floor(length / (fontSize * (vertical ? 2 : 3)))));
         TickUnit wanted = getStandardTickUnits().getCeilingTickUnit(getRange().getLength() / intervals);
-        if (wanted instanceof NumberTickUnit unit && unit.getSize() > getTickUnit().getSize()) {
+        if (wanted instanceof NumberTickUnit unit
+                && unit.getSize() > getTickUnit().getSize()) {
             setTickUnit(unit, false, false);
         }
     }

@@ -65,8 +65,8 @@ final class LogValueAxis extends LogAxis {
                 double power = Math.pow(10, d);
                 if (inView(power, lower, upper)) {
                     boolean labelled = Math.floorMod(d, every) == 0;
-                    ticks.add(new NumberTick(TickType.MAJOR, power, labelled ? TickLabels.logLabel(power) : "",
-                            anchor, anchor, 0));
+                    ticks.add(new NumberTick(
+                            TickType.MAJOR, power, labelled ? TickLabels.logLabel(power) : "", anchor, anchor, 0));
                 }
                 if (every == 1) {
                     for (int m = 2; m <= 9; m++) {
@@ -90,11 +90,18 @@ final class LogValueAxis extends LogAxis {
                         continue;
                     }
                     boolean labelled = contains(mantissas, m);
-                    candidate.add(new NumberTick(labelled ? TickType.MAJOR : TickType.MINOR, value,
-                            labelled ? TickLabels.logLabel(value) : "", anchor, anchor, 0));
+                    candidate.add(new NumberTick(
+                            labelled ? TickType.MAJOR : TickType.MINOR,
+                            value,
+                            labelled ? TickLabels.logLabel(value) : "",
+                            anchor,
+                            anchor,
+                            0));
                 }
             }
-            long labels = candidate.stream().filter(t -> t.getTickType() == TickType.MAJOR).count();
+            long labels = candidate.stream()
+                    .filter(t -> t.getTickType() == TickType.MAJOR)
+                    .count();
             if (labels < 2) {
                 break;
             }

@@ -26,8 +26,7 @@ public final class LossCurvesChart {
     private static final String EVAL_LOSS = MetricNames.EVAL_LOSS;
     private static final String LEARNING_RATE = MetricNames.LEARNING_RATE;
 
-    private LossCurvesChart() {
-    }
+    private LossCurvesChart() {}
 
     /**
      * Lays out the chart of {@code logs} (12×6 inches for one run, 16×6 for several); nothing is
@@ -47,14 +46,25 @@ public final class LossCurvesChart {
         int pixelColumns = Figure.panelPixelColumns(ONE_RUN_WIDTH_INCHES, 1);
         double origin = XYColumns.timeOrigin(log);
         PanelLines losses = new PanelLines();
-        losses.add(name + " Train Loss", trace(log, LOSS, origin, options, options.smoothWindow(), pixelColumns),
-                Palette.BLUE, ChartLook.line(ChartLook.LINE_WIDTH), null);
-        losses.add(name + " Eval Loss", trace(log, EVAL_LOSS, origin, options, 0, pixelColumns), Palette.GREEN,
-                ChartLook.line(ChartLook.LINE_WIDTH), ChartLook.marker(6));
+        losses.add(
+                name + " Train Loss",
+                trace(log, LOSS, origin, options, options.smoothWindow(), pixelColumns),
+                Palette.BLUE,
+                ChartLook.line(ChartLook.LINE_WIDTH),
+                null);
+        losses.add(
+                name + " Eval Loss",
+                trace(log, EVAL_LOSS, origin, options, 0, pixelColumns),
+                Palette.GREEN,
+                ChartLook.line(ChartLook.LINE_WIDTH),
+                ChartLook.marker(6));
         PanelLines learningRate = new PanelLines();
-        learningRate.add(name + " Learning Rate",
+        learningRate.add(
+                name + " Learning Rate",
                 trace(log, LEARNING_RATE, origin, options.withLogScale(false), 0, pixelColumns),
-                ChartLook.faint(Palette.ORANGE, 190), ChartLook.dashed(1.5f), null);
+                ChartLook.faint(Palette.ORANGE, 190),
+                ChartLook.dashed(1.5f),
+                null);
 
         ValueAxis lossAxis = options.logScale() ? ChartLook.logAxis("Loss") : ChartLook.linearAxis("Loss");
         ChartLook.style(lossAxis, Palette.BLUE);
@@ -76,8 +86,8 @@ public final class LossCurvesChart {
         }
         plot.addAnnotation(new InPlotLegend(plot), false);
         String title = options.title().orElse(DEFAULT_TITLE);
-        return new Figure(ONE_RUN_WIDTH_INCHES, HEIGHT_INCHES, Optional.empty(),
-                List.of(ChartLook.panel(title, plot)), 1);
+        return new Figure(
+                ONE_RUN_WIDTH_INCHES, HEIGHT_INCHES, Optional.empty(), List.of(ChartLook.panel(title, plot)), 1);
     }
 
     private static Figure compared(List<TrainingLog> logs, List<String> names, PlotOptions options) {
@@ -89,10 +99,19 @@ public final class LossCurvesChart {
             double origin = XYColumns.timeOrigin(log);
             boolean baseline = options.isBaseline(r);
             Stroke stroke = baseline ? ChartLook.dashed(ChartLook.LINE_WIDTH) : ChartLook.line(ChartLook.LINE_WIDTH);
-            train.add(names.get(r), trace(log, LOSS, origin, options, options.smoothWindow(), pixelColumns),
-                    Palette.color(r), stroke, null, baseline);
-            eval.add(names.get(r), trace(log, EVAL_LOSS, origin, options, 0, pixelColumns), Palette.color(r),
-                    stroke, ChartLook.marker(4.5));
+            train.add(
+                    names.get(r),
+                    trace(log, LOSS, origin, options, options.smoothWindow(), pixelColumns),
+                    Palette.color(r),
+                    stroke,
+                    null,
+                    baseline);
+            eval.add(
+                    names.get(r),
+                    trace(log, EVAL_LOSS, origin, options, 0, pixelColumns),
+                    Palette.color(r),
+                    stroke,
+                    ChartLook.marker(4.5));
         }
         List<JFreeChart> panels = new ArrayList<>();
         panels.add(panel("Train Loss", "Loss", LOSS, train, options));
@@ -100,8 +119,7 @@ public final class LossCurvesChart {
         return new Figure(COMPARED_WIDTH_INCHES, HEIGHT_INCHES, options.title(), panels, 2);
     }
 
-    private static JFreeChart panel(String title, String yLabel, String metric, PanelLines lines,
-            PlotOptions options) {
+    private static JFreeChart panel(String title, String yLabel, String metric, PanelLines lines, PlotOptions options) {
         ValueAxis y = options.logScale() ? ChartLook.logAxis(yLabel) : ChartLook.linearAxis(yLabel);
         XYPlot plot = ChartLook.plot(ChartLook.linearAxis(options.xAxis().label()), y);
         if (lines.isEmpty()) {
@@ -113,8 +131,8 @@ public final class LossCurvesChart {
         return ChartLook.panel(title, plot);
     }
 
-    private static Trace trace(TrainingLog log, String metric, double origin, PlotOptions options, int smoothWindow,
-            int pixelColumns) {
+    private static Trace trace(
+            TrainingLog log, String metric, double origin, PlotOptions options, int smoothWindow, int pixelColumns) {
         return Trace.of(log.series(metric), options.xAxis(), origin, smoothWindow, options.logScale(), pixelColumns);
     }
 }

@@ -17,8 +17,7 @@ public final class MetricsChart {
     static final double WIDTH_INCHES = 12;
     static final double HEIGHT_INCHES = 8;
 
-    private MetricsChart() {
-    }
+    private MetricsChart() {}
 
     /**
      * Lays out the chart of {@code logs}; nothing is drawn yet.
@@ -44,11 +43,16 @@ public final class MetricsChart {
                 if (series.isEmpty()) {
                     continue;
                 }
-                Trace trace = Trace.of(series, options.xAxis(), origins[r], options.smoothWindow(), options.logScale(),
-                        pixelColumns);
+                Trace trace = Trace.of(
+                        series, options.xAxis(), origins[r], options.smoothWindow(), options.logScale(), pixelColumns);
                 boolean baseline = options.isBaseline(r);
-                lines.add(names.get(r), trace, Palette.color(r), baseline ? ChartLook.dashed(ChartLook.LINE_WIDTH)
-                        : ChartLook.line(ChartLook.LINE_WIDTH), null, baseline);
+                lines.add(
+                        names.get(r),
+                        trace,
+                        Palette.color(r),
+                        baseline ? ChartLook.dashed(ChartLook.LINE_WIDTH) : ChartLook.line(ChartLook.LINE_WIDTH),
+                        null,
+                        baseline);
             }
             panels.add(panel(metric, lines, options));
         }

@@ -21,8 +21,7 @@ public final class Palette {
     static final Color ORANGE = TAB10.get(1);
     static final Color GREEN = TAB10.get(2);
 
-    private Palette() {
-    }
+    private Palette() {}
 
     /** The colour of the {@code index}-th run, cycling after ten as matplotlib does. */
     public static Color color(int index) {

@@ -14,8 +14,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
  */
 final class PanelLines {
     /** How one line is drawn. */
-    private record Line(String key, XYColumns points, Color color, Stroke stroke, boolean inLegend, Shape marker) {
-    }
+    private record Line(String key, XYColumns points, Color color, Stroke stroke, boolean inLegend, Shape marker) {}
 
     private final List<Line> under = new ArrayList<>();
     private final List<Line> over = new ArrayList<>();
@@ -34,9 +33,15 @@ final class PanelLines {
             return;
         }
         if (trace.smoothed().isPresent()) {
-            under.add(new Line(key + " (raw)", trace.raw(), ChartLook.faint(color), ChartLook.line(ChartLook.RAW_WIDTH),
-                    false, null));
-            Stroke bold = dashed ? ChartLook.dashed(ChartLook.SMOOTHED_WIDTH) : ChartLook.line(ChartLook.SMOOTHED_WIDTH);
+            under.add(new Line(
+                    key + " (raw)",
+                    trace.raw(),
+                    ChartLook.faint(color),
+                    ChartLook.line(ChartLook.RAW_WIDTH),
+                    false,
+                    null));
+            Stroke bold =
+                    dashed ? ChartLook.dashed(ChartLook.SMOOTHED_WIDTH) : ChartLook.line(ChartLook.SMOOTHED_WIDTH);
             over.add(new Line(key, trace.smoothed().get(), color, bold, true, marker));
         } else {
             // A lone point has no line to show; give it a marker so it is seen.

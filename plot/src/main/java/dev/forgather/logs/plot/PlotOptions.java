@@ -22,11 +22,19 @@ import java.util.OptionalInt;
  * @param format the file format written when the output file name does not end in .png, .svg or .pdf
  * @param baseline the index of the run (or seed group) drawn dashed as the baseline; empty for none
  */
-public record PlotOptions(List<String> metrics, XAxis xAxis, int smoothWindow, boolean logScale,
-        Optional<String> title, List<String> labels, PlotFormat format, OptionalInt baseline) {
+public record PlotOptions(
+        List<String> metrics,
+        XAxis xAxis,
+        int smoothWindow,
+        boolean logScale,
+        Optional<String> title,
+        List<String> labels,
+        PlotFormat format,
+        OptionalInt baseline) {
 
     /** The metrics drawn when none are asked for. */
-    public static final List<String> DEFAULT_METRICS = List.of(MetricNames.LOSS, MetricNames.EVAL_LOSS, MetricNames.LEARNING_RATE);
+    public static final List<String> DEFAULT_METRICS =
+            List.of(MetricNames.LOSS, MetricNames.EVAL_LOSS, MetricNames.LEARNING_RATE);
 
     /** Checks and copies the lists. */
     public PlotOptions {
@@ -51,7 +59,14 @@ public record PlotOptions(List<String> metrics, XAxis xAxis, int smoothWindow, b
 
     /** The defaults of {@code forgather logs plot}: default metrics, step axis, no smoothing, linear, PNG. */
     public static PlotOptions defaults() {
-        return new PlotOptions(DEFAULT_METRICS, XAxis.STEP, 0, false, Optional.empty(), List.of(), PlotFormat.PNG,
+        return new PlotOptions(
+                DEFAULT_METRICS,
+                XAxis.STEP,
+                0,
+                false,
+                Optional.empty(),
+                List.of(),
+                PlotFormat.PNG,
                 OptionalInt.empty());
     }
 

@@ -9,8 +9,7 @@ public final class PlotOutput {
     /** The folder, relative to the working directory, that charts go to without {@code --output}. */
     public static final String DEFAULT_FOLDER = "tmp";
 
-    private PlotOutput() {
-    }
+    private PlotOutput() {}
 
     /**
      * The path to write to.
@@ -30,17 +29,27 @@ public final class PlotOutput {
      * @param requestedMetrics the {@code --metrics} list; empty when not given
      * @param configTemplate the {@code -t} value; empty when not given
      */
-    public static Path resolve(Optional<String> output, PlotFormat format, boolean lossCurves,
-            List<String> requestedMetrics, Optional<String> configTemplate) {
+    public static Path resolve(
+            Optional<String> output,
+            PlotFormat format,
+            boolean lossCurves,
+            List<String> requestedMetrics,
+            Optional<String> configTemplate) {
         if (output.isPresent()) {
             String given = output.get();
-            return Path.of(PlotFormat.ofFileName(Path.of(given)).isPresent() ? given : given + "." + format.extension());
+            return Path.of(
+                    PlotFormat.ofFileName(Path.of(given)).isPresent() ? given : given + "." + format.extension());
         }
         String name;
         if (lossCurves) {
             name = "loss_curves";
         } else if (!requestedMetrics.isEmpty()) {
-            name = "plot_" + String.join("_", requestedMetrics.stream().map(PlotOutput::fileNamePart).toList());
+            name = "plot_"
+                    + String.join(
+                            "_",
+                            requestedMetrics.stream()
+                                    .map(PlotOutput::fileNamePart)
+                                    .toList());
         } else {
             name = "training_plot";
         }

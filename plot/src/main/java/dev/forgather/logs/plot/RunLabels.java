@@ -9,8 +9,7 @@ import java.util.Optional;
 
 /** The legend names of runs, as SPEC's {@code --labels} rule gives them. */
 public final class RunLabels {
-    private RunLabels() {
-    }
+    private RunLabels() {}
 
     /**
      * One name per log, in order: the given label; else the model folder, else the run folder,

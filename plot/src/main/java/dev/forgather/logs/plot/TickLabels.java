@@ -15,8 +15,7 @@ import org.jfree.chart.axis.TickUnits;
 final class TickLabels {
     private static final DecimalFormatSymbols SYMBOLS = symbols();
 
-    private TickLabels() {
-    }
+    private TickLabels() {}
 
     /** Spacings of 1, 2, 2.5 and 5 times a power of ten, each with a label format that fits it. */
     static TickUnits standardUnits() {

@@ -20,8 +20,8 @@ record Trace(XYColumns raw, Optional<XYColumns> smoothed) {
      * @param originSeconds the run's first timestamp, for {@link XAxis#TIME}
      * @param pixelColumns how many pixel columns the panel spans
      */
-    static Trace of(Series series, XAxis axis, double originSeconds, int smoothWindow, boolean logScale,
-            int pixelColumns) {
+    static Trace of(
+            Series series, XAxis axis, double originSeconds, int smoothWindow, boolean logScale, int pixelColumns) {
         double[] x = XYColumns.xOf(series, axis, originSeconds);
         double[] values = series.values();
         XYColumns raw = Downsampler.reduce(XYColumns.of(x, values, logScale), pixelColumns);

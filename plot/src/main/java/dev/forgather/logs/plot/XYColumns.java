@@ -1,7 +1,7 @@
 package dev.forgather.logs.plot;
 
-import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.MetricNames;
+import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.TrainingLog;
 import java.util.Arrays;
 
@@ -95,6 +95,8 @@ record XYColumns(double[] x, double[] y) {
             outY[n] = drawable ? v : Double.NaN;
             n++;
         }
-        return n == x.length ? new XYColumns(outX, outY) : new XYColumns(Arrays.copyOf(outX, n), Arrays.copyOf(outY, n));
+        return n == x.length
+                ? new XYColumns(outX, outY)
+                : new XYColumns(Arrays.copyOf(outX, n), Arrays.copyOf(outY, n));
     }
 }

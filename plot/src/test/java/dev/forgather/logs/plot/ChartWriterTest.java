@@ -81,10 +81,15 @@ class ChartWriterTest {
         BufferedImage image = ChartWriter.render(figure);
         List<Rectangle2D> cells = cellsInPixels(figure);
         for (int panel = 0; panel < 3; panel++) {
-            assertThat(count(image, cells.get(panel), Palette.BLUE)).as("blue in panel %d", panel).isGreaterThan(500);
-            assertThat(count(image, cells.get(panel), Palette.ORANGE)).as("orange in panel %d", panel)
+            assertThat(count(image, cells.get(panel), Palette.BLUE))
+                    .as("blue in panel %d", panel)
                     .isGreaterThan(500);
-            assertThat(count(image, cells.get(panel), Palette.GREEN)).as("no third run").isZero();
+            assertThat(count(image, cells.get(panel), Palette.ORANGE))
+                    .as("orange in panel %d", panel)
+                    .isGreaterThan(500);
+            assertThat(count(image, cells.get(panel), Palette.GREEN))
+                    .as("no third run")
+                    .isZero();
         }
     }
 
@@ -92,8 +97,8 @@ class ChartWriterTest {
     void smoothingShowsABoldLineOverAFaintButVisibleRawLine() {
         PlotOptions options = PlotOptions.defaults().withMetrics(List.of("loss"));
         BufferedImage plain = ChartWriter.render(MetricsChart.build(List.of(TestLogs.lr1e3()), options));
-        BufferedImage smooth = ChartWriter.render(
-                MetricsChart.build(List.of(TestLogs.lr1e3()), options.withSmoothWindow(10)));
+        BufferedImage smooth =
+                ChartWriter.render(MetricsChart.build(List.of(TestLogs.lr1e3()), options.withSmoothWindow(10)));
         Rectangle2D all = new Rectangle2D.Double(0, 0, plain.getWidth(), plain.getHeight());
         Color faintBlue = overWhite(ChartLook.faint(Palette.BLUE));
         // The raw line is 4 pixels wide at 300 dpi: thousands of pixels of its see-through colour,
@@ -101,7 +106,9 @@ class ChartWriterTest {
         long faintPlain = countNear(plain, all, faintBlue, 6);
         long faintSmooth = countNear(smooth, all, faintBlue, 6);
         assertThat(faintSmooth).isGreaterThan(2000).isGreaterThan(4 * faintPlain);
-        assertThat(count(smooth, all, Palette.BLUE)).as("the smoothed line is solid").isGreaterThan(5000);
+        assertThat(count(smooth, all, Palette.BLUE))
+                .as("the smoothed line is solid")
+                .isGreaterThan(5000);
     }
 
     @Test
@@ -117,9 +124,20 @@ class ChartWriterTest {
         assertThat(linesStrokedIn(svg, "rgb(31,119,180)")).isEqualTo(5);
         assertThat(linesStrokedIn(svg, "rgb(255,127,14)")).isEqualTo(5);
         List<String> texts = texts(svg);
-        assertThat(texts).contains("Loss vs Global Step", "Eval Loss vs Global Step", "Learning Rate vs Global Step",
-                "Global Step", "Loss", "Eval Loss", "Learning Rate", "tiny_gpt/adamw_lr1e-3", "tiny_gpt/adamw_lr3e-3",
-                "1000", "1400", "0.0030");
+        assertThat(texts)
+                .contains(
+                        "Loss vs Global Step",
+                        "Eval Loss vs Global Step",
+                        "Learning Rate vs Global Step",
+                        "Global Step",
+                        "Loss",
+                        "Eval Loss",
+                        "Learning Rate",
+                        "tiny_gpt/adamw_lr1e-3",
+                        "tiny_gpt/adamw_lr3e-3",
+                        "1000",
+                        "1400",
+                        "0.0030");
         assertThat(texts).doesNotContain("1,000");
     }
 
@@ -133,8 +151,8 @@ class ChartWriterTest {
             assertThat(page.getMediaBox().getWidth()).isEqualTo(12 * 72f);
             assertThat(page.getMediaBox().getHeight()).isEqualTo(6 * 72f);
             String text = new PDFTextStripper().getText(pdf);
-            assertThat(text).contains("Training Progress", "Global Step", "Loss", "Learning Rate",
-                    "tiny_gpt Eval Loss");
+            assertThat(text)
+                    .contains("Training Progress", "Global Step", "Loss", "Learning Rate", "tiny_gpt Eval Loss");
             List<PDFont> fonts = new ArrayList<>();
             collectFonts(page, fonts);
             assertThat(fonts).isNotEmpty().allMatch(PDFont::isEmbedded);
@@ -179,7 +197,11 @@ class ChartWriterTest {
         Files.writeString(file, "old chart");
         XYPlot broken = new XYPlot() {
             @Override
-            public void draw(Graphics2D g2, Rectangle2D area, java.awt.geom.Point2D anchor, PlotState state,
+            public void draw(
+                    Graphics2D g2,
+                    Rectangle2D area,
+                    java.awt.geom.Point2D anchor,
+                    PlotState state,
                     PlotRenderingInfo info) {
                 throw new IllegalStateException("drawing failed");
             }
@@ -197,9 +219,10 @@ class ChartWriterTest {
     private static List<Rectangle2D> cellsInPixels(Figure figure) {
         double scale = ChartWriter.DPI / 72.0;
         List<Rectangle2D> cells = new ArrayList<>();
-        for (Rectangle2D cell : figure.cells(new Rectangle2D.Double(0, 0, figure.widthPoints(), figure.heightPoints()))) {
-            cells.add(new Rectangle2D.Double(cell.getX() * scale, cell.getY() * scale, cell.getWidth() * scale,
-                    cell.getHeight() * scale));
+        for (Rectangle2D cell :
+                figure.cells(new Rectangle2D.Double(0, 0, figure.widthPoints(), figure.heightPoints()))) {
+            cells.add(new Rectangle2D.Double(
+                    cell.getX() * scale, cell.getY() * scale, cell.getWidth() * scale, cell.getHeight() * scale));
         }
         return cells;
     }
@@ -225,8 +248,10 @@ class ChartWriterTest {
 
     private static Color overWhite(Color colour) {
         double a = colour.getAlpha() / 255.0;
-        return new Color((int) Math.round(255 - a * (255 - colour.getRed())),
-                (int) Math.round(255 - a * (255 - colour.getGreen())), (int) Math.round(255 - a * (255 - colour.getBlue())));
+        return new Color(
+                (int) Math.round(255 - a * (255 - colour.getRed())),
+                (int) Math.round(255 - a * (255 - colour.getGreen())),
+                (int) Math.round(255 - a * (255 - colour.getBlue())));
     }
 
     private static Document parse(Path file) throws Exception {
@@ -243,7 +268,8 @@ class ChartWriterTest {
         int n = 0;
         for (int i = 0; i < paths.getLength(); i++) {
             Element path = (Element) paths.item(i);
-            if (path.getAttribute("d").split("L").length > 2 && colour.equals(inherited(path, "stroke"))
+            if (path.getAttribute("d").split("L").length > 2
+                    && colour.equals(inherited(path, "stroke"))
                     && !insideClipPath(path)) {
                 n++;
             }

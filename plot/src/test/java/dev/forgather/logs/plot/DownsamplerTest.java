@@ -25,8 +25,8 @@ class DownsamplerTest {
         double[] values = new double[min + random.nextInt(max - min + 1)];
         for (int i = 0; i < values.length; i++) {
             values[i] = switch (random.nextInt(4)) {
-                case 0 -> Math.rint(random.nextGaussian() * 10);   // repeats and ties
-                case 1 -> random.nextBoolean() ? 1e6 : -1e6;        // the bounds
+                case 0 -> Math.rint(random.nextGaussian() * 10); // repeats and ties
+                case 1 -> random.nextBoolean() ? 1e6 : -1e6; // the bounds
                 default -> (random.nextDouble() * 2 - 1) * 1e6;
             };
         }
@@ -44,8 +44,10 @@ class DownsamplerTest {
         if (values.length > columns) {
             assertThat(y.length).isLessThanOrEqualTo(4 * columns);
         }
-        assertThat(Arrays.stream(y).max().getAsDouble()).isEqualTo(Arrays.stream(values).max().getAsDouble());
-        assertThat(Arrays.stream(y).min().getAsDouble()).isEqualTo(Arrays.stream(values).min().getAsDouble());
+        assertThat(Arrays.stream(y).max().getAsDouble())
+                .isEqualTo(Arrays.stream(values).max().getAsDouble());
+        assertThat(Arrays.stream(y).min().getAsDouble())
+                .isEqualTo(Arrays.stream(values).min().getAsDouble());
         assertThat(reduced.x()[0]).isEqualTo(0);
         assertThat(reduced.x()[y.length - 1]).isEqualTo(values.length - 1);
     }
@@ -120,6 +122,7 @@ class DownsamplerTest {
         // Columns 4 and 5 hold only NaN: a gap point each, so the line breaks there.
         long gaps = Arrays.stream(reduced.y()).filter(Double::isNaN).count();
         assertThat(gaps).isGreaterThanOrEqualTo(2);
-        assertThat(Arrays.stream(reduced.y()).filter(v -> !Double.isNaN(v)).allMatch(v -> v == 1.0)).isTrue();
+        assertThat(Arrays.stream(reduced.y()).filter(v -> !Double.isNaN(v)).allMatch(v -> v == 1.0))
+                .isTrue();
     }
 }

@@ -37,8 +37,13 @@ class GroupChartTest {
      * min–max 20…26), far enough that no band overlaps another.
      */
     private List<SeedGroups.Group> groups() {
-        List<TrainingLog> runs = List.of(flat("a_seed1", 1), flat("a_seed2", 2), flat("a_seed3", 3),
-                flat("b_seed1", 20), flat("b_seed2", 20), flat("b_seed3", 26));
+        List<TrainingLog> runs = List.of(
+                flat("a_seed1", 1),
+                flat("a_seed2", 2),
+                flat("a_seed3", 3),
+                flat("b_seed1", 20),
+                flat("b_seed2", 20),
+                flat("b_seed3", 26));
         return SeedGroups.of(runs, CompareOptions.DEFAULT_GROUP_PATTERN);
     }
 
@@ -137,7 +142,8 @@ class GroupChartTest {
 
     @Test
     void groupsAreAlignedOnStepsOnly() {
-        assertThatThrownBy(() -> GroupChart.build(groups(), Band.STD, -1, lossOnly().withXAxis(XAxis.EPOCH)))
+        assertThatThrownBy(() ->
+                        GroupChart.build(groups(), Band.STD, -1, lossOnly().withXAxis(XAxis.EPOCH)))
                 .hasMessage("seed groups are aligned on steps: the x axis must be step");
     }
 
@@ -160,8 +166,10 @@ class GroupChartTest {
 
     private static Color faint(Color colour) {
         double a = GroupChart.BAND_ALPHA;
-        return new Color((int) Math.round(255 - a * (255 - colour.getRed())),
-                (int) Math.round(255 - a * (255 - colour.getGreen())), (int) Math.round(255 - a * (255 - colour.getBlue())));
+        return new Color(
+                (int) Math.round(255 - a * (255 - colour.getRed())),
+                (int) Math.round(255 - a * (255 - colour.getGreen())),
+                (int) Math.round(255 - a * (255 - colour.getBlue())));
     }
 
     /** The rows of column {@code x} whose colour is within 4 of {@code colour}, top to bottom. */

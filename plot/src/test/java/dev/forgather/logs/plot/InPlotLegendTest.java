@@ -18,7 +18,8 @@ class InPlotLegendTest {
     private InPlotLegend.Corner cornerFor(String metric, double from, double to) {
         List<String> records = new ArrayList<>();
         for (int step = 0; step <= 100; step++) {
-            records.add("{\"global_step\": " + step + ", \"" + metric + "\": " + (from + (to - from) * step / 100) + "}");
+            records.add(
+                    "{\"global_step\": " + step + ", \"" + metric + "\": " + (from + (to - from) * step / 100) + "}");
         }
         TrainingLog log = TestLogs.write(dir, "m", metric + from, records);
         Figure figure = MetricsChart.build(List.of(log), PlotOptions.defaults().withMetrics(List.of(metric)));

@@ -23,17 +23,21 @@ class LossCurvesChartTest {
         assertThat(figure.panels()).hasSize(1);
         assertThat(figure.panels().get(0).getTitle().getText()).isEqualTo("Training Progress");
         XYPlot plot = plot(figure, 0);
-        assertThat(legendLabels(plot)).containsExactly("tiny_gpt Train Loss", "tiny_gpt Eval Loss",
-                "tiny_gpt Learning Rate");
+        assertThat(legendLabels(plot))
+                .containsExactly("tiny_gpt Train Loss", "tiny_gpt Eval Loss", "tiny_gpt Learning Rate");
         List<java.awt.Paint> colours = legendColours(plot);
         assertThat(colours.get(0)).isEqualTo(Palette.BLUE);
         assertThat(colours.get(1)).isEqualTo(Palette.GREEN);
         assertThat(((Color) colours.get(2)).getRGB() & 0xffffff).isEqualTo(0xff7f0e);
 
         XYLineAndShapeRenderer losses = (XYLineAndShapeRenderer) plot.getRenderer(0);
-        assertThat(losses.getSeriesShapesVisible(1)).as("evaluation points are marked").isTrue();
+        assertThat(losses.getSeriesShapesVisible(1))
+                .as("evaluation points are marked")
+                .isTrue();
         XYLineAndShapeRenderer rate = (XYLineAndShapeRenderer) plot.getRenderer(1);
-        assertThat(((BasicStroke) rate.getSeriesStroke(0)).getDashArray()).as("learning rate is dashed").isNotNull();
+        assertThat(((BasicStroke) rate.getSeriesStroke(0)).getDashArray())
+                .as("learning rate is dashed")
+                .isNotNull();
 
         ValueAxis rateAxis = plot.getRangeAxisForDataset(1);
         assertThat(rateAxis).isNotSameAs(plot.getRangeAxis());
@@ -45,7 +49,8 @@ class LossCurvesChartTest {
 
     @Test
     void titleOptionReplacesTrainingProgress() {
-        Figure figure = LossCurvesChart.build(List.of(TestLogs.lr1e3()), PlotOptions.defaults().withTitle("lr 1e-3"));
+        Figure figure = LossCurvesChart.build(
+                List.of(TestLogs.lr1e3()), PlotOptions.defaults().withTitle("lr 1e-3"));
         assertThat(figure.panels().get(0).getTitle().getText()).isEqualTo("lr 1e-3");
     }
 
@@ -56,8 +61,8 @@ class LossCurvesChartTest {
         assertThat(figure.heightInches()).isEqualTo(6);
         assertThat(figure.panels()).extracting(p -> p.getTitle().getText()).containsExactly("Train Loss", "Eval Loss");
         for (int panel = 0; panel < 2; panel++) {
-            assertThat(legendLabels(plot(figure, panel))).containsExactly("tiny_gpt/adamw_lr1e-3",
-                    "tiny_gpt/adamw_lr3e-3");
+            assertThat(legendLabels(plot(figure, panel)))
+                    .containsExactly("tiny_gpt/adamw_lr1e-3", "tiny_gpt/adamw_lr3e-3");
             assertThat(legendColours(plot(figure, panel))).containsExactly(Palette.BLUE, Palette.ORANGE);
         }
     }
@@ -68,7 +73,8 @@ class LossCurvesChartTest {
         Figure one = LossCurvesChart.build(List.of(TestLogs.lr1e3()), smooth);
         // Raw train loss, smoothed train loss, eval loss: the six evaluations are not smoothed.
         assertThat(data(one, 0).getSeriesCount()).isEqualTo(3);
-        assertThat(data(one, 0).line(2).y()).containsExactly(TestLogs.lr1e3().series("eval_loss").values());
+        assertThat(data(one, 0).line(2).y())
+                .containsExactly(TestLogs.lr1e3().series("eval_loss").values());
         Figure compared = LossCurvesChart.build(List.of(TestLogs.lr1e3(), TestLogs.lr3e3()), smooth);
         assertThat(data(compared, 0).getSeriesCount()).isEqualTo(4);
         assertThat(data(compared, 1).getSeriesCount()).isEqualTo(2);

@@ -51,21 +51,28 @@ class MetricsChartTest {
     @Test
     void defaultChartHasLossEvalLossAndLearningRatePanels() {
         Figure figure = MetricsChart.build(List.of(TestLogs.lr1e3()), PlotOptions.defaults());
-        assertThat(figure.panels()).extracting(p -> p.getTitle().getText())
+        assertThat(figure.panels())
+                .extracting(p -> p.getTitle().getText())
                 .containsExactly("Loss vs Global Step", "Eval Loss vs Global Step", "Learning Rate vs Global Step");
-        assertThat(figure.panels()).extracting(p -> ((XYPlot) p.getPlot()).getRangeAxis().getLabel())
+        assertThat(figure.panels())
+                .extracting(p -> ((XYPlot) p.getPlot()).getRangeAxis().getLabel())
                 .containsExactly("Loss", "Eval Loss", "Learning Rate");
-        assertThat(figure.panels()).extracting(p -> ((XYPlot) p.getPlot()).getDomainAxis().getLabel())
+        assertThat(figure.panels())
+                .extracting(p -> ((XYPlot) p.getPlot()).getDomainAxis().getLabel())
                 .containsOnly("Global Step");
         assertThat(figure.widthInches()).isEqualTo(12);
         assertThat(figure.heightInches()).isEqualTo(8);
-        assertThat(figure.cells(new java.awt.geom.Rectangle2D.Double(0, 0, 864, 576)).get(2).getY())
-                .as("the third panel starts a second row").isGreaterThan(200);
+        assertThat(figure.cells(new java.awt.geom.Rectangle2D.Double(0, 0, 864, 576))
+                        .get(2)
+                        .getY())
+                .as("the third panel starts a second row")
+                .isGreaterThan(200);
     }
 
     @Test
     void xAxisOptionNamesTitlesAndLabels() {
-        PlotOptions epoch = PlotOptions.defaults().withMetrics(List.of("grad_norm")).withXAxis(XAxis.EPOCH);
+        PlotOptions epoch =
+                PlotOptions.defaults().withMetrics(List.of("grad_norm")).withXAxis(XAxis.EPOCH);
         Figure figure = MetricsChart.build(List.of(TestLogs.lr1e3()), epoch);
         assertThat(figure.panels()).hasSize(1);
         assertThat(figure.panels().get(0).getTitle().getText()).isEqualTo("Grad Norm vs Epoch");
@@ -89,15 +96,18 @@ class MetricsChartTest {
         Figure figure = MetricsChart.build(List.of(a, b, a), options);
         for (int panel = 0; panel < 3; panel++) {
             assertThat(legendLabels(plot(figure, panel))).containsExactly("first", "second", "third");
-            assertThat(legendColours(plot(figure, panel))).containsExactly(Palette.TAB10.get(0), Palette.TAB10.get(1),
-                    Palette.TAB10.get(2));
+            assertThat(legendColours(plot(figure, panel)))
+                    .containsExactly(Palette.TAB10.get(0), Palette.TAB10.get(1), Palette.TAB10.get(2));
         }
         assertThat(Palette.TAB10.get(1).getRGB() & 0xffffff).isEqualTo(0xff7f0e);
     }
 
     @Test
     void aRunKeepsItsColourInAPanelAnotherRunIsMissingFrom() {
-        TrainingLog noEval = TestLogs.write(dir, "small", "no_eval",
+        TrainingLog noEval = TestLogs.write(
+                dir,
+                "small",
+                "no_eval",
                 List.of("{\"global_step\": 10, \"loss\": 3.0}", "{\"global_step\": 20, \"loss\": 2.5}"));
         Figure figure = MetricsChart.build(List.of(noEval, TestLogs.lr1e3()), PlotOptions.defaults());
         assertThat(legendLabels(plot(figure, 1))).containsExactly("tiny_gpt");
@@ -117,7 +127,9 @@ class MetricsChartTest {
         Figure figure = MetricsChart.build(List.of(log), PlotOptions.defaults().withSmoothWindow(window));
         SeriesDataset loss = data(figure, 0);
         assertThat(loss.getSeriesCount()).isEqualTo(2);
-        assertThat(legendLabels(plot(figure, 0))).as("the raw series has no legend entry").containsExactly("tiny_gpt");
+        assertThat(legendLabels(plot(figure, 0)))
+                .as("the raw series has no legend entry")
+                .containsExactly("tiny_gpt");
         double[] values = log.series("loss").values();
         double[] raw = loss.line(0).y();
         double[] smooth = loss.line(1).y();
@@ -131,16 +143,22 @@ class MetricsChartTest {
             }
             assertThat(smooth[i]).as("point %d", i).isCloseTo(sum / (to - from + 1), within(1e-12));
         }
-        java.awt.Color rawColour = (java.awt.Color) plot(figure, 0).getRenderer().getSeriesPaint(0);
-        assertThat(rawColour.getAlpha()).as("raw series is see-through but visible").isBetween(60, 160);
+        java.awt.Color rawColour =
+                (java.awt.Color) plot(figure, 0).getRenderer().getSeriesPaint(0);
+        assertThat(rawColour.getAlpha())
+                .as("raw series is see-through but visible")
+                .isBetween(60, 160);
     }
 
     @Test
     void aSeriesShorterThanTheWindowIsDrawnUnsmoothed() {
-        Figure figure = MetricsChart.build(List.of(TestLogs.lr1e3()), PlotOptions.defaults().withSmoothWindow(10));
+        Figure figure = MetricsChart.build(
+                List.of(TestLogs.lr1e3()), PlotOptions.defaults().withSmoothWindow(10));
         SeriesDataset eval = data(figure, 1);
         assertThat(eval.getSeriesCount()).isEqualTo(1);
-        assertThat(eval.getItemCount(0)).as("six evaluations, each once although logged twice").isEqualTo(6);
+        assertThat(eval.getItemCount(0))
+                .as("six evaluations, each once although logged twice")
+                .isEqualTo(6);
     }
 
     @Test
@@ -149,19 +167,26 @@ class MetricsChartTest {
         Figure figure = MetricsChart.build(List.of(TestLogs.lr1e3()), options);
         assertThat(plot(figure, 1).getDataset(0)).isNull();
         assertThat(plot(figure, 1).getNoDataMessage()).isEqualTo("No data for perplexity");
-        assertThat(plot(figure, 1).getRangeAxis().isTickLabelsVisible()).as("no made-up 0..1 scale").isFalse();
+        assertThat(plot(figure, 1).getRangeAxis().isTickLabelsVisible())
+                .as("no made-up 0..1 scale")
+                .isFalse();
         assertThat(data(figure, 0).getSeriesCount()).isEqualTo(1);
     }
 
     @Test
     void timeAxisMeasuresEverySeriesFromTheRunsFirstRecord() {
         double t0 = 1_700_000_000.0;
-        TrainingLog log = TestLogs.write(dir, "m", "r", List.of(
-                "{\"timestamp\": " + t0 + ", \"global_step\": 10, \"loss\": 3.0}",
-                "{\"timestamp\": " + (t0 + 60) + ", \"global_step\": 20, \"loss\": 2.5}",
-                "{\"timestamp\": " + (t0 + 60.001) + ", \"global_step\": 20, \"eval_loss\": 2.7}",
-                "{\"timestamp\": " + (t0 + 120) + ", \"global_step\": 30, \"loss\": 2.2}"));
-        Figure figure = MetricsChart.build(List.of(log),
+        TrainingLog log = TestLogs.write(
+                dir,
+                "m",
+                "r",
+                List.of(
+                        "{\"timestamp\": " + t0 + ", \"global_step\": 10, \"loss\": 3.0}",
+                        "{\"timestamp\": " + (t0 + 60) + ", \"global_step\": 20, \"loss\": 2.5}",
+                        "{\"timestamp\": " + (t0 + 60.001) + ", \"global_step\": 20, \"eval_loss\": 2.7}",
+                        "{\"timestamp\": " + (t0 + 120) + ", \"global_step\": 30, \"loss\": 2.2}"));
+        Figure figure = MetricsChart.build(
+                List.of(log),
                 PlotOptions.defaults().withMetrics(List.of("loss", "eval_loss")).withXAxis(XAxis.TIME));
         assertThat(data(figure, 0).line(0).x()).containsExactly(new double[] {0, 1, 2}, within(1e-9));
         // The evaluation at step 20 sits at minute 1, with the training record of the same moment
@@ -171,12 +196,16 @@ class MetricsChartTest {
 
     @Test
     void nonFiniteValuesAreGapsAndLeaveTheAxisFinite() {
-        TrainingLog log = TestLogs.write(dir, "m", "diverged", List.of(
-                "{\"global_step\": 1, \"loss\": 2.0}",
-                "{\"global_step\": 2, \"loss\": NaN}",
-                "{\"global_step\": 3, \"loss\": Infinity}",
-                "{\"global_step\": 4, \"loss\": 1.5}",
-                "{\"global_step\": 5, \"loss\": -Infinity}"));
+        TrainingLog log = TestLogs.write(
+                dir,
+                "m",
+                "diverged",
+                List.of(
+                        "{\"global_step\": 1, \"loss\": 2.0}",
+                        "{\"global_step\": 2, \"loss\": NaN}",
+                        "{\"global_step\": 3, \"loss\": Infinity}",
+                        "{\"global_step\": 4, \"loss\": 1.5}",
+                        "{\"global_step\": 5, \"loss\": -Infinity}"));
         Figure figure = MetricsChart.build(List.of(log), PlotOptions.defaults().withMetrics(List.of("loss")));
         assertThat(data(figure, 0).line(0).y()).containsExactly(2.0, Double.NaN, Double.NaN, 1.5, Double.NaN);
         Range range = plot(figure, 0).getRangeAxis().getRange();
@@ -186,11 +215,18 @@ class MetricsChartTest {
 
     @Test
     void logScaleLeavesOutValuesALogAxisCannotShow() {
-        TrainingLog log = TestLogs.write(dir, "m", "r", List.of(
-                "{\"global_step\": 1, \"loss\": 2.0, \"learning_rate\": 0.001}",
-                "{\"global_step\": 2, \"loss\": 1.0, \"learning_rate\": 0.0}"));
-        Figure figure = MetricsChart.build(List.of(log),
-                PlotOptions.defaults().withMetrics(List.of("loss", "learning_rate")).withLogScale(true));
+        TrainingLog log = TestLogs.write(
+                dir,
+                "m",
+                "r",
+                List.of(
+                        "{\"global_step\": 1, \"loss\": 2.0, \"learning_rate\": 0.001}",
+                        "{\"global_step\": 2, \"loss\": 1.0, \"learning_rate\": 0.0}"));
+        Figure figure = MetricsChart.build(
+                List.of(log),
+                PlotOptions.defaults()
+                        .withMetrics(List.of("loss", "learning_rate"))
+                        .withLogScale(true));
         assertThat(plot(figure, 0).getRangeAxis()).isInstanceOf(LogAxis.class);
         assertThat(plot(figure, 1).getRangeAxis()).isInstanceOf(LogAxis.class);
         assertThat(data(figure, 1).line(0).y()).containsExactly(0.001, Double.NaN);
@@ -218,6 +254,7 @@ class MetricsChartTest {
     @Test
     void noLogsIsAnError() {
         assertThatThrownBy(() -> MetricsChart.build(List.of(), PlotOptions.defaults()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("no logs to plot");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no logs to plot");
     }
 }

@@ -8,10 +8,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PlotOutputTest {
-    private static Path resolve(String output, PlotFormat format, boolean lossCurves, List<String> metrics,
-            String template) {
-        return PlotOutput.resolve(Optional.ofNullable(output), format, lossCurves, metrics,
-                Optional.ofNullable(template));
+    private static Path resolve(
+            String output, PlotFormat format, boolean lossCurves, List<String> metrics, String template) {
+        return PlotOutput.resolve(
+                Optional.ofNullable(output), format, lossCurves, metrics, Optional.ofNullable(template));
     }
 
     @Test
@@ -32,7 +32,8 @@ class PlotOutputTest {
 
     @Test
     void lossCurvesWinOverMetricsInTheName() {
-        assertThat(resolve(null, PlotFormat.PDF, true, List.of("loss"), null)).isEqualTo(Path.of("tmp/loss_curves.pdf"));
+        assertThat(resolve(null, PlotFormat.PDF, true, List.of("loss"), null))
+                .isEqualTo(Path.of("tmp/loss_curves.pdf"));
     }
 
     @Test
@@ -55,7 +56,8 @@ class PlotOutputTest {
     void outputWithAKnownEndingIsKeptAsGiven() {
         assertThat(resolve("figures/training.png", PlotFormat.PNG, false, List.of(), "x.yaml"))
                 .isEqualTo(Path.of("figures/training.png"));
-        assertThat(resolve("report.PDF", PlotFormat.PNG, false, List.of(), null)).isEqualTo(Path.of("report.PDF"));
+        assertThat(resolve("report.PDF", PlotFormat.PNG, false, List.of(), null))
+                .isEqualTo(Path.of("report.PDF"));
     }
 
     @Test

@@ -12,8 +12,7 @@ import java.util.List;
 
 /** The real sample runs from the shared folder, and small logs written on the spot. */
 final class TestLogs {
-    private TestLogs() {
-    }
+    private TestLogs() {}
 
     /** {@code tiny_gpt/adamw_lr1e-3}: 150 training records every 10 steps, 6 evaluations, each written twice. */
     static TrainingLog lr1e3() {
@@ -31,7 +30,8 @@ final class TestLogs {
 
     /** Writes {@code records} (JSON objects) as {@code <dir>/output_models/<model>/runs/<run>/trainer_logs.json}. */
     static TrainingLog write(Path dir, String model, String run, List<String> records) {
-        Path runDir = dir.resolve("output_models").resolve(model).resolve("runs").resolve(run);
+        Path runDir =
+                dir.resolve("output_models").resolve(model).resolve("runs").resolve(run);
         return writeFile(runDir.resolve("trainer_logs.json"), records);
     }
 

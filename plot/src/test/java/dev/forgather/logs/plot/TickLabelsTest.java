@@ -57,9 +57,12 @@ class TickLabelsTest {
         axis.setRange(lower, upper);
         Graphics2D g2 = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB).createGraphics();
         @SuppressWarnings("unchecked")
-        List<NumberTick> ticks = axis.refreshTicks(g2, new AxisState(), new Rectangle2D.Double(0, 0, 400, 300),
-                RectangleEdge.LEFT);
-        return ticks.stream().filter(t -> t.getTickType() == TickType.MAJOR).map(NumberTick::getText)
-                .filter(t -> !t.isEmpty()).toList();
+        List<NumberTick> ticks =
+                axis.refreshTicks(g2, new AxisState(), new Rectangle2D.Double(0, 0, 400, 300), RectangleEdge.LEFT);
+        return ticks.stream()
+                .filter(t -> t.getTickType() == TickType.MAJOR)
+                .map(NumberTick::getText)
+                .filter(t -> !t.isEmpty())
+                .toList();
     }
 }

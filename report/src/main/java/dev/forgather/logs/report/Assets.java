@@ -14,8 +14,7 @@ import java.util.Properties;
 final class Assets {
     private static final Properties PROPERTIES = load();
 
-    private Assets() {
-    }
+    private Assets() {}
 
     /** uPlot's minified script, as published (its licence header included). */
     static String uplotScript() {

@@ -24,8 +24,7 @@ final class ChartData {
     /** The plot command's default metrics come first, as the PNG chart draws them; then the rest as first logged. */
     private static final List<String> FIRST = List.of("loss", "eval_loss", "learning_rate");
 
-    private ChartData() {
-    }
+    private ChartData() {}
 
     /**
      * The metrics that get a chart: every series with at least two points in some run, the final
@@ -205,7 +204,9 @@ final class ChartData {
         for (int r = 0; r < input.logs().size(); r++) {
             TrainingLog log = input.logs().get(r);
             for (Finding finding : input.checks().get().get(r).findings()) {
-                if (finding.metric().isEmpty() || finding.step().isEmpty() || !metrics.contains(finding.metric().get())) {
+                if (finding.metric().isEmpty()
+                        || finding.step().isEmpty()
+                        || !metrics.contains(finding.metric().get())) {
                     continue;
                 }
                 String metric = finding.metric().get();

@@ -15,12 +15,12 @@ import java.util.List;
  * same file.
  */
 public final class CheckSection {
-    private CheckSection() {
-    }
+    private CheckSection() {}
 
     /** The check of every run of {@code logs}, in order. */
     public static List<RunCheck> of(List<TrainingLog> logs) {
-        List<Detector> detectors = Checks.standard().stream().filter(d -> !(d instanceof Stalled)).toList();
+        List<Detector> detectors =
+                Checks.standard().stream().filter(d -> !(d instanceof Stalled)).toList();
         List<RunCheck> checks = new ArrayList<>();
         for (TrainingLog log : logs) {
             CheckResult result = Checks.run(log, detectors);

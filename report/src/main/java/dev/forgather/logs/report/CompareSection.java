@@ -11,8 +11,7 @@ import java.util.Optional;
  * default metrics and columns, as {@code logs compare FIRST OTHERS...} prints it.
  */
 public final class CompareSection {
-    private CompareSection() {
-    }
+    private CompareSection() {}
 
     /** The comparison of {@code logs} against the first; empty for fewer than two runs. */
     public static Optional<ComparisonTable> of(List<TrainingLog> logs) {
@@ -20,7 +19,7 @@ public final class CompareSection {
             return Optional.empty();
         }
         Comparison comparison = Comparison.of(logs.get(0), logs.subList(1, logs.size()), CompareOptions.defaults());
-        return Optional.of(new ComparisonTable(comparison.rows().get(0).run(), comparison.tableHeader(),
-                comparison.tableRows()));
+        return Optional.of(
+                new ComparisonTable(comparison.rows().get(0).run(), comparison.tableHeader(), comparison.tableRows()));
     }
 }

@@ -13,5 +13,4 @@ import java.util.OptionalLong;
  * @param step the step it points at; empty when it points at none
  * @param message what was found, with its evidence, without clock times or ages
  */
-public record Finding(String severity, String detector, Optional<String> metric, OptionalLong step, String message) {
-}
+public record Finding(String severity, String detector, Optional<String> metric, OptionalLong step, String message) {}

@@ -6,8 +6,7 @@ import java.util.Base64;
 
 /** Numbers as the report's script reads them: little-endian IEEE float32, in base64. */
 final class Float32Base64 {
-    private Float32Base64() {
-    }
+    private Float32Base64() {}
 
     /** {@code values} at {@code picks}, as float32 (NaN and infinities kept), base64-encoded. */
     static String encode(double[] values, int[] picks) {

@@ -25,8 +25,7 @@ import java.util.function.DoubleFunction;
  * input gives the same bytes: no timestamps, no random ids.
  */
 public final class HtmlReport {
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     /** Writes the report of {@code input} to {@code out} as UTF-8. */
     public static void write(ReportInput input, OutputStream out) throws IOException {
@@ -51,19 +50,34 @@ public final class HtmlReport {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         // Before any script or style: nothing may be fetched, only these inline scripts and styles run.
         html.append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src ")
-                .append(hash(uplotScript)).append(' ').append(hash(reportScript))
-                .append("; style-src ").append(hash(uplotStyle)).append(' ').append(hash(reportStyle))
+                .append(hash(uplotScript))
+                .append(' ')
+                .append(hash(reportScript))
+                .append("; style-src ")
+                .append(hash(uplotStyle))
+                .append(' ')
+                .append(hash(reportStyle))
                 .append("; img-src data:; base-uri 'none'; form-action 'none'\">\n");
         html.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        html.append("<meta name=\"generator\" content=\"forgather-logs ").append(escape(Assets.toolVersion()))
-                .append(", uPlot ").append(escape(Assets.uplotVersion())).append("\">\n");
+        html.append("<meta name=\"generator\" content=\"forgather-logs ")
+                .append(escape(Assets.toolVersion()))
+                .append(", uPlot ")
+                .append(escape(Assets.uplotVersion()))
+                .append("\">\n");
         html.append("<title>").append(escape(input.title())).append("</title>\n");
         html.append("<style>").append(uplotStyle).append("</style>\n");
         html.append("<style>").append(reportStyle).append("</style>\n");
-        html.append("</head>\n<body>\n<header>\n<h1>").append(escape(input.title())).append("</h1>\n");
-        html.append("<p class=\"sub\">").append(input.logs().size()).append(input.logs().size() == 1 ? " run" : " runs")
-                .append(", ").append(metrics.size()).append(metrics.size() == 1 ? " metric" : " metrics")
-                .append(". Written by forgather-logs ").append(escape(Assets.toolVersion()))
+        html.append("</head>\n<body>\n<header>\n<h1>")
+                .append(escape(input.title()))
+                .append("</h1>\n");
+        html.append("<p class=\"sub\">")
+                .append(input.logs().size())
+                .append(input.logs().size() == 1 ? " run" : " runs")
+                .append(", ")
+                .append(metrics.size())
+                .append(metrics.size() == 1 ? " metric" : " metrics")
+                .append(". Written by forgather-logs ")
+                .append(escape(Assets.toolVersion()))
                 .append("; opens offline, nothing is fetched.</p>\n</header>\n<main>\n");
         summary(html, input);
         input.comparison().ifPresent(table -> comparison(html, table));
@@ -72,7 +86,9 @@ public final class HtmlReport {
         }
         charts(html, input, metrics);
         html.append("</main>\n");
-        html.append("<script type=\"application/json\" id=\"report-data\">").append(data).append("</script>\n");
+        html.append("<script type=\"application/json\" id=\"report-data\">")
+                .append(data)
+                .append("</script>\n");
         html.append("<script>").append(uplotScript).append("</script>\n");
         html.append("<script>").append(reportScript).append("</script>\n");
         html.append("</body>\n</html>\n");
@@ -83,7 +99,11 @@ public final class HtmlReport {
     private static String runColours(List<String> colors) {
         StringBuilder css = new StringBuilder("\n");
         for (int r = 0; r < colors.size(); r++) {
-            css.append(".run-").append(r).append(" { --run: ").append(colors.get(r)).append("; }\n");
+            css.append(".run-")
+                    .append(r)
+                    .append(" { --run: ")
+                    .append(colors.get(r))
+                    .append("; }\n");
         }
         return css.toString();
     }
@@ -105,8 +125,11 @@ public final class HtmlReport {
             SummaryStatistics s = TrainingLogs.summarize(log);
             html.append("<tr class=\"run-").append(r).append("\">");
             html.append("<td data-v=\"").append(r).append("\">").append(r + 1).append("</td>");
-            html.append("<td title=\"").append(escape(log.path().toString())).append("\"><span class=\"swatch\"></span>")
-                    .append(escape(input.labels().get(r))).append("</td>");
+            html.append("<td title=\"")
+                    .append(escape(log.path().toString()))
+                    .append("\"><span class=\"swatch\"></span>")
+                    .append(escape(input.labels().get(r)))
+                    .append("</td>");
             cell(html, s.totalSteps());
             cell(html, s.trainRuntimeSeconds(), Numbers::clock);
             cell(html, s.finalLoss(), Numbers::loss);
@@ -115,7 +138,11 @@ public final class HtmlReport {
             html.append("<td>").append(escape(log.format().id())).append("</td>");
             if (checked) {
                 String verdict = input.checks().get().get(r).verdict();
-                html.append("<td class=\"verdict ").append(cssWord(verdict)).append("\">").append(escape(verdict)).append("</td>");
+                html.append("<td class=\"verdict ")
+                        .append(cssWord(verdict))
+                        .append("\">")
+                        .append(escape(verdict))
+                        .append("</td>");
             }
             html.append("</tr>\n");
         }
@@ -126,7 +153,10 @@ public final class HtmlReport {
 
     private static void cell(StringBuilder html, OptionalLong value) {
         if (value.isPresent()) {
-            html.append("<td class=\"num\" data-v=\"").append(value.getAsLong()).append("\">").append(value.getAsLong())
+            html.append("<td class=\"num\" data-v=\"")
+                    .append(value.getAsLong())
+                    .append("\">")
+                    .append(value.getAsLong())
                     .append("</td>");
         } else {
             html.append("<td class=\"num na\">N/A</td>");
@@ -147,7 +177,9 @@ public final class HtmlReport {
     }
 
     private static void comparison(StringBuilder html, ComparisonTable table) {
-        html.append("<section id=\"compare\">\n<h2>Compared with ").append(escape(table.baseline())).append("</h2>\n");
+        html.append("<section id=\"compare\">\n<h2>Compared with ")
+                .append(escape(table.baseline()))
+                .append("</h2>\n");
         html.append("<table class=\"sortable\">\n<thead><tr>");
         for (String h : table.header()) {
             html.append("<th scope=\"col\">").append(escape(h)).append("</th>");
@@ -167,16 +199,25 @@ public final class HtmlReport {
         html.append("<section id=\"findings\">\n<h2>Check findings</h2>\n");
         for (int r = 0; r < input.logs().size(); r++) {
             RunCheck check = input.checks().get().get(r);
-            html.append("<h3 class=\"run-").append(r).append("\"><span class=\"swatch\"></span>")
-                    .append(escape(input.labels().get(r))).append(": ").append(escape(check.verdict())).append("</h3>\n");
+            html.append("<h3 class=\"run-")
+                    .append(r)
+                    .append("\"><span class=\"swatch\"></span>")
+                    .append(escape(input.labels().get(r)))
+                    .append(": ")
+                    .append(escape(check.verdict()))
+                    .append("</h3>\n");
             if (check.findings().isEmpty()) {
                 html.append("<p class=\"note\">No findings.</p>\n");
                 continue;
             }
             html.append("<ul class=\"findings\">\n");
             for (Finding f : check.findings()) {
-                html.append("<li class=\"").append(cssWord(f.severity())).append("\"><b>").append(escape(f.severity()))
-                        .append("</b> ").append(escape(f.detector()));
+                html.append("<li class=\"")
+                        .append(cssWord(f.severity()))
+                        .append("\"><b>")
+                        .append(escape(f.severity()))
+                        .append("</b> ")
+                        .append(escape(f.detector()));
                 f.metric().ifPresent(m -> html.append(" · ").append(escape(m)));
                 if (f.step().isPresent()) {
                     html.append(" · step ").append(f.step().getAsLong());
@@ -196,27 +237,38 @@ public final class HtmlReport {
         }
         html.append("<div id=\"controls\">\n<div id=\"run-toggles\" role=\"group\" aria-label=\"Runs\">");
         for (int r = 0; r < input.logs().size(); r++) {
-            html.append("<button type=\"button\" class=\"run-toggle run-").append(r).append("\" data-run=\"").append(r)
+            html.append("<button type=\"button\" class=\"run-toggle run-")
+                    .append(r)
+                    .append("\" data-run=\"")
+                    .append(r)
                     .append("\" aria-pressed=\"true\"><span class=\"swatch\"></span>")
-                    .append(escape(input.labels().get(r))).append("</button>");
+                    .append(escape(input.labels().get(r)))
+                    .append("</button>");
         }
         html.append("</div>\n<div class=\"control-row\">\n");
         html.append("<label>Smoothing <input type=\"range\" id=\"smoothing\" min=\"0\" max=\"")
-                .append(SmoothingStop.ALL.size() - 1).append("\" step=\"1\" value=\"0\"></label> ")
+                .append(SmoothingStop.ALL.size() - 1)
+                .append("\" step=\"1\" value=\"0\"></label> ")
                 .append("<output id=\"smoothing-label\" for=\"smoothing\">off</output>\n");
         html.append("<span id=\"x-axis\" role=\"radiogroup\" aria-label=\"x axis\">x axis: ")
                 .append("<label><input type=\"radio\" name=\"x-axis\" value=\"step\" checked> step</label> ")
                 .append("<label><input type=\"radio\" name=\"x-axis\" value=\"epoch\"> epoch</label> ")
                 .append("<label><input type=\"radio\" name=\"x-axis\" value=\"time\"> time (minutes)</label></span>\n");
         html.append("<label><input type=\"checkbox\" id=\"log-scale\"> log scale</label>\n");
-        html.append("</div>\n<p class=\"note\">Drag to zoom, double-click to reset; hover for each run's value; click a run "
-                + "to hide or show it in every chart. Smoothing applies to losses. Series above ")
+        html.append(
+                        "</div>\n<p class=\"note\">Drag to zoom, double-click to reset; hover for each run's value; click a run "
+                                + "to hide or show it in every chart. Smoothing applies to losses. Series above ")
                 .append(String.format("%,d", Reduction.RAW_LIMIT))
-                .append(" points are drawn from the smallest and largest real value per bucket, finer as you zoom.</p>\n");
+                .append(
+                        " points are drawn from the smallest and largest real value per bucket, finer as you zoom.</p>\n");
         html.append("</div>\n<div id=\"chart-grid\">\n");
         for (int m = 0; m < metrics.size(); m++) {
-            html.append("<figure class=\"chart\" id=\"chart-").append(m).append("\" data-metric=\"")
-                    .append(escape(metrics.get(m))).append("\"><figcaption>").append(escape(metrics.get(m)))
+            html.append("<figure class=\"chart\" id=\"chart-")
+                    .append(m)
+                    .append("\" data-metric=\"")
+                    .append(escape(metrics.get(m)))
+                    .append("\"><figcaption>")
+                    .append(escape(metrics.get(m)))
                     .append("</figcaption></figure>\n");
         }
         html.append("</div>\n<noscript><p>The charts need JavaScript.</p></noscript>\n</section>\n");

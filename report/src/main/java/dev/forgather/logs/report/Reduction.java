@@ -22,11 +22,9 @@ final class Reduction {
      *
      * @param buckets how many buckets this level has, 0 for the whole series
      */
-    record Level(int buckets, int[] picks, int[] bucketStarts, int[] bucketEnds) {
-    }
+    record Level(int buckets, int[] picks, int[] bucketStarts, int[] bucketEnds) {}
 
-    private Reduction() {
-    }
+    private Reduction() {}
 
     /** The levels for a series of these values, coarse to fine; one level of every point when it is small. */
     static List<Level> levels(double[] values) {

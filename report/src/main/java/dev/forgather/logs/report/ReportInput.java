@@ -15,7 +15,11 @@ import java.util.Optional;
  * @param checks one {@link RunCheck} per log, in the same order; empty when no check was run
  * @param comparison the comparison against the first run; empty for one run or when none was made
  */
-public record ReportInput(String title, List<TrainingLog> logs, List<String> labels, Optional<List<RunCheck>> checks,
+public record ReportInput(
+        String title,
+        List<TrainingLog> logs,
+        List<String> labels,
+        Optional<List<RunCheck>> checks,
         Optional<ComparisonTable> comparison) {
     public ReportInput {
         logs = List.copyOf(logs);
@@ -31,8 +35,12 @@ public record ReportInput(String title, List<TrainingLog> logs, List<String> lab
 
     /** The runs under the default title, named as the PNG charts name them, without check or compare sections. */
     public static ReportInput of(List<TrainingLog> logs) {
-        return new ReportInput("Training report", logs, dev.forgather.logs.plot.RunLabels.of(logs, List.of()),
-                Optional.empty(), Optional.empty());
+        return new ReportInput(
+                "Training report",
+                logs,
+                dev.forgather.logs.plot.RunLabels.of(logs, List.of()),
+                Optional.empty(),
+                Optional.empty());
     }
 
     public ReportInput withTitle(String newTitle) {

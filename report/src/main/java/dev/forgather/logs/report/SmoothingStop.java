@@ -15,15 +15,22 @@ public record SmoothingStop(String label, int window, double weight) {
     /** Off, then the moving averages, then the exponential ones, in the order the control offers them. */
     public static final List<SmoothingStop> ALL = List.of(
             new SmoothingStop("off", 0, 0),
-            average(5), average(10), average(20), average(50), average(100),
-            exponential(0.6), exponential(0.9), exponential(0.99));
+            average(5),
+            average(10),
+            average(20),
+            average(50),
+            average(100),
+            exponential(0.6),
+            exponential(0.9),
+            exponential(0.99));
 
     private static SmoothingStop average(int window) {
         return new SmoothingStop("centred moving average of " + window + " points", window, 0);
     }
 
     private static SmoothingStop exponential(double weight) {
-        return new SmoothingStop("exponential moving average, weight " + weight + " (debiased, as TensorBoard)", 0, weight);
+        return new SmoothingStop(
+                "exponential moving average, weight " + weight + " (debiased, as TensorBoard)", 0, weight);
     }
 
     /** Whether this stop leaves the values as they are. */

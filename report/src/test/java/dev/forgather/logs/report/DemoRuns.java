@@ -22,12 +22,14 @@ final class DemoRuns {
             "llama_1b/runs/killed_2026-01-22T08-15-00",
             "llama_1b/runs/resumed_2026-01-23T10-00-00");
 
-    private DemoRuns() {
-    }
+    private DemoRuns() {}
 
     static Path project() {
         String configured = System.getProperty("repo.dir");
-        return Path.of(configured != null ? configured : "..").toAbsolutePath().normalize().resolve("demo");
+        return Path.of(configured != null ? configured : "..")
+                .toAbsolutePath()
+                .normalize()
+                .resolve("demo");
     }
 
     static TrainingLog load(String run) {
@@ -79,7 +81,9 @@ final class DemoRuns {
                 b.endRecord();
             }
         }
-        return b.build(Path.of("synthetic", "runs", "long", "trainer_logs.json"), new RunName(Optional.of("synthetic"), "long"),
+        return b.build(
+                Path.of("synthetic", "runs", "long", "trainer_logs.json"),
+                new RunName(Optional.of("synthetic"), "long"),
                 LogFormat.FORGATHER);
     }
 }

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class HeadlessChromium implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
-            "/usr/bin/google-chrome");
+    private static final List<String> CANDIDATES =
+            List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
 
     private final Process process;
     private final WebSocket socket;
@@ -50,14 +50,29 @@ final class HeadlessChromium implements AutoCloseable {
     /** The browser, or the test is skipped (with how to install it) when none is installed. */
     static HeadlessChromium start(Path workDir) throws Exception {
         Optional<String> executable = Optional.ofNullable(System.getenv("CHROMIUM"))
-                .or(() -> CANDIDATES.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst());
-        Assumptions.assumeTrue(executable.isPresent(),
+                .or(() -> CANDIDATES.stream()
+                        .filter(p -> Files.isExecutable(Path.of(p)))
+                        .findFirst());
+        Assumptions.assumeTrue(
+                executable.isPresent(),
                 "headless Chromium is not installed (apt-get install -y chromium; .ci/run installs it)");
         Path profile = Files.createDirectories(workDir.resolve("chromium-profile"));
-        Process process = new ProcessBuilder(executable.get(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--no-first-run", "--no-default-browser-check", "--hide-scrollbars", "--window-size=1400,1000",
-                "--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank")
+        Process process = new ProcessBuilder(
+                        executable.get(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--no-default-browser-check",
+                        "--hide-scrollbars",
+                        "--window-size=1400,1000",
+                        "--user-data-dir=" + profile,
+                        "--remote-debugging-port=0",
+                        "about:blank")
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("chromium.log").toFile())
                 .start();
@@ -66,14 +81,18 @@ final class HeadlessChromium implements AutoCloseable {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!Files.exists(portFile) || Files.readAllLines(portFile).size() < 2) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("chromium did not start: " + Files.readString(workDir.resolve("chromium.log")));
+                    throw new IllegalStateException(
+                            "chromium did not start: " + Files.readString(workDir.resolve("chromium.log")));
                 }
                 Thread.sleep(50);
             }
             int port = Integer.parseInt(Files.readAllLines(portFile).get(0).trim());
             HttpClient http = HttpClient.newHttpClient();
-            String list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String list = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             String pageSocket = null;
             for (JsonNode target : JSON.readTree(list)) {
                 if (target.path("type").asText().equals("page")) {
@@ -85,24 +104,26 @@ final class HeadlessChromium implements AutoCloseable {
                 throw new IllegalStateException("chromium has no page: " + list);
             }
             HeadlessChromium[] self = new HeadlessChromium[1];
-            WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(pageSocket), new WebSocket.Listener() {
-                private final StringBuilder message = new StringBuilder();
+            WebSocket socket = http.newWebSocketBuilder()
+                    .buildAsync(URI.create(pageSocket), new WebSocket.Listener() {
+                        private final StringBuilder message = new StringBuilder();
 
-                @Override
-                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                    message.append(data);
-                    if (last) {
-                        String text = message.toString();
-                        message.setLength(0);
-                        while (self[0] == null) {
-                            Thread.onSpinWait();
+                        @Override
+                        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                            message.append(data);
+                            if (last) {
+                                String text = message.toString();
+                                message.setLength(0);
+                                while (self[0] == null) {
+                                    Thread.onSpinWait();
+                                }
+                                self[0].receive(text);
+                            }
+                            webSocket.request(1);
+                            return null;
                         }
-                        self[0].receive(text);
-                    }
-                    webSocket.request(1);
-                    return null;
-                }
-            }).get(30, TimeUnit.SECONDS);
+                    })
+                    .get(30, TimeUnit.SECONDS);
             HeadlessChromium browser = new HeadlessChromium(process, socket);
             self[0] = browser;
             browser.send("Runtime.enable", JSON.createObjectNode());
@@ -124,7 +145,8 @@ final class HeadlessChromium implements AutoCloseable {
             return;
         }
         if (message.has("id")) {
-            CompletableFuture<JsonNode> waiting = pending.remove(message.get("id").asInt());
+            CompletableFuture<JsonNode> waiting =
+                    pending.remove(message.get("id").asInt());
             if (waiting != null) {
                 waiting.complete(message);
             }
@@ -144,11 +166,11 @@ final class HeadlessChromium implements AutoCloseable {
             case "Log.entryAdded" -> {
                 String level = params.path("entry").path("level").asText();
                 if (level.equals("error") || level.equals("warning")) {
-                    errors.add("log " + level + ": " + params.path("entry").path("text").asText());
+                    errors.add("log " + level + ": "
+                            + params.path("entry").path("text").asText());
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -176,8 +198,12 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** The value of a JavaScript expression evaluated in the page, as JSON. */
     JsonNode eval(String expression) throws Exception {
-        JsonNode result = send("Runtime.evaluate", JSON.createObjectNode().put("expression", expression)
-                .put("returnByValue", true).put("awaitPromise", true));
+        JsonNode result = send(
+                "Runtime.evaluate",
+                JSON.createObjectNode()
+                        .put("expression", expression)
+                        .put("returnByValue", true)
+                        .put("awaitPromise", true));
         if (result.has("exceptionDetails")) {
             throw new IllegalStateException("the page threw: " + result.get("exceptionDetails"));
         }
@@ -186,7 +212,10 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** A real mouse event at page coordinates (CSS pixels): pressed, released, moved. */
     void mouse(String type, double x, double y, int clickCount) throws Exception {
-        ObjectNode params = JSON.createObjectNode().put("type", type).put("x", x).put("y", y)
+        ObjectNode params = JSON.createObjectNode()
+                .put("type", type)
+                .put("x", x)
+                .put("y", y)
                 .put("button", type.equals("mouseMoved") && clickCount == 0 ? "none" : "left")
                 .put("clickCount", clickCount);
         if (!type.equals("mouseMoved") || clickCount > 0) {

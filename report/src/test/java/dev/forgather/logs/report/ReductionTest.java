@@ -38,8 +38,12 @@ class ReductionTest {
                     min = values[i] < values[min] ? i : min;
                     max = values[i] > values[max] ? i : max;
                 }
-                assertThat(java.util.Arrays.binarySearch(picks, min)).as("bucket %d minimum", b).isNotNegative();
-                assertThat(java.util.Arrays.binarySearch(picks, max)).as("bucket %d maximum", b).isNotNegative();
+                assertThat(java.util.Arrays.binarySearch(picks, min))
+                        .as("bucket %d minimum", b)
+                        .isNotNegative();
+                assertThat(java.util.Arrays.binarySearch(picks, max))
+                        .as("bucket %d maximum", b)
+                        .isNotNegative();
             }
         }
     }

@@ -114,7 +114,8 @@ class ReportInBrowserTest {
 
         List<String> metrics = new ArrayList<>();
         charts.forEach(c -> metrics.add(c.get("metric").asText()));
-        assertThat(metrics).isEqualTo(ChartData.chartedMetrics(logs))
+        assertThat(metrics)
+                .isEqualTo(ChartData.chartedMetrics(logs))
                 .startsWith("loss", "eval_loss", "learning_rate", "grad_norm")
                 .contains("max_grad_norm", "tokens_per_second", "eval_runtime")
                 .doesNotContain("train_runtime", "train_loss", "total_flos", "epoch", "global_step");
@@ -122,12 +123,15 @@ class ReportInBrowserTest {
             String metric = chart.get("metric").asText();
             int runs = chart.get("runs").size();
             assertThat(runs).as(metric).isPositive();
-            assertThat(chart.get("series").asInt()).as(metric).isEqualTo(1 + runs * (ChartData.smoothed(metric) ? 2 : 1));
+            assertThat(chart.get("series").asInt())
+                    .as(metric)
+                    .isEqualTo(1 + runs * (ChartData.smoothed(metric) ? 2 : 1));
             for (int i = 0; i < runs; i++) {
                 int run = chart.get("runs").get(i).asInt();
                 // Every finite point is drawn; NaN and infinities are gaps; a step logged twice (a
                 // resumed run) shows the value logged last.
-                assertThat(chart.get("points").get(i).asInt()).as(metric + " run " + run + " points")
+                assertThat(chart.get("points").get(i).asInt())
+                        .as(metric + " run " + run + " points")
                         .isEqualTo((int) finitePoints(logs.get(run), metric));
             }
             int pixels = 0;
@@ -136,17 +140,23 @@ class ReportInBrowserTest {
             }
             assertThat(pixels).as(metric + " pixels").isGreaterThan(20);
         }
-        // Alone (the others toggled off, as some lines lie on top of others), every run's line is on every chart it has.
+        // Alone (the others toggled off, as some lines lie on top of others), every run's line is on every chart it
+        // has.
         for (int run = 0; run < logs.size(); run++) {
             browser.eval("document.querySelectorAll('.run-toggle').forEach(b => {"
-                    + " if ((b.getAttribute('aria-pressed') === 'true') !== (b.dataset.run === '" + run + "')) b.click(); }); true");
+                    + " if ((b.getAttribute('aria-pressed') === 'true') !== (b.dataset.run === '" + run
+                    + "')) b.click(); }); true");
             for (JsonNode chart : drawn()) {
                 for (int i = 0; i < chart.get("runs").size(); i++) {
                     int pixels = chart.get("pixels").get(i).asInt();
                     if (chart.get("runs").get(i).asInt() == run) {
-                        assertThat(pixels).as(chart.get("metric") + " run " + run + " alone").isGreaterThan(5);
+                        assertThat(pixels)
+                                .as(chart.get("metric") + " run " + run + " alone")
+                                .isGreaterThan(5);
                     } else {
-                        assertThat(pixels).as(chart.get("metric") + " run " + i + " hidden").isZero();
+                        assertThat(pixels)
+                                .as(chart.get("metric") + " run " + i + " hidden")
+                                .isZero();
                     }
                 }
             }
@@ -169,10 +179,14 @@ class ReportInBrowserTest {
             int othersDrawn = 0;
             for (int i = 0; i < chart.get("runs").size(); i++) {
                 boolean isHidden = chart.get("runs").get(i).asInt() == hidden;
-                assertThat(chart.get("shown").get(i).asBoolean()).as(chart.get("metric") + " run " + i).isEqualTo(!isHidden);
+                assertThat(chart.get("shown").get(i).asBoolean())
+                        .as(chart.get("metric") + " run " + i)
+                        .isEqualTo(!isHidden);
                 if (isHidden) {
                     chartsWithRun++;
-                    assertThat(chart.get("pixels").get(i).asInt()).as(chart.get("metric") + " pixels").isZero();
+                    assertThat(chart.get("pixels").get(i).asInt())
+                            .as(chart.get("metric") + " pixels")
+                            .isZero();
                 } else {
                     othersDrawn += chart.get("pixels").get(i).asInt();
                 }
@@ -182,21 +196,27 @@ class ReportInBrowserTest {
             }
         }
         assertThat(chartsWithRun).isGreaterThanOrEqualTo(6);
-        assertThat(browser.eval("document.querySelector('.run-toggle[data-run=\"2\"]').getAttribute('aria-pressed')").asText())
+        assertThat(browser.eval("document.querySelector('.run-toggle[data-run=\"2\"]').getAttribute('aria-pressed')")
+                        .asText())
                 .isEqualTo("false");
 
         // uPlot's own legend entry in one chart does the same, for every chart.
-        browser.eval("document.querySelectorAll('#chart-0 .u-legend .u-series')[1 + " + hidden + "].querySelector('th').click(); true");
+        browser.eval("document.querySelectorAll('#chart-0 .u-legend .u-series')[1 + " + hidden
+                + "].querySelector('th').click(); true");
         for (JsonNode chart : drawn()) {
             for (int i = 0; i < chart.get("runs").size(); i++) {
-                assertThat(chart.get("shown").get(i).asBoolean()).as(chart.get("metric") + " run " + i).isTrue();
+                assertThat(chart.get("shown").get(i).asBoolean())
+                        .as(chart.get("metric") + " run " + i)
+                        .isTrue();
             }
         }
         browser.eval("document.querySelectorAll('#chart-0 .u-legend .u-series')[1].querySelector('th').click(); true");
         for (JsonNode chart : drawn()) {
             for (int i = 0; i < chart.get("runs").size(); i++) {
                 boolean isRun0 = chart.get("runs").get(i).asInt() == 0;
-                assertThat(chart.get("shown").get(i).asBoolean()).as(chart.get("metric") + " run " + i).isEqualTo(!isRun0);
+                assertThat(chart.get("shown").get(i).asBoolean())
+                        .as(chart.get("metric") + " run " + i)
+                        .isEqualTo(!isRun0);
             }
         }
         assertThat(newErrors()).isEmpty();
@@ -211,8 +231,8 @@ class ReportInBrowserTest {
         int rawPixels = drawn().get(0).get("pixels").get(0).asInt();
         int lrSeries = drawn().get(2).get("series").asInt();
 
-        int emaStop = SmoothingStop.ALL.indexOf(new SmoothingStop(
-                "exponential moving average, weight 0.9 (debiased, as TensorBoard)", 0, 0.9));
+        int emaStop = SmoothingStop.ALL.indexOf(
+                new SmoothingStop("exponential moving average, weight 0.9 (debiased, as TensorBoard)", 0, 0.9));
         assertThat(emaStop).isEqualTo(7);
         browser.eval("const s = document.getElementById('smoothing'); s.value = '" + emaStop + "';"
                 + " s.dispatchEvent(new Event('input', {bubbles: true})); true");
@@ -236,11 +256,14 @@ class ReportInBrowserTest {
             }
         }
         assertThat(log.series("loss").step(spike)).isBetween(2900L, 3100L);
-        assertThat(drawnValues.get(spike).asDouble()).isLessThan(rawValues.get(spike).asDouble() - 0.5);
+        assertThat(drawnValues.get(spike).asDouble())
+                .isLessThan(rawValues.get(spike).asDouble() - 0.5);
         assertThat(after.get(0).get("pixels").get(0).asInt()).isNotEqualTo(rawPixels);
-        assertThat(browser.eval("document.getElementById('smoothing-label').textContent").asText())
+        assertThat(browser.eval("document.getElementById('smoothing-label').textContent")
+                        .asText())
                 .isEqualTo("exponential moving average, weight 0.9 (debiased, as TensorBoard)");
-        assertThat(browser.eval("document.querySelector('#chart-0 figcaption').textContent").asText())
+        assertThat(browser.eval("document.querySelector('#chart-0 figcaption').textContent")
+                        .asText())
                 .isEqualTo("loss (smoothed: exponential moving average, weight 0.9 (debiased, as TensorBoard))");
         // The learning rate is not a loss: not smoothed, same series.
         assertThat(after.get(2).get("metric").asText()).isEqualTo("learning_rate");
@@ -251,9 +274,11 @@ class ReportInBrowserTest {
     @Test
     void dragZoomsDoubleClickResetsAndHoverReadsEachRunsValue() throws Exception {
         open(write("zoom.html", ReportInput.of(DemoRuns.all())));
-        JsonNode box = browser.eval("(() => { const r = document.querySelector('#chart-0 .u-over').getBoundingClientRect();"
-                + " window.scrollTo(0, 0); return {x: r.left, y: r.top, w: r.width, h: r.height}; })()");
-        JsonNode full = browser.eval("(() => { const s = forgatherReport.charts[0].plot.scales.x; return [s.min, s.max]; })()");
+        JsonNode box =
+                browser.eval("(() => { const r = document.querySelector('#chart-0 .u-over').getBoundingClientRect();"
+                        + " window.scrollTo(0, 0); return {x: r.left, y: r.top, w: r.width, h: r.height}; })()");
+        JsonNode full =
+                browser.eval("(() => { const s = forgatherReport.charts[0].plot.scales.x; return [s.min, s.max]; })()");
         double x = box.get("x").asDouble();
         double y = box.get("y").asDouble() + box.get("h").asDouble() / 2;
         double w = box.get("w").asDouble();
@@ -264,7 +289,8 @@ class ReportInBrowserTest {
         browser.mouse("mouseMoved", x + w * 0.5, y, 1);
         browser.mouse("mouseReleased", x + w * 0.5, y, 1);
         browser.eval("t.settle()");
-        JsonNode zoomed = browser.eval("(() => { const s = forgatherReport.charts[0].plot.scales.x; return [s.min, s.max]; })()");
+        JsonNode zoomed =
+                browser.eval("(() => { const s = forgatherReport.charts[0].plot.scales.x; return [s.min, s.max]; })()");
         assertThat(zoomed.get(0).asDouble()).isGreaterThan(full.get(0).asDouble());
         assertThat(zoomed.get(1).asDouble()).isLessThan(full.get(1).asDouble());
 
@@ -281,7 +307,8 @@ class ReportInBrowserTest {
         browser.mouse("mousePressed", x + w * 0.4, y, 2);
         browser.mouse("mouseReleased", x + w * 0.4, y, 2);
         browser.eval("t.settle()");
-        JsonNode reset = browser.eval("(() => { const s = forgatherReport.charts[0].plot.scales.x; return [s.min, s.max]; })()");
+        JsonNode reset =
+                browser.eval("(() => { const s = forgatherReport.charts[0].plot.scales.x; return [s.min, s.max]; })()");
         assertThat(reset).isEqualTo(full);
         assertThat(newErrors()).isEmpty();
     }
@@ -311,7 +338,9 @@ class ReportInBrowserTest {
         browser.eval("document.getElementById('log-scale').click(); true");
         for (JsonNode chart : drawn()) {
             assertThat(chart.get("yDistr").asInt()).isEqualTo(3);
-            assertThat(chart.get("pixels").get(0).asInt()).as(chart.get("metric").asText()).isGreaterThan(20);
+            assertThat(chart.get("pixels").get(0).asInt())
+                    .as(chart.get("metric").asText())
+                    .isGreaterThan(20);
         }
         assertThat(newErrors()).isEmpty();
     }
@@ -319,20 +348,40 @@ class ReportInBrowserTest {
     @Test
     void aFindingIsMarkedOnItsMetricsChartAtItsStep() throws Exception {
         TrainingLog log = DemoRuns.load("llama_1b/runs/baseline_2026-01-20T09-00-00");
-        ReportInput input = ReportInput.of(List.of(log)).withChecks(List.of(new RunCheck("failed", List.of(
-                new Finding("error", "test", java.util.Optional.of("loss"), java.util.OptionalLong.of(3000), "marked here"),
-                new Finding("info", "test", java.util.Optional.empty(), java.util.OptionalLong.empty(), "listed only")))));
+        ReportInput input = ReportInput.of(List.of(log))
+                .withChecks(List.of(new RunCheck(
+                        "failed",
+                        List.of(
+                                new Finding(
+                                        "error",
+                                        "test",
+                                        java.util.Optional.of("loss"),
+                                        java.util.OptionalLong.of(3000),
+                                        "marked here"),
+                                new Finding(
+                                        "info",
+                                        "test",
+                                        java.util.Optional.empty(),
+                                        java.util.OptionalLong.empty(),
+                                        "listed only")))));
         open(write("marked.html", input));
-        assertThat(browser.eval("document.querySelector('#chart-0 figcaption').textContent").asText())
+        assertThat(browser.eval("document.querySelector('#chart-0 figcaption').textContent")
+                        .asText())
                 .isEqualTo("loss \u2014 1 finding marked");
-        assertThat(browser.eval("document.querySelector('#chart-1 figcaption').textContent").asText()).isEqualTo("eval_loss");
+        assertThat(browser.eval("document.querySelector('#chart-1 figcaption').textContent")
+                        .asText())
+                .isEqualTo("eval_loss");
         // The error's red triangle and dashed line, on a chart whose only run is blue, at step 3000.
-        JsonNode marker = browser.eval("(() => { const u = forgatherReport.charts[0].plot;"
-                + " return {red: t.pixels(u, '#d62728'), x: u.valToPos(3000, 'x', true), left: u.bbox.left, width: u.bbox.width}; })()");
+        JsonNode marker = browser.eval(
+                "(() => { const u = forgatherReport.charts[0].plot;"
+                        + " return {red: t.pixels(u, '#d62728'), x: u.valToPos(3000, 'x', true), left: u.bbox.left, width: u.bbox.width}; })()");
         assertThat(marker.get("red").asInt()).isGreaterThan(20);
-        assertThat(marker.get("x").asDouble()).isBetween(marker.get("left").asDouble(),
-                marker.get("left").asDouble() + marker.get("width").asDouble());
-        JsonNode others = browser.eval("(() => { const u = forgatherReport.charts[1].plot; return t.pixels(u, '#d62728'); })()");
+        assertThat(marker.get("x").asDouble())
+                .isBetween(
+                        marker.get("left").asDouble(),
+                        marker.get("left").asDouble() + marker.get("width").asDouble());
+        JsonNode others =
+                browser.eval("(() => { const u = forgatherReport.charts[1].plot; return t.pixels(u, '#d62728'); })()");
         assertThat(others.asInt()).isZero();
         assertThat(newErrors()).isEmpty();
     }

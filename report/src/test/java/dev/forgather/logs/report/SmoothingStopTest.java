@@ -8,13 +8,18 @@ import org.junit.jupiter.api.Test;
 class SmoothingStopTest {
     @Test
     void theControlOffersOffThenFiveMovingAveragesThenThreeExponentialOnes() {
-        assertThat(SmoothingStop.ALL).extracting(SmoothingStop::label).containsExactly("off",
-                "centred moving average of 5 points", "centred moving average of 10 points",
-                "centred moving average of 20 points", "centred moving average of 50 points",
-                "centred moving average of 100 points",
-                "exponential moving average, weight 0.6 (debiased, as TensorBoard)",
-                "exponential moving average, weight 0.9 (debiased, as TensorBoard)",
-                "exponential moving average, weight 0.99 (debiased, as TensorBoard)");
+        assertThat(SmoothingStop.ALL)
+                .extracting(SmoothingStop::label)
+                .containsExactly(
+                        "off",
+                        "centred moving average of 5 points",
+                        "centred moving average of 10 points",
+                        "centred moving average of 20 points",
+                        "centred moving average of 50 points",
+                        "centred moving average of 100 points",
+                        "exponential moving average, weight 0.6 (debiased, as TensorBoard)",
+                        "exponential moving average, weight 0.9 (debiased, as TensorBoard)",
+                        "exponential moving average, weight 0.99 (debiased, as TensorBoard)");
     }
 
     @Test

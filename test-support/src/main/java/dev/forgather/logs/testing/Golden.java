@@ -34,7 +34,9 @@ public final class Golden {
                 Files.writeString(file, actual, StandardCharsets.UTF_8);
                 return;
             }
-            assertThat(file).as("golden file %s (create it with -Dgolden.update=true)", name).exists();
+            assertThat(file)
+                    .as("golden file %s (create it with -Dgolden.update=true)", name)
+                    .exists();
             assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

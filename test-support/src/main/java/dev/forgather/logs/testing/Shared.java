@@ -11,8 +11,7 @@ import java.nio.file.Path;
  * shared folder fails the test with one line that says where it was looked for.
  */
 public final class Shared {
-    private Shared() {
-    }
+    private Shared() {}
 
     /** The repository's root: {@code repo.dir}, else the nearest folder up holding {@code mvnw}. */
     public static Path repository() {
@@ -53,7 +52,9 @@ public final class Shared {
 
     /** A run folder of the sample Forgather project: {@code adamw_lr1e-3} or {@code adamw_lr3e-3}. */
     public static Path sampleRun(String name) {
-        return samples().resolve("forgather_project/output_models/tiny_gpt/runs").resolve(name);
+        return samples()
+                .resolve("forgather_project/output_models/tiny_gpt/runs")
+                .resolve(name);
     }
 
     /** The {@code trainer_logs.json} of a sample run. */

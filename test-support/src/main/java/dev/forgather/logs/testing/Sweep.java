@@ -15,11 +15,10 @@ import java.util.concurrent.TimeUnit;
  * where python3 is missing.
  */
 public final class Sweep {
-    public static final List<String> RUNS = List.of("lr1e-3_seed1", "lr1e-3_seed2", "lr1e-3_seed3",
-            "lr3e-3_seed1", "lr3e-3_seed2", "lr3e-3_seed3");
+    public static final List<String> RUNS =
+            List.of("lr1e-3_seed1", "lr1e-3_seed2", "lr1e-3_seed3", "lr3e-3_seed1", "lr3e-3_seed2", "lr3e-3_seed3");
 
-    private Sweep() {
-    }
+    private Sweep() {}
 
     /** Writes the sweep under {@code root/output_models/sweep/runs/}; returns the run folders in {@link #RUNS} order. */
     public static List<Path> generate(Path root) throws IOException, InterruptedException {
@@ -29,10 +28,22 @@ public final class Sweep {
             String name = RUNS.get(i);
             Path run = root.resolve("output_models/sweep/runs").resolve(name);
             int seed = i + 1;
-            List<String> command = new ArrayList<>(List.of("python3", tool.toString(),
-                    run.resolve("trainer_logs.json").toString(), "--steps", name.equals("lr1e-3_seed3") ? "800" : "1000",
-                    "--log-every", "10", "--eval-every", "100", "--seed", Integer.toString(seed),
-                    "--peak-lr", name.startsWith("lr1e-3") ? "1e-3" : "3e-3", "--start-time", "1700000000"));
+            List<String> command = new ArrayList<>(List.of(
+                    "python3",
+                    tool.toString(),
+                    run.resolve("trainer_logs.json").toString(),
+                    "--steps",
+                    name.equals("lr1e-3_seed3") ? "800" : "1000",
+                    "--log-every",
+                    "10",
+                    "--eval-every",
+                    "100",
+                    "--seed",
+                    Integer.toString(seed),
+                    "--peak-lr",
+                    name.startsWith("lr1e-3") ? "1e-3" : "3e-3",
+                    "--start-time",
+                    "1700000000"));
             if (name.equals("lr3e-3_seed3")) {
                 command.addAll(List.of("--nan-at", "300"));
             }
@@ -45,7 +56,9 @@ public final class Sweep {
     private static void run(List<String> command) throws IOException, InterruptedException {
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
         } catch (IOException e) {
             assumeTrue(false, "python3 is needed to generate the sweep: " + e.getMessage());

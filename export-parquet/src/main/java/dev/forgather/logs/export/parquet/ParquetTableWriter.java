@@ -74,10 +74,14 @@ public final class ParquetTableWriter implements TableWriter {
             };
             Type.Repetition repetition = optional ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
             switch (column.type()) {
-                case TEXT -> message.primitive(PrimitiveTypeName.BINARY, repetition)
-                        .as(LogicalTypeAnnotation.stringType()).named(column.name());
-                case INTEGER -> message.primitive(PrimitiveTypeName.INT64, repetition).named(column.name());
-                case AXIS, VALUE -> message.primitive(PrimitiveTypeName.DOUBLE, repetition).named(column.name());
+                case TEXT ->
+                    message.primitive(PrimitiveTypeName.BINARY, repetition)
+                            .as(LogicalTypeAnnotation.stringType())
+                            .named(column.name());
+                case INTEGER ->
+                    message.primitive(PrimitiveTypeName.INT64, repetition).named(column.name());
+                case AXIS, VALUE ->
+                    message.primitive(PrimitiveTypeName.DOUBLE, repetition).named(column.name());
             }
         }
         return message.named("forgather_export");
@@ -115,6 +119,7 @@ public final class ParquetTableWriter implements TableWriter {
         private final List<ExportTable.Column> columns;
         /** Text cells repeat (a few runs, formats and metrics): encode each distinct one once. */
         private final Map<String, Binary> binaries = new HashMap<>();
+
         private RecordConsumer consumer;
 
         CursorWriteSupport(MessageType schema, List<ExportTable.Column> columns) {

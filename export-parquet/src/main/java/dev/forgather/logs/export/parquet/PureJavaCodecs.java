@@ -30,8 +30,7 @@ final class PureJavaCodecs implements CompressionCodecFactory {
     }
 
     @Override
-    public void release() {
-    }
+    public void release() {}
 
     private static final class Passing implements BytesInputCompressor {
         @Override
@@ -45,8 +44,7 @@ final class PureJavaCodecs implements CompressionCodecFactory {
         }
 
         @Override
-        public void release() {
-        }
+        public void release() {}
     }
 
     private static final class Compressing implements BytesInputCompressor {
@@ -77,7 +75,6 @@ final class PureJavaCodecs implements CompressionCodecFactory {
         }
 
         @Override
-        public void release() {
-        }
+        public void release() {}
     }
 }

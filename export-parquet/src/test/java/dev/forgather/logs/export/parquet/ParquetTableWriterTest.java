@@ -84,18 +84,26 @@ class ParquetTableWriterTest {
     @Test
     void nanAndInfinityStayAsTheyAreInDoubleColumns() throws Exception {
         Path file = dir.resolve("tricky.parquet");
-        assertThat(Exports.write(ExportTable.tidy(List.of(tricky)), ExportFormat.PARQUET, file)).isEqualTo(6);
+        assertThat(Exports.write(ExportTable.tidy(List.of(tricky)), ExportFormat.PARQUET, file))
+                .isEqualTo(6);
         assertThat(query("SELECT column_name, column_type, \"null\" FROM (DESCRIBE SELECT * FROM '" + file + "')"))
-                .containsExactly("run | VARCHAR | YES", "model | VARCHAR | YES", "format | VARCHAR | YES",
-                        "step | BIGINT | YES", "epoch | DOUBLE | YES", "time | DOUBLE | YES",
-                        "metric | VARCHAR | YES", "value | DOUBLE | YES");
-        assertThat(query("SELECT run, model, format, step, epoch, time, metric, value FROM '" + file + "'")).containsExactly(
-                "tricky | gpt | forgather | 1 | 0.5 | 1.7694951155E9 | loss | 2.5",
-                "tricky | gpt | forgather | 1 | 0.5 | 1.7694951155E9 | learning_rate | 1.0E-5",
-                "tricky | gpt | forgather | 2 | 1.0 | 1.76949511625E9 | loss | NaN",
-                "tricky | gpt | forgather | 2 | 1.0 | 1.76949511625E9 | grad_norm | Infinity",
-                "tricky | gpt | forgather | 2 | 1.0 | 1.769495117E9 | eval_loss | -Infinity",
-                "tricky | gpt | forgather | 3 | null | null | loss | 3.0");
+                .containsExactly(
+                        "run | VARCHAR | YES",
+                        "model | VARCHAR | YES",
+                        "format | VARCHAR | YES",
+                        "step | BIGINT | YES",
+                        "epoch | DOUBLE | YES",
+                        "time | DOUBLE | YES",
+                        "metric | VARCHAR | YES",
+                        "value | DOUBLE | YES");
+        assertThat(query("SELECT run, model, format, step, epoch, time, metric, value FROM '" + file + "'"))
+                .containsExactly(
+                        "tricky | gpt | forgather | 1 | 0.5 | 1.7694951155E9 | loss | 2.5",
+                        "tricky | gpt | forgather | 1 | 0.5 | 1.7694951155E9 | learning_rate | 1.0E-5",
+                        "tricky | gpt | forgather | 2 | 1.0 | 1.76949511625E9 | loss | NaN",
+                        "tricky | gpt | forgather | 2 | 1.0 | 1.76949511625E9 | grad_norm | Infinity",
+                        "tricky | gpt | forgather | 2 | 1.0 | 1.769495117E9 | eval_loss | -Infinity",
+                        "tricky | gpt | forgather | 3 | null | null | loss | 3.0");
     }
 
     @Test
@@ -115,10 +123,12 @@ class ParquetTableWriterTest {
             }
         }
         List<String> wanted = new ArrayList<>();
-        expected.keySet().stream().sorted()
+        expected.keySet().stream()
+                .sorted()
                 .forEach(m -> wanted.add(m + " | " + expected.get(m) + " | " + expectedNaN.get(m)));
         assertThat(query("SELECT metric, count(*), count(*) FILTER (WHERE isnan(value)) FROM '" + file
-                + "' GROUP BY 1 ORDER BY 1")).containsExactlyElementsOf(wanted);
+                        + "' GROUP BY 1 ORDER BY 1"))
+                .containsExactlyElementsOf(wanted);
         assertThat(expectedNaN.get("loss")).isEqualTo(21);
         assertThat(query("SELECT count(*) FROM '" + file + "'")).containsExactly(Long.toString(rows));
     }
@@ -126,12 +136,14 @@ class ParquetTableWriterTest {
     @Test
     void aWideTableHasOneNullableDoubleColumnPerMetric() throws Exception {
         Path file = dir.resolve("wide.parquet");
-        assertThat(Exports.write(ExportTable.wide(List.of(tricky)), ExportFormat.PARQUET, file)).isEqualTo(4);
-        assertThat(query("SELECT step, loss, learning_rate, grad_norm, eval_loss FROM '" + file + "'")).containsExactly(
-                "1 | 2.5 | 1.0E-5 | null | null",
-                "2 | NaN | null | Infinity | null",
-                "2 | null | null | null | -Infinity",
-                "3 | 3.0 | null | null | null");
+        assertThat(Exports.write(ExportTable.wide(List.of(tricky)), ExportFormat.PARQUET, file))
+                .isEqualTo(4);
+        assertThat(query("SELECT step, loss, learning_rate, grad_norm, eval_loss FROM '" + file + "'"))
+                .containsExactly(
+                        "1 | 2.5 | 1.0E-5 | null | null",
+                        "2 | NaN | null | Infinity | null",
+                        "2 | null | null | null | -Infinity",
+                        "3 | 3.0 | null | null | null");
     }
 
     @Test
