@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -17,6 +18,8 @@ import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -112,21 +115,24 @@ public final class Main implements Runnable {
 
     /**
      * The command line for {@code args}. Picocli introspects every command it is given before it
-     * parses anything, and that is most of a short command's start-up; so when {@code args}
-     * plainly name one log command ({@code [-p DIR] [-t NAME] logs summary ...}) only that one is
-     * built. Anything else — help, a typo that deserves a suggestion — gets the whole tree.
+     * parses anything, and that is most of a short command's start-up; so when {@code args} name
+     * one log command ({@code [-p DIR] [-t NAME] logs summary ...}) only that one is built. Which
+     * one is named is picocli's own parse of {@code args} against the global options and a
+     * placeholder per log command (a name that takes any arguments, built without reflection):
+     * the same parser that runs the command, not a second one. Anything else (help, a typo that
+     * deserves a suggestion, a bad global option) gets the whole tree, whose parse says why.
      */
     static CommandLine commandLine(String[] args) {
-        String only = requestedLogsCommand(args);
+        CommandLine cli = new CommandLine(new Main());
         CommandLine logs = new CommandLine(new LogsCommand());
+        cli.addSubcommand("logs", logs);
+        Optional<String> only = namedLogCommand(cli, logs, args);
         for (Map.Entry<String, Supplier<Object>> command : LOG_COMMANDS.entrySet()) {
-            if (only == null || only.equals(command.getKey())) {
+            if (only.isEmpty() || only.get().equals(command.getKey())) {
                 logs.addSubcommand(command.getKey(), command.getValue().get());
             }
         }
-        CommandLine cli = new CommandLine(new Main());
-        cli.addSubcommand("logs", logs);
-        if (only == null) {
+        if (only.isEmpty()) {
             CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
             completion
                     .getCommandSpec()
@@ -138,6 +144,37 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(new UsageErrorHandler());
         return cli;
+    }
+
+    /**
+     * The log command that {@code args} name, by parsing them with a placeholder for each log
+     * command; the placeholders are removed again before this returns.
+     */
+    private static Optional<String> namedLogCommand(CommandLine cli, CommandLine logs, String[] args) {
+        for (String name : LOG_COMMANDS.keySet()) {
+            CommandSpec placeholder = CommandSpec.create()
+                    .addPositional(PositionalParamSpec.builder()
+                            .arity("0..*")
+                            .type(String[].class)
+                            .build());
+            CommandLine anyArguments = new CommandLine(placeholder);
+            anyArguments.setUnmatchedOptionsArePositionalParams(true);
+            logs.addSubcommand(name, anyArguments);
+        }
+        Optional<String> named = Optional.empty();
+        try {
+            List<CommandLine> parsed = cli.parseArgs(args).asCommandLineList();
+            boolean help = parsed.stream().anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested());
+            if (parsed.size() == 3 && parsed.get(1) == logs && !help) {
+                named = Optional.of(parsed.get(2).getCommandName());
+            }
+        } catch (CommandLine.ParameterException e) {
+            // The whole tree's parse reports it.
+        }
+        for (String name : LOG_COMMANDS.keySet()) {
+            logs.getCommandSpec().removeSubcommand(name);
+        }
+        return named;
     }
 
     /**
@@ -163,30 +200,6 @@ public final class Main implements Runnable {
         LOG_COMMANDS.put("watch", WatchCommand::new);
         LOG_COMMANDS.put("check", CheckCommand::new);
         LOG_COMMANDS.put("compare", CompareCommand::new);
-    }
-
-    /** The log command {@code args} name after the global options, or null when they name none plainly. */
-    static String requestedLogsCommand(String[] args) {
-        int i = 0;
-        while (i < args.length) {
-            String arg = args[i];
-            if (arg.equals("-p")
-                    || arg.equals("--project-dir")
-                    || arg.equals("-t")
-                    || arg.equals("--config-template")) {
-                i += 2;
-            } else if (arg.startsWith("--project-dir=")
-                    || arg.startsWith("--config-template=")
-                    || (arg.length() > 2 && (arg.startsWith("-p") || arg.startsWith("-t")))) {
-                i++;
-            } else {
-                break;
-            }
-        }
-        if (i + 1 < args.length && args[i].equals("logs") && LOG_COMMANDS.containsKey(args[i + 1])) {
-            return args[i + 1];
-        }
-        return null;
     }
 
     /** Reads the version Maven wrote into the jar. */

@@ -95,20 +95,31 @@ class MainTest {
     }
 
     @Test
-    void onlyThePlainlyNamedLogCommandIsBuilt() {
-        assertThat(Main.requestedLogsCommand(new String[] {"-p", "demo", "-t", "x.yaml", "logs", "summary", "--all"}))
-                .isEqualTo("summary");
-        assertThat(Main.requestedLogsCommand(new String[] {"--project-dir=demo", "logs", "plot"}))
-                .isEqualTo("plot");
-        assertThat(Main.requestedLogsCommand(new String[] {"-pdemo", "logs", "list"}))
-                .isEqualTo("list");
-        assertThat(Main.requestedLogsCommand(new String[] {"logs", "lsit"})).isNull();
-        assertThat(Main.requestedLogsCommand(new String[] {"logs"})).isNull();
-        assertThat(Main.requestedLogsCommand(new String[] {"--help"})).isNull();
-        var cli = Main.commandLine(new String[] {"logs", "list"});
-        assertThat(cli.getSubcommands().get("logs").getSubcommands()).containsOnlyKeys("list");
-        assertThat(Main.commandLine().getSubcommands().get("logs").getSubcommands())
-                .containsOnlyKeys("list", "summary", "plot", "export", "report", "watch", "compare", "check");
+    void onlyTheNamedLogCommandIsBuilt() {
+        assertThat(logCommandsBuiltFor("-p", "demo", "-t", "x.yaml", "logs", "summary", "--all"))
+                .containsExactly("summary");
+        assertThat(logCommandsBuiltFor("--project-dir=demo", "logs", "plot", "--help"))
+                .containsExactly("plot");
+        assertThat(logCommandsBuiltFor("-pdemo", "logs", "list")).containsExactly("list");
+        assertThat(logCommandsBuiltFor("logs", "export", "-o", "x.csv", "--format", "csv", "run"))
+                .containsExactly("export");
+        List<String> all = List.of("list", "summary", "plot", "export", "report", "watch", "check", "compare");
+        assertThat(logCommandsBuiltFor("logs", "lsit")).containsExactlyElementsOf(all);
+        assertThat(logCommandsBuiltFor("logs")).containsExactlyElementsOf(all);
+        assertThat(logCommandsBuiltFor("--help")).containsExactlyElementsOf(all);
+        assertThat(logCommandsBuiltFor("logs", "--help", "summary")).containsExactlyElementsOf(all);
+        assertThat(logCommandsBuiltFor("-p")).containsExactlyElementsOf(all);
+        assertThat(Main.commandLine().getSubcommands()).containsOnlyKeys("logs", "generate-completion");
+        assertThat(Main.commandLine(new String[] {"logs", "list"}).getSubcommands())
+                .containsOnlyKeys("logs");
+    }
+
+    private static List<String> logCommandsBuiltFor(String... args) {
+        return List.copyOf(Main.commandLine(args)
+                .getSubcommands()
+                .get("logs")
+                .getSubcommands()
+                .keySet());
     }
 
     @Test
