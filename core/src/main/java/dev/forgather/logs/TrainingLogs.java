@@ -125,7 +125,7 @@ public final class TrainingLogs {
         } catch (LogReadException e) {
             return new Loaded.Failed(path, e);
         } catch (RuntimeException e) {
-            return new Loaded.Failed(path, new LogReadException(path, "internal error while reading: " + e));
+            return new Loaded.Failed(path, new LogReadException(path, "internal error while reading: " + e, e));
         } catch (OutOfMemoryError e) {
             // What the failed read held is garbage now: the other logs, and the message, still fit.
             return new Loaded.Failed(path, notEnoughMemory(path));

@@ -1,5 +1,6 @@
 package dev.forgather.logs.cli;
 
+import dev.forgather.logs.io.IoProblems;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ final class Editor {
                 throw new UserException("editor '" + String.join(" ", command) + "' exited with status " + status);
             }
         } catch (IOException e) {
-            throw new UserException("cannot start editor '" + String.join(" ", command) + "': " + Messages.of(e));
+            throw new UserException("cannot start editor '" + String.join(" ", command) + "': " + IoProblems.reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

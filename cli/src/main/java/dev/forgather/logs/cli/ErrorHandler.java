@@ -12,6 +12,13 @@ import picocli.CommandLine.ParseResult;
  * {@code FORGATHER_DEBUG=1} to see one).
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
+    private final boolean debug;
+
+    /** Stack traces shown when {@code debug} ({@code FORGATHER_DEBUG} is set), else one line. */
+    ErrorHandler(boolean debug) {
+        this.debug = debug;
+    }
+
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
         if (e instanceof UserException user) {
@@ -25,9 +32,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             cli.getErr().println("error: " + e.getMessage());
         } else {
             cli.getErr().println("internal error: " + e);
-            if (System.getenv("FORGATHER_DEBUG") != null) {
-                e.printStackTrace(cli.getErr());
-            }
+        }
+        if (debug && (!(e instanceof LogReadException) || e.getCause() != null)) {
+            e.printStackTrace(cli.getErr());
         }
         cli.getErr().flush();
         return ExitStatus.LOG_FAILED;

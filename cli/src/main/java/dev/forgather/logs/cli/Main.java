@@ -141,7 +141,7 @@ public final class Main implements Runnable {
             cli.addSubcommand("generate-completion", completion);
         }
         cli.setUsageHelpWidth(helpWidth(System.getenv("COLUMNS")));
-        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setExecutionExceptionHandler(new ErrorHandler(System.getenv("FORGATHER_DEBUG") != null));
         cli.setParameterExceptionHandler(new UsageErrorHandler());
         return cli;
     }

@@ -1,6 +1,7 @@
 package dev.forgather.logs.cli;
 
 import dev.forgather.logs.Outputs;
+import dev.forgather.logs.io.IoProblems;
 import dev.forgather.logs.io.OutputRefusedException;
 import dev.forgather.logs.io.OutputTarget;
 import java.io.File;
@@ -37,7 +38,7 @@ final class OutputOption {
         } catch (OutputRefusedException e) {
             throw new UserException(typed(spec, option) + " " + e.getMessage(), ExitStatus.USAGE);
         } catch (IOException e) {
-            throw new UserException(output + ": cannot write: " + Messages.of(e));
+            throw new UserException(output + ": cannot write: " + IoProblems.reason(e));
         }
     }
 
@@ -88,7 +89,7 @@ final class OutputOption {
         if (StandardOutput.isBrokenPipe(e)) {
             return UserException.quiet(ExitStatus.OK);
         }
-        return new UserException(shown + ": cannot write: " + Messages.of(e));
+        return new UserException(shown + ": cannot write: " + IoProblems.reason(e));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.forgather.logs.cli;
 
+import dev.forgather.logs.io.IoProblems;
 import dev.forgather.logs.watch.ChartCharset;
 import dev.forgather.logs.watch.Frame;
 import dev.forgather.logs.watch.FrameRenderer;
@@ -69,7 +70,7 @@ final class TerminalView {
             terminal =
                     TerminalBuilder.builder().system(true).nativeSignals(true).build();
         } catch (IOException e) {
-            err.println("error: cannot open the terminal: " + Messages.of(e));
+            err.println("error: cannot open the terminal: " + IoProblems.reason(e));
             err.flush();
             return ExitStatus.LOG_FAILED;
         }

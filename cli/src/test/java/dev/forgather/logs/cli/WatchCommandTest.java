@@ -159,7 +159,7 @@ class WatchCommandTest extends InDemoProject {
         Cli.Result r = watch(UTF8, "--once", project.resolve("nope").toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("error: PROJECT/nope: no such file or directory\n");
+        assertThat(r.err()).isEqualTo("error: PROJECT/nope: no such file\n");
     }
 
     @Test

@@ -20,6 +20,16 @@ public class LogReadException extends Exception {
         this.problem = problem;
     }
 
+    /**
+     * A problem with the file as a whole that {@code cause} explains (an I/O error, or a bug in a
+     * reader): the message stays {@code problem}; {@code FORGATHER_DEBUG=1} shows the cause's stack.
+     */
+    public LogReadException(Path path, String problem, Throwable cause) {
+        super(path + ": " + problem, cause);
+        this.path = path;
+        this.problem = problem;
+    }
+
     /** A problem at a place in the file; line and column count from 1. */
     public LogReadException(Path path, long line, long column, String problem) {
         this(path, "line " + line + ", column " + column + ": " + problem);

@@ -5,9 +5,7 @@ import dev.forgather.logs.model.RunName;
 import dev.forgather.logs.model.TrainingLogBuilder;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
@@ -144,7 +142,7 @@ public enum LogFormat {
             if (ownerOf(fileOrRunDir).isPresent()) {
                 return fileOrRunDir;
             }
-            throw new LogReadException(fileOrRunDir, "no such file or directory");
+            throw new LogReadException(fileOrRunDir, "no such file");
         }
         return regularFile(fileOrRunDir);
     }
@@ -185,12 +183,8 @@ public enum LogFormat {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(HEAD_BYTES);
-        } catch (NoSuchFileException e) {
-            throw new LogReadException(file, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new LogReadException(file, "permission denied");
         } catch (IOException e) {
-            throw new LogReadException(file, "cannot read: " + e.getMessage());
+            throw Problems.of(file, e);
         }
         if (head.length == 0) {
             throw new LogReadException(file, "empty file");

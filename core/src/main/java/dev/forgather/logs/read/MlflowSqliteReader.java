@@ -210,7 +210,7 @@ public final class MlflowSqliteReader implements LogReader {
             return ref.get();
         }
         if (!Files.isRegularFile(log)) {
-            throw new LogReadException(log, "no such file or directory");
+            throw new LogReadException(log, "no such file");
         }
         List<Path> runs = runsOf(log);
         if (runs.size() != 1) {

@@ -1,11 +1,10 @@
 package dev.forgather.logs.read;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import dev.forgather.logs.io.IoProblems;
 import dev.forgather.logs.model.LogReadException;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -126,18 +125,12 @@ final class Problems {
         return Character.toLowerCase(m.charAt(0)) + m.substring(1);
     }
 
+    /**
+     * {@code file} could not be read: the reason in the words {@link IoProblems} gives every I/O
+     * failure, keeping {@code e} as the cause for {@code FORGATHER_DEBUG=1}.
+     */
     static LogReadException of(Path file, IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return new LogReadException(file, "no such file");
-        }
-        if (e instanceof AccessDeniedException) {
-            return new LogReadException(file, "permission denied");
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            String reason = fs.getReason();
-            return new LogReadException(file, Character.toLowerCase(reason.charAt(0)) + reason.substring(1));
-        }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new LogReadException(file, "cannot read: " + message);
+        String reason = IoProblems.reason(e);
+        return new LogReadException(file, e instanceof FileSystemException ? reason : "cannot read: " + reason, e);
     }
 }

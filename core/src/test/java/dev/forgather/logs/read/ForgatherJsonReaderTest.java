@@ -311,7 +311,7 @@ class ForgatherJsonReaderTest {
     void missingFileIsReported() {
         assertThatThrownBy(() -> TrainingLogs.load(dir.resolve("nope/trainer_logs.json")))
                 .isInstanceOf(LogReadException.class)
-                .hasMessageEndingWith("nope/trainer_logs.json: no such file or directory");
+                .hasMessageEndingWith("nope/trainer_logs.json: no such file");
     }
 
     @Test
