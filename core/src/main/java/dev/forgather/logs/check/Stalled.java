@@ -82,7 +82,7 @@ public record Stalled(double intervals, double gaps, Duration minimum) implement
         double previous = Double.NaN;
         double previousTraining = Double.NaN;
         for (int i = 0; i < log.recordCount(); i++) {
-            double t = log.record(i).timestamp();
+            double t = log.record(i).timestamp().orElse(Double.NaN);
             if (Double.isNaN(t)) {
                 continue;
             }

@@ -51,11 +51,12 @@ public record ThroughputDrop(int window, double ratio, double percentile) implem
                 evaluated = true;
                 continue;
             }
-            if (kind != RecordKind.TRAINING || Double.isNaN(log.record(i).timestamp())) {
+            if (kind != RecordKind.TRAINING || log.record(i).timestamp().isEmpty()) {
                 continue;
             }
             if (previous >= 0 && !evaluated) {
-                double dt = log.record(i).timestamp() - log.record(previous).timestamp();
+                double dt = log.record(i).timestamp().getAsDouble()
+                        - log.record(previous).timestamp().getAsDouble();
                 long ds = log.record(i).step() - log.record(previous).step();
                 if (dt > 0 && ds > 0) {
                     speeds[n] = ds / dt;

@@ -29,14 +29,19 @@ public final class Record {
         return log.step(index);
     }
 
-    /** The epoch; NaN when the record has none. */
-    public double epoch() {
-        return log.epoch(index);
+    /** The epoch; empty when the record has none, as {@link #get} says a metric is absent. */
+    public OptionalDouble epoch() {
+        return present(log.epoch(index));
     }
 
-    /** Unix time in seconds; NaN when the record has none. */
-    public double timestamp() {
-        return log.timestamp(index);
+    /** Unix time in seconds; empty when the record has none. */
+    public OptionalDouble timestamp() {
+        return present(log.timestamp(index));
+    }
+
+    // The log's axis columns hold NaN where a record has no value.
+    private static OptionalDouble present(double axisValue) {
+        return Double.isNaN(axisValue) ? OptionalDouble.empty() : OptionalDouble.of(axisValue);
     }
 
     /** The value of metric {@code key}; empty when this record does not hold it. */

@@ -34,7 +34,7 @@ public final class SummaryCalculator {
         if (lastTraining >= 0) {
             Record last = log.record(lastTraining);
             totalSteps = OptionalLong.of(last.step());
-            finalEpoch = Double.isNaN(last.epoch()) ? OptionalDouble.empty() : OptionalDouble.of(last.epoch());
+            finalEpoch = last.epoch();
         }
 
         FiniteStats lossStats = FiniteStats.of(loss);

@@ -97,9 +97,9 @@ class CorruptedLogTest {
         StringBuilder sb = new StringBuilder()
                 .append(r.step())
                 .append(' ')
-                .append(r.epoch())
+                .append(r.epoch().orElse(Double.NaN))
                 .append(' ')
-                .append(r.timestamp());
+                .append(r.timestamp().orElse(Double.NaN));
         for (String key : r.keys()) {
             sb.append(' ')
                     .append(key)

@@ -114,9 +114,9 @@ class ForgatherLogFuzzTest {
                     .append(' ')
                     .append(r.step())
                     .append(' ')
-                    .append(bits(r.epoch()))
+                    .append(bits(r.epoch().orElse(Double.NaN)))
                     .append(' ')
-                    .append(bits(r.timestamp()));
+                    .append(bits(r.timestamp().orElse(Double.NaN)));
             for (String key : r.keys()) {
                 sb.append(' ').append(key).append('=').append(bits(r.get(key).getAsDouble()));
             }

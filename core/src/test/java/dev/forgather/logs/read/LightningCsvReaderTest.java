@@ -41,12 +41,10 @@ class LightningCsvReaderTest {
         // python3 csv.DictReader: rows[0], rows[19..20] and rows[-1]
         Record first = log.record(0);
         assertThat(first.step()).as("Lightning counts steps from 0").isEqualTo(9);
-        assertThat(first.epoch()).isEqualTo(0.0);
+        assertThat(first.epoch()).hasValue(0.0);
         assertThat(first.get("loss")).hasValue(3.7609732151031494);
         assertThat(first.get("learning_rate")).hasValue(0.0009998611640185118);
-        assertThat(Double.isNaN(first.timestamp()))
-                .as("metrics.csv has no times")
-                .isTrue();
+        assertThat(first.timestamp()).as("metrics.csv has no times").isEmpty();
         assertThat(log.record(20).step()).isEqualTo(199);
         assertThat(log.record(20).get("eval_loss")).hasValue(2.221390724182129);
         assertThat(log.record(20).get("loss")).isEmpty();

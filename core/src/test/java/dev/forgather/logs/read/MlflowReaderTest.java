@@ -52,15 +52,15 @@ class MlflowReaderTest {
         TrainingLog log = read(reader, SampleFiles.mlflowRun());
 
         Record first = log.record(0);
-        assertThat(first.timestamp()).isEqualTo(1795564396.738);
-        assertThat(first.epoch()).isEqualTo(0.003861003861003861);
+        assertThat(first.timestamp()).hasValue(1795564396.738);
+        assertThat(first.epoch()).hasValue(0.003861003861003861);
         assertThat(first.get("loss")).hasValue(5.198809432983398);
         assertThat(first.get("learning_rate")).hasValue(8.999999999999999e-05);
         assertThat(first.keys()).containsExactly("grad_norm", "learning_rate", "loss", "tokens_per_second");
         assertThat(log.record(4).get("loss").getAsDouble()).isNaN();
         Record evaluation = log.record(3);
         assertThat(evaluation.get("eval_loss")).hasValue(4.2);
-        assertThat(evaluation.epoch()).isEqualTo(0.011583011583011582);
+        assertThat(evaluation.epoch()).hasValue(0.011583011583011582);
         Record last = log.finalRecord().orElseThrow();
         assertThat(last.get("train_runtime")).hasValue(22.1099);
         assertThat(last.get("train_loss"))

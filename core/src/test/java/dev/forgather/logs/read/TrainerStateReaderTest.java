@@ -52,13 +52,11 @@ class TrainerStateReaderTest {
         // python3: h = json.load(f)["log_history"]; h[0], h[149], h[-1]
         Record first = log.record(0);
         assertThat(first.step()).isEqualTo(10);
-        assertThat(first.epoch()).isEqualTo(0.003861003861003861);
+        assertThat(first.epoch()).hasValue(0.003861003861003861);
         assertThat(first.get("loss")).hasValue(5.198809432983398);
         assertThat(first.get("grad_norm")).hasValue(4.081315517425537);
         assertThat(first.get("learning_rate")).hasValue(8.999999999999999e-05);
-        assertThat(Double.isNaN(first.timestamp()))
-                .as("trainer_state.json has no times")
-                .isTrue();
+        assertThat(first.timestamp()).as("trainer_state.json has no times").isEmpty();
         Series loss = log.series("loss");
         assertThat(loss.step(149)).isEqualTo(1500);
         assertThat(loss.value(149)).isEqualTo(1.7338153839111328);
