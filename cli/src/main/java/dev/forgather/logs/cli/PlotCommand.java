@@ -12,7 +12,6 @@ import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.plot.PlotFormat;
 import dev.forgather.logs.plot.PlotOptions;
-import dev.forgather.logs.plot.PlotOutput;
 import dev.forgather.logs.plot.XAxis;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -238,7 +237,8 @@ final class PlotCommand implements Callable<Integer> {
         if (title != null) {
             options = options.withTitle(title);
         }
-        Path file = PlotOutput.resolve(Optional.ofNullable(output), format, lossCurves, metrics, logs.configTemplate());
+        Path file =
+                PlotFileName.resolve(Optional.ofNullable(output), format, lossCurves, metrics, logs.configTemplate());
         OutputTarget target = OutputOption.target(spec, "--output", file, result);
         out.println("Plotting " + loaded.size() + " training run(s)"
                 + (groupPattern != null ? " in " + groups.size() + " group(s)" : "") + "...");

@@ -1,15 +1,16 @@
-package dev.forgather.logs.plot;
+package dev.forgather.logs.cli;
 
+import dev.forgather.logs.plot.PlotFormat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /** Where {@code forgather logs plot} writes its chart: SPEC's output-path rule as a pure function. */
-public final class PlotOutput {
+final class PlotFileName {
     /** The folder, relative to the working directory, that charts go to without {@code --output}. */
-    public static final String DEFAULT_FOLDER = "tmp";
+    static final String DEFAULT_FOLDER = "tmp";
 
-    private PlotOutput() {}
+    private PlotFileName() {}
 
     /**
      * The path to write to.
@@ -29,7 +30,7 @@ public final class PlotOutput {
      * @param requestedMetrics the {@code --metrics} list; empty when not given
      * @param configTemplate the {@code -t} value; empty when not given
      */
-    public static Path resolve(
+    static Path resolve(
             Optional<String> output,
             PlotFormat format,
             boolean lossCurves,
@@ -48,7 +49,7 @@ public final class PlotOutput {
                     + String.join(
                             "_",
                             requestedMetrics.stream()
-                                    .map(PlotOutput::fileNamePart)
+                                    .map(PlotFileName::fileNamePart)
                                     .toList());
         } else {
             name = "training_plot";

@@ -1,16 +1,17 @@
-package dev.forgather.logs.plot;
+package dev.forgather.logs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forgather.logs.plot.PlotFormat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class PlotOutputTest {
+class PlotFileNameTest {
     private static Path resolve(
             String output, PlotFormat format, boolean lossCurves, List<String> metrics, String template) {
-        return PlotOutput.resolve(
+        return PlotFileName.resolve(
                 Optional.ofNullable(output), format, lossCurves, metrics, Optional.ofNullable(template));
     }
 
