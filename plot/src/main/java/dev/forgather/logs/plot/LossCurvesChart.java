@@ -51,20 +51,20 @@ public final class LossCurvesChart {
                 trace(log, LOSS, origin, options, options.smoothWindow(), pixelColumns),
                 Palette.BLUE,
                 ChartLook.line(ChartLook.LINE_WIDTH),
-                null);
+                Optional.empty());
         losses.add(
                 name + " Eval Loss",
                 trace(log, EVAL_LOSS, origin, options, 0, pixelColumns),
                 Palette.GREEN,
                 ChartLook.line(ChartLook.LINE_WIDTH),
-                ChartLook.marker(6));
+                Optional.of(ChartLook.marker(6)));
         PanelLines learningRate = new PanelLines();
         learningRate.add(
                 name + " Learning Rate",
                 trace(log, LEARNING_RATE, origin, options.withLogScale(false), 0, pixelColumns),
                 ChartLook.faint(Palette.ORANGE, 190),
                 ChartLook.dashed(1.5f),
-                null);
+                Optional.empty());
 
         ValueAxis lossAxis = options.logScale() ? ChartLook.logAxis("Loss") : ChartLook.linearAxis("Loss");
         ChartLook.style(lossAxis, Palette.BLUE);
@@ -104,14 +104,14 @@ public final class LossCurvesChart {
                     trace(log, LOSS, origin, options, options.smoothWindow(), pixelColumns),
                     Palette.color(r),
                     stroke,
-                    null,
+                    Optional.empty(),
                     baseline);
             eval.add(
                     names.get(r),
                     trace(log, EVAL_LOSS, origin, options, 0, pixelColumns),
                     Palette.color(r),
                     stroke,
-                    ChartLook.marker(4.5));
+                    Optional.of(ChartLook.marker(4.5)));
         }
         List<JFreeChart> panels = new ArrayList<>();
         panels.add(panel("Train Loss", "Loss", LOSS, train, options));

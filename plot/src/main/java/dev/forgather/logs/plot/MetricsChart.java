@@ -4,6 +4,7 @@ import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.TrainingLog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -51,7 +52,7 @@ public final class MetricsChart {
                         trace,
                         Palette.color(r),
                         baseline ? ChartLook.dashed(ChartLook.LINE_WIDTH) : ChartLook.line(ChartLook.LINE_WIDTH),
-                        null,
+                        Optional.empty(),
                         baseline);
             }
             panels.add(panel(metric, lines, options));

@@ -5,6 +5,7 @@ import java.awt.Shape;
 import java.awt.Stroke;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 
@@ -14,21 +15,22 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
  */
 final class PanelLines {
     /** How one line is drawn. */
-    private record Line(String key, XYColumns points, Color color, Stroke stroke, boolean inLegend, Shape marker) {}
+    private record Line(
+            String key, XYColumns points, Color color, Stroke stroke, boolean inLegend, Optional<Shape> marker) {}
 
     private final List<Line> under = new ArrayList<>();
     private final List<Line> over = new ArrayList<>();
 
     /**
      * Adds a run's trace: with smoothing, its raw line faint underneath (not in the legend) and the
-     * smoothed line bold on top; without, the raw line alone. {@code marker} may be null for none.
+     * smoothed line bold on top; without, the raw line alone, with {@code marker} at each point if given.
      */
-    void add(String key, Trace trace, Color color, Stroke stroke, Shape marker) {
+    void add(String key, Trace trace, Color color, Stroke stroke, Optional<Shape> marker) {
         add(key, trace, color, stroke, marker, false);
     }
 
-    /** As {@link #add(String, Trace, Color, Stroke, Shape)}; {@code dashed} draws the smoothed line dashed too. */
-    void add(String key, Trace trace, Color color, Stroke stroke, Shape marker, boolean dashed) {
+    /** As {@link #add(String, Trace, Color, Stroke, Optional)}; {@code dashed} draws the smoothed line dashed too. */
+    void add(String key, Trace trace, Color color, Stroke stroke, Optional<Shape> marker, boolean dashed) {
         if (!trace.isVisible()) {
             return;
         }
@@ -39,13 +41,14 @@ final class PanelLines {
                     ChartLook.faint(color),
                     ChartLook.line(ChartLook.RAW_WIDTH),
                     false,
-                    null));
+                    Optional.empty()));
             Stroke bold =
                     dashed ? ChartLook.dashed(ChartLook.SMOOTHED_WIDTH) : ChartLook.line(ChartLook.SMOOTHED_WIDTH);
             over.add(new Line(key, trace.smoothed().get(), color, bold, true, marker));
         } else {
             // A lone point has no line to show; give it a marker so it is seen.
-            Shape shape = marker == null && trace.raw().size() == 1 ? ChartLook.marker(5) : marker;
+            Optional<Shape> shape =
+                    marker.isEmpty() && trace.raw().size() == 1 ? Optional.of(ChartLook.marker(5)) : marker;
             over.add(new Line(key, trace.raw(), color, stroke, true, shape));
         }
     }
@@ -65,8 +68,8 @@ final class PanelLines {
             renderer.setSeriesPaint(series, line.color());
             renderer.setSeriesStroke(series, line.stroke());
             renderer.setSeriesVisibleInLegend(series, line.inLegend());
-            if (line.marker() != null) {
-                renderer.setSeriesShape(series, line.marker());
+            if (line.marker().isPresent()) {
+                renderer.setSeriesShape(series, line.marker().get());
                 renderer.setSeriesShapesVisible(series, true);
                 renderer.setSeriesShapesFilled(series, true);
             }
