@@ -46,7 +46,7 @@ public final class TrainingLogs {
      *     the problem in one line
      */
     public static TrainingLog load(Path fileOrRunDir) throws LogReadException {
-        Path file = LogFormat.logOf(fileOrRunDir);
+        Path file = logOf(fileOrRunDir);
         LogFormat format = LogFormat.of(file);
         TrainingLogBuilder builder = new TrainingLogBuilder();
         format.read(file, builder);
@@ -62,8 +62,40 @@ public final class TrainingLogs {
      * @throws LogReadException when the path holds no log this tool can read
      */
     public static LogFollower follow(Path fileOrRunDir) throws LogReadException {
-        Path file = LogFormat.logOf(fileOrRunDir);
+        Path file = logOf(fileOrRunDir);
         return new LogFollower(file, LogFormat.of(file).tail(file));
+    }
+
+    /**
+     * The log file at {@code fileOrRunDir}. A folder that holds no log itself but runs below it
+     * (TensorBoard's {@code --logdir}, Lightning's {@code lightning_logs/}, a project folder) is
+     * still refused, one run per path, but the message names what is below and how to read it all.
+     */
+    private static Path logOf(Path fileOrRunDir) throws LogReadException {
+        try {
+            return LogFormat.logOf(fileOrRunDir);
+        } catch (LogReadException e) {
+            if (!e.problem().equals(LogFormat.NO_LOG_IN_FOLDER)) {
+                throw e;
+            }
+            List<LogFile> below = find(fileOrRunDir);
+            if (below.isEmpty()) {
+                throw e;
+            }
+            List<String> names = below.stream()
+                    .limit(3)
+                    .map(run -> fileOrRunDir
+                            .relativize(
+                                    Files.isRegularFile(run.path()) ? run.path().getParent() : run.path())
+                            .toString())
+                    .toList();
+            String more = below.size() > names.size() ? ", ..." : "";
+            throw new LogReadException(
+                    fileOrRunDir,
+                    e.problem() + "; " + below.size() + (below.size() == 1 ? " run" : " runs") + " below it ("
+                            + String.join(", ", names) + more + "): name one, or read them all with -p "
+                            + fileOrRunDir + " and --all");
+        }
     }
 
     /**

@@ -80,6 +80,32 @@ class SameTrainingAcrossFormatsTest {
     }
 
     @Test
+    void aFolderWithARunBelowItSaysWhichAndHowToReadThemAll() {
+        Path logdir = samples().resolve("tensorboard");
+        assertThatThrownBy(() -> TrainingLogs.load(logdir))
+                .isInstanceOf(LogReadException.class)
+                .hasMessage(logdir + ": no trainer_logs.json in this run directory; 1 run below it"
+                        + " (tiny_gpt/adamw_lr1e-3): name one, or read them all with -p " + logdir + " and --all");
+        assertThatThrownBy(() -> TrainingLogs.follow(logdir))
+                .isInstanceOf(LogReadException.class)
+                .hasMessageContaining("; 1 run below it (tiny_gpt/adamw_lr1e-3)");
+    }
+
+    @Test
+    void manyRunsBelowAreNamedNewestFirstUpToThree() throws Exception {
+        for (String run : List.of("a", "b", "c", "d")) {
+            Path log = Files.createDirectories(dir.resolve("runs").resolve(run)).resolve("trainer_logs.json");
+            Files.writeString(log, "[{\"global_step\": 1, \"loss\": 2.0}]");
+            Files.setLastModifiedTime(
+                    log, java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L + run.charAt(0) * 1000L));
+        }
+        assertThatThrownBy(() -> TrainingLogs.load(dir))
+                .isInstanceOf(LogReadException.class)
+                .hasMessage(dir + ": no trainer_logs.json in this run directory; 4 runs below it"
+                        + " (runs/d, runs/c, runs/b, ...): name one, or read them all with -p " + dir + " and --all");
+    }
+
+    @Test
     void aRunFolderWithoutAnyKnownLogKeepsTheOldMessage() throws Exception {
         Files.writeString(dir.resolve("notes.txt"), "hello");
         assertThatThrownBy(() -> TrainingLogs.load(dir))

@@ -36,6 +36,9 @@ public enum LogFormat {
     /** A run of MLflow's SQLite store ({@code mlflow.db/<experiment>/<run>}). */
     MLFLOW_SQLITE("mlflow-sqlite", new MlflowSqliteReader(), null);
 
+    /** The problem {@link #logOf} gives for a folder that holds no log of any format itself. */
+    public static final String NO_LOG_IN_FOLDER = "no " + ForgatherJsonReader.FILE_NAME + " in this run directory";
+
     /** How many bytes of a file {@link LogReader#accepts} is shown. */
     public static final int HEAD_BYTES = 64;
 
@@ -136,7 +139,7 @@ public enum LogFormat {
                     return log.get();
                 }
             }
-            throw new LogReadException(fileOrRunDir, "no " + ForgatherJsonReader.FILE_NAME + " in this run directory");
+            throw new LogReadException(fileOrRunDir, NO_LOG_IN_FOLDER);
         }
         if (!Files.exists(fileOrRunDir)) {
             if (ownerOf(fileOrRunDir).isPresent()) {
