@@ -3,6 +3,7 @@ package dev.forgather.logs.read;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.forgather.logs.model.LogReadException;
+import dev.forgather.logs.model.RunName;
 import dev.forgather.logs.model.TrainingLogBuilder;
 import dev.forgather.logs.read.tensorboard.Event;
 import dev.forgather.logs.read.tensorboard.HParamValue;
@@ -106,15 +107,6 @@ public final class TensorBoardReader implements LogReader {
         return eventFilesIn(folder).isEmpty() ? Optional.empty() : Optional.of(folder);
     }
 
-    /** The run's folder and its event files, so that a follower notices a new file and growth of each. */
-    @Override
-    public List<Path> files(Path log) throws LogReadException {
-        List<Path> files = new ArrayList<>();
-        files.add(Files.isDirectory(log) ? log : log.toAbsolutePath().getParent());
-        files.addAll(filesToRead(log));
-        return files;
-    }
-
     /** The newest modification time of the run's event files. */
     @Override
     public FileTime modified(Path log) {
@@ -173,6 +165,12 @@ public final class TensorBoardReader implements LogReader {
             Path where = files.size() > 1 ? fileOrFolder : files.get(0);
             into.warn(where + ": " + String.join("; ", problems) + "; read " + into.recordCount() + " records");
         }
+    }
+
+    /** Follows the run reading only what each event file gained, and each new file whole. */
+    @Override
+    public LogTail tail(Path log, RunName name, LogFormat format) {
+        return new TensorBoardTail(log, name, format);
     }
 
     static List<Path> filesToRead(Path fileOrFolder) throws LogReadException {
