@@ -26,9 +26,11 @@ import java.util.Optional;
  * <p>Costs: a poll that finds nothing new is one {@code stat} of the file (one per file for a
  * TensorBoard or MLflow run folder); after the Forgather trainer appended records, a poll reads
  * those records and nothing before them, and its snapshot shares the arrays of the one before.
- * Formats whose writers rewrite the file whole (Hugging Face {@code trainer_state.json},
- * Lightning {@code metrics.csv}) and TensorBoard and MLflow runs are read again whole when any of
- * their files changed.
+ * A TensorBoard run keeps an offset per event file and reads only the bytes each gained, and a
+ * new file whole (its values, kept in memory, are grouped into records again). Formats whose
+ * writers rewrite the file whole (Hugging Face {@code trainer_state.json}, Lightning
+ * {@code metrics.csv}) and MLflow runs are read again whole when any of their files changed (for
+ * an MLflow database, its {@code -wal} file included).
  *
  * <p>One thread polls; snapshots are immutable and may be handed to any thread. After a poll
  * throws (the file is missing for a moment while its writer replaces it), the follower keeps what

@@ -14,13 +14,17 @@ public final class Series {
     private final String name;
     private final int[] rows;
     private final double[] values;
+    /** Each value's own time where the format gives one (a TensorBoard event's), NaN where not; null: none has. */
+    private final double[] times;
+
     private final int size;
     private final RecordAxes axes;
 
-    Series(String name, int[] rows, double[] values, int size, RecordAxes axes) {
+    Series(String name, int[] rows, double[] values, double[] times, int size, RecordAxes axes) {
         this.name = name;
         this.rows = rows;
         this.values = values;
+        this.times = times;
         this.size = size;
         this.axes = axes;
     }
@@ -58,10 +62,14 @@ public final class Series {
         return axes.epochs[rows[i]];
     }
 
-    /** The Unix time in seconds of the record point {@code i} came from; NaN when it has none. */
+    /**
+     * The Unix time in seconds of point {@code i}: the time of its own value where the format
+     * records one per value (a TensorBoard event's {@code wall_time}), else of the record it came
+     * from; NaN when it has none.
+     */
     public double timestamp(int i) {
         checkIndex(i);
-        return axes.timestamps[rows[i]];
+        return times != null && !Double.isNaN(times[i]) ? times[i] : axes.timestamps[rows[i]];
     }
 
     /** The index, in the log's records, of the record point {@code i} came from. */
@@ -93,11 +101,11 @@ public final class Series {
         return out;
     }
 
-    /** A copy of the Unix timestamps in seconds (NaN where a record has none). */
+    /** A copy of the Unix timestamps in seconds, as {@link #timestamp(int)} gives them (NaN where none). */
     public double[] timestamps() {
         double[] out = new double[size];
         for (int i = 0; i < size; i++) {
-            out[i] = axes.timestamps[rows[i]];
+            out[i] = times != null && !Double.isNaN(times[i]) ? times[i] : axes.timestamps[rows[i]];
         }
         return out;
     }

@@ -187,17 +187,18 @@ public final class TrainingLog {
             column = axisColumn(aliases.getOrDefault(name, name));
         }
         if (column == null) {
-            return new Series(name, new int[0], new double[0], 0, axes);
+            return new Series(name, new int[0], new double[0], null, 0, axes);
         }
         if (only == null && column.repeats == 0) {
             // The usual case (repeated evaluations hold no losses): a view, not a 12-byte-per-value copy.
-            return new Series(name, column.rows, column.values, column.size, axes);
+            return new Series(name, column.rows, column.values, column.times, column.size, axes);
         }
         if (only != null && allOfKind(column, only)) {
-            return new Series(name, column.rows, column.values, column.size, axes);
+            return new Series(name, column.rows, column.values, column.times, column.size, axes);
         }
         int[] rows = new int[column.size];
         double[] values = new double[column.size];
+        double[] times = column.times == null ? null : new double[column.size];
         int n = 0;
         for (int i = 0; i < column.size; i++) {
             int kind = kinds[column.rows[i]];
@@ -205,10 +206,13 @@ public final class TrainingLog {
             if (keep) {
                 rows[n] = column.rows[i];
                 values[n] = column.values[i];
+                if (times != null) {
+                    times[n] = column.times[i];
+                }
                 n++;
             }
         }
-        return new Series(name, rows, values, n, axes);
+        return new Series(name, rows, values, times, n, axes);
     }
 
     private boolean allOfKind(Column column, RecordKind kind) {
@@ -262,7 +266,7 @@ public final class TrainingLog {
 
     /**
      * Whether this log's first records are {@code prefix}'s records, each with the same step,
-     * epoch, time, kind and metric values (NaN equal to NaN): a log read again after its file
+     * epoch, time, kind and metric values and times (NaN equal to NaN): a log read again after its file
      * grew starts with the log read before. Costs one pass over {@code prefix}'s columns.
      */
     public boolean startsWith(TrainingLog prefix) {
@@ -287,7 +291,9 @@ public final class TrainingLog {
                 return false;
             }
             for (int i = 0; i < shared; i++) {
-                if (mine.rows[i] != theirs.rows[i] || !sameBits(mine.values[i], theirs.values[i])) {
+                if (mine.rows[i] != theirs.rows[i]
+                        || !sameBits(mine.values[i], theirs.values[i])
+                        || !sameBits(mine.time(i, axes), theirs.time(i, prefix.axes))) {
                     return false;
                 }
             }
@@ -335,18 +341,32 @@ public final class TrainingLog {
     /**
      * One metric's entries: the records holding it and their values, the first {@code size} of
      * the arrays (which may be longer), and how many of them are in repeated evaluations.
+     * {@code times} holds each value's own time where the format gives values of one record
+     * different times (a TensorBoard event per value), NaN for a value that has its record's; null
+     * when every value has its record's.
      */
     static final class Column {
         final int[] rows;
         final double[] values;
+        final double[] times;
         final int size;
         final int repeats;
 
         Column(int[] rows, double[] values, int size, int repeats) {
+            this(rows, values, null, size, repeats);
+        }
+
+        Column(int[] rows, double[] values, double[] times, int size, int repeats) {
             this.rows = rows;
             this.values = values;
+            this.times = times;
             this.size = size;
             this.repeats = repeats;
+        }
+
+        /** The time of entry {@code i}: its own, else its record's. */
+        double time(int i, RecordAxes axes) {
+            return times != null && !Double.isNaN(times[i]) ? times[i] : axes.timestamps[rows[i]];
         }
 
         /** The position of {@code row} in this column, or a negative number when the record lacks the key. */

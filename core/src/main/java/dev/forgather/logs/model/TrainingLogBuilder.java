@@ -114,12 +114,30 @@ public final class TrainingLogBuilder {
 
     /** Adds a value of the metric with handle {@code metric} (from {@link #metric(String)}) to the current record. */
     public void value(int metric, double value) {
+        value(metric, value, Double.NaN);
+    }
+
+    /**
+     * Adds a value with a time of its own, Unix seconds, to the current record: for formats that
+     * store each value with its own time (a TensorBoard event's {@code wall_time}), so that a
+     * value grouped into a record with others keeps when it was logged. NaN, or the record's
+     * time, means the value has the record's time ({@link #timestamp}).
+     */
+    public void value(String key, double value, double time) {
+        value(metric(key), value, time);
+    }
+
+    /** {@link #value(String, double, double)} by handle. */
+    public void value(int metric, double value, double time) {
         Column column = byHandle[metric];
+        boolean own = !Double.isNaN(time) && Double.doubleToLongBits(time) != Double.doubleToLongBits(timestamp);
         if (column.size > 0 && column.rows[column.size - 1] == count) {
             column.values[column.size - 1] = value;
+            column.setTime(column.size - 1, own ? time : Double.NaN);
             return;
         }
         column.append(count, value);
+        column.setTime(column.size - 1, own ? time : Double.NaN);
         if (touchedCount == touched.length) {
             touched = Arrays.copyOf(touched, touchedCount * 2);
         }
@@ -400,7 +418,12 @@ public final class TrainingLogBuilder {
             if (c.size > 0) {
                 frozen.put(
                         c.name,
-                        new TrainingLog.Column(trim(c.rows, c.size), trim(c.values, c.size), c.size, c.repeats));
+                        new TrainingLog.Column(
+                                trim(c.rows, c.size),
+                                trim(c.values, c.size),
+                                c.times == null ? null : trim(c.times, c.size),
+                                c.size,
+                                c.repeats));
             }
         }
         RecordAxes axes = new RecordAxes(trim(steps, count), trim(epochs, count), trim(timestamps, count));
@@ -436,7 +459,7 @@ public final class TrainingLogBuilder {
                 size--;
             }
             if (size > 0) {
-                shared.put(c.name, new TrainingLog.Column(c.rows, c.values, size, c.repeats));
+                shared.put(c.name, new TrainingLog.Column(c.rows, c.values, c.times, size, c.repeats));
             }
         }
         published = true;
@@ -462,6 +485,9 @@ public final class TrainingLogBuilder {
         int handle;
         int[] rows = new int[64];
         double[] values = new double[64];
+        /** Each entry's own time, NaN for its record's; null until an entry has one. */
+        double[] times;
+
         int size;
         /** How many entries are in repeated evaluations. */
         int repeats;
@@ -474,10 +500,39 @@ public final class TrainingLogBuilder {
             if (size == rows.length) {
                 rows = Arrays.copyOf(rows, size * 2);
                 values = Arrays.copyOf(values, size * 2);
+                if (times != null) {
+                    times = Arrays.copyOf(times, size * 2);
+                }
             }
             rows[size] = row;
             values[size] = value;
+            if (times != null) {
+                times[size] = Double.NaN;
+            }
             size++;
+        }
+
+        /** Gives entry {@code i} its own time (NaN: its record's); the times are allocated on the first. */
+        void setTime(int i, double time) {
+            if (times == null) {
+                if (Double.isNaN(time)) {
+                    return;
+                }
+                ensureTimes();
+            }
+            times[i] = time;
+        }
+
+        /** Allocates the times as long as the values, NaN (the records' times) for the entries so far. */
+        void ensureTimes() {
+            if (times == null) {
+                times = new double[rows.length];
+                Arrays.fill(times, Double.NaN);
+            } else if (times.length < rows.length) {
+                int old = times.length;
+                times = Arrays.copyOf(times, rows.length);
+                Arrays.fill(times, old, times.length, Double.NaN);
+            }
         }
 
         void appendAll(Column source, int rowOffset) {
@@ -485,11 +540,22 @@ public final class TrainingLogBuilder {
                 int n = Math.max(size + source.size, rows.length * 2);
                 rows = Arrays.copyOf(rows, n);
                 values = Arrays.copyOf(values, n);
+                if (times != null) {
+                    times = Arrays.copyOf(times, n);
+                }
             }
             for (int i = 0; i < source.size; i++) {
                 rows[size + i] = source.rows[i] + rowOffset;
             }
             System.arraycopy(source.values, 0, values, size, source.size);
+            if (source.times != null || times != null) {
+                ensureTimes();
+                if (source.times != null) {
+                    System.arraycopy(source.times, 0, times, size, source.size);
+                } else {
+                    Arrays.fill(times, size, size + source.size, Double.NaN);
+                }
+            }
             size += source.size;
             repeats += source.repeats;
         }

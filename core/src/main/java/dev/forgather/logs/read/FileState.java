@@ -3,6 +3,7 @@ package dev.forgather.logs.read;
 import dev.forgather.logs.model.LogReadException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -20,6 +21,22 @@ record FileState(Path path, long size, FileTime modified, Object key) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
             return new FileState(path, attributes.size(), attributes.lastModifiedTime(), attributes.fileKey());
+        } catch (IOException e) {
+            throw Problems.of(path, e);
+        }
+    }
+
+    /**
+     * Stats {@code path}, which may be absent (SQLite's {@code -wal} file exists only while the
+     * database is in use): absent is size -1, time 0 and no key, so that it appearing or
+     * disappearing is a change.
+     */
+    static FileState ofMaybeAbsent(Path path) throws LogReadException {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            return new FileState(path, attributes.size(), attributes.lastModifiedTime(), attributes.fileKey());
+        } catch (NoSuchFileException e) {
+            return new FileState(path, -1, FileTime.fromMillis(0), null);
         } catch (IOException e) {
             throw Problems.of(path, e);
         }

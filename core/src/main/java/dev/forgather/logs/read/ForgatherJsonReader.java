@@ -92,8 +92,21 @@ public final class ForgatherJsonReader implements LogReader {
         return name.toString().equals(FILE_NAME);
     }
 
+    /**
+     * The run's settings that its folder records: the Hugging Face-style {@code trainer_state.json}
+     * the Forgather trainer saves beside its log, and a {@code config.json} or
+     * {@code training_args.json} there ({@link ConfigFiles#huggingFace}).
+     */
+    static void config(Path file, TrainingLogBuilder into) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null) {
+            ConfigFiles.huggingFace(folder, true, into);
+        }
+    }
+
     @Override
     public void read(Path file, TrainingLogBuilder into) throws LogReadException {
+        config(file, into);
         long size;
         long nuls;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {

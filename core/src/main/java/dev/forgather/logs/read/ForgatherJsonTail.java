@@ -103,6 +103,7 @@ final class ForgatherJsonTail implements LogTail {
     private LogSnapshot readWhole(FileChannel channel, long size, Change change, FileState now)
             throws IOException, LogReadException {
         TrainingLogBuilder fresh = new TrainingLogBuilder();
+        ForgatherJsonReader.config(file, fresh);
         long end = 0;
         boolean closed = false;
         String note = null;

@@ -97,6 +97,10 @@ public final class LightningCsvReader implements LogReader {
     @Override
     public void read(Path file, TrainingLogBuilder into) throws LogReadException {
         boolean lastLineComplete = endsWithLineEnd(file);
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null) {
+            ConfigFiles.lightningHparams(folder, into);
+        }
         CsvReader.CsvReaderBuilder csv =
                 CsvReader.builder().skipEmptyLines(true).missingFieldStrategy(FieldMismatchStrategy.IGNORE);
         try (CsvReader<CsvRecord> reader = csv.ofCsvRecord(file, StandardCharsets.UTF_8)) {

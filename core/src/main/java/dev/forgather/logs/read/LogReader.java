@@ -74,6 +74,8 @@ public interface LogReader {
      * The files whose size, modification time or identity changes when the log at {@code log}
      * changes: what a follower stats at each poll. The log file itself, unless the format's log
      * is spread over files (their folder is listed too, as its time changes when one is added).
+     * The first must exist; the others may be absent at times (SQLite's {@code -wal} file), which
+     * counts as a state of its own.
      *
      * @throws LogReadException when they cannot be listed
      */

@@ -58,6 +58,8 @@ public final class MlflowSqliteReader implements LogReader {
     private static final Set<String> MLFLOW_TABLES = Set.of("experiments", "runs", "metrics");
     private static final int BUSY_TIMEOUT_MS = 2000;
     private static final String RUN_NAME_TAG = "mlflow.runName";
+    /** What SQLite appends to a database's name for its write-ahead log. */
+    private static final String WAL_SUFFIX = "-wal";
 
     /** A run in a database: the path naming it, split. */
     private record RunRef(Path database, String runId) {}
@@ -138,6 +140,17 @@ public final class MlflowSqliteReader implements LogReader {
                             ? log.toString()
                             : log.getFileName().toString());
         }
+    }
+
+    /**
+     * The database file and its write-ahead log, {@code <db>-wal}: in WAL mode (MLflow's server
+     * sets it) a commit lands in the {@code -wal} file only, and the database file's size and time
+     * change only when SQLite checkpoints, so a follower must stat both.
+     */
+    @Override
+    public List<Path> files(Path log) throws LogReadException {
+        Path database = resolve(log).database();
+        return List.of(database, database.resolveSibling(database.getFileName() + WAL_SUFFIX));
     }
 
     /** The time of the run's last metric, else its start; the database file's time when neither is known. */

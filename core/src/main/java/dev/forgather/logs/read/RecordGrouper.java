@@ -42,7 +42,8 @@ final class RecordGrouper {
     /**
      * Adds one value.
      *
-     * @param time Unix seconds; NaN when unknown
+     * @param time Unix seconds, kept as the value's own time when it is not the record's (the
+     *     record takes its first value's); NaN when unknown
      * @param name the canonical name; {@link CanonicalNames#EPOCH} sets the record's epoch
      */
     void add(long step, double time, String name, double value) {
@@ -60,7 +61,7 @@ final class RecordGrouper {
             into.epoch(value);
             hasEpoch = true;
         } else {
-            into.value(name, value);
+            into.value(name, value, time);
             names.add(name);
             if (phase == null) {
                 phase = valuePhase;

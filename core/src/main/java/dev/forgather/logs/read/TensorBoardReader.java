@@ -3,8 +3,11 @@ package dev.forgather.logs.read;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.forgather.logs.model.LogReadException;
+import dev.forgather.logs.model.RunName;
 import dev.forgather.logs.model.TrainingLogBuilder;
 import dev.forgather.logs.read.tensorboard.Event;
+import dev.forgather.logs.read.tensorboard.HParamValue;
+import dev.forgather.logs.read.tensorboard.HParamsPluginData;
 import dev.forgather.logs.read.tensorboard.Summary;
 import dev.forgather.logs.read.tensorboard.TensorProto;
 import java.io.IOException;
@@ -20,21 +23,25 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
 import java.util.zip.CRC32C;
 
 /**
  * Reads the scalars of a TensorBoard run: the {@code events.out.tfevents.*} files of one folder.
  *
- * <p><b>Which files.</b> A run is a folder: a restarted run adds a new event file beside the old
- * one, so given a folder, or any event file in it, the reader reads every
- * {@code events.out.tfevents.*} file of that folder (not its subfolders) in file-name order, which
- * is the order they were started in (the name holds the start time). A file with another name is
- * read alone.
+ * <p><b>Which files.</b> A run is a folder: Lightning's {@code fit()} and {@code test()} each
+ * write a file into it, Keras adds a {@code .profile-empty} one, and a restarted run adds a new
+ * file beside the old one. So given a folder, or any event file in it, the reader reads every
+ * {@code events.out.tfevents.*} file of that folder (not its subfolders) as one run, their events
+ * merged in wall-time order: each file's events in the order written, and of the files' next
+ * events the earliest first (on a tie, the file first in name order). A file with another name
+ * is read alone.
  *
  * <p><b>Framing.</b> Each file is a sequence of TFRecords: the data length (uint64, little-endian),
  * the masked CRC-32C of those 8 bytes, the data, the masked CRC-32C of the data. Each record's data
@@ -55,7 +62,13 @@ import java.util.zip.CRC32C;
  * {@code wall_time}, so the values of one logging call are grouped back into one record by
  * {@link RecordGrouper}: same step, no name twice, training and evaluation values apart, and the
  * epoch (which the Hugging Face and Lightning loggers write last) closing the record. A record's
- * time is the {@code wall_time} of its first value.
+ * time is the {@code wall_time} of its first value; every value keeps its own event's
+ * {@code wall_time} ({@link dev.forgather.logs.model.Series#timestamp}), which may be seconds
+ * later (a validation loop's loss, logged at the step of the training loss before it).
+ *
+ * <p><b>Config.</b> The hyperparameters of the hparams plugin's {@code _hparams_/session_start_info}
+ * summary (PyTorch's {@code add_hparams}, Lightning's {@code log_hyperparams}), and a Lightning
+ * {@code hparams.yaml} in the run's folder, go into the log's config.
  */
 public final class TensorBoardReader implements LogReader {
     /** Every event file's name starts with this. */
@@ -94,15 +107,6 @@ public final class TensorBoardReader implements LogReader {
         return eventFilesIn(folder).isEmpty() ? Optional.empty() : Optional.of(folder);
     }
 
-    /** The run's folder and its event files, so that a follower notices a new file and growth of each. */
-    @Override
-    public List<Path> files(Path log) throws LogReadException {
-        List<Path> files = new ArrayList<>();
-        files.add(Files.isDirectory(log) ? log : log.toAbsolutePath().getParent());
-        files.addAll(filesToRead(log));
-        return files;
-    }
-
     /** The newest modification time of the run's event files. */
     @Override
     public FileTime modified(Path log) {
@@ -120,25 +124,56 @@ public final class TensorBoardReader implements LogReader {
     @Override
     public void read(Path fileOrFolder, TrainingLogBuilder into) throws LogReadException {
         List<Path> files = filesToRead(fileOrFolder);
-        Scalars scalars = new Scalars();
-        List<String> problems = new ArrayList<>();
-        List<FileDamage> damages = new ArrayList<>();
+        Tags tags = new Tags();
+        List<FileScalars> read = new ArrayList<>();
         for (Path file : files) {
-            FileDamage damage = readFile(file, scalars);
-            damages.add(damage);
+            FileScalars scalars = new FileScalars();
+            readFile(file, 0, scalars, tags);
+            read.add(scalars);
+        }
+        emit(fileOrFolder, files, read, tags, into);
+    }
+
+    /**
+     * What the files hold, as one run: the scalars of all of them merged in wall-time order into
+     * records, the hyperparameters they (and a Lightning {@code hparams.yaml} beside them) record
+     * into the config, and one warning naming what had to be skipped.
+     *
+     * @throws LogReadException when nothing in any file is an event
+     */
+    static void emit(Path fileOrFolder, List<Path> files, List<FileScalars> read, Tags tags, TrainingLogBuilder into)
+            throws LogReadException {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            FileDamage damage = read.get(i).damage;
             if (damage.any()) {
-                problems.add((files.size() > 1 ? file.getFileName() + ": " : "") + damage);
+                problems.add((files.size() > 1 ? files.get(i).getFileName() + ": " : "") + damage);
             }
         }
-        refuseWhenNothingIsEvents(files, damages);
-        scalars.emit(into);
+        refuseWhenNothingIsEvents(files, read);
+        Path folder = Files.isDirectory(fileOrFolder)
+                ? fileOrFolder
+                : fileOrFolder.toAbsolutePath().getParent();
+        if (folder != null) {
+            ConfigFiles.lightningHparams(folder, into);
+        }
+        for (FileScalars file : read) {
+            file.hparams.forEach(into::config);
+        }
+        tags.emit(read, into);
         if (!problems.isEmpty()) {
             Path where = files.size() > 1 ? fileOrFolder : files.get(0);
             into.warn(where + ": " + String.join("; ", problems) + "; read " + into.recordCount() + " records");
         }
     }
 
-    private static List<Path> filesToRead(Path fileOrFolder) throws LogReadException {
+    /** Follows the run reading only what each event file gained, and each new file whole. */
+    @Override
+    public LogTail tail(Path log, RunName name, LogFormat format) {
+        return new TensorBoardTail(log, name, format);
+    }
+
+    static List<Path> filesToRead(Path fileOrFolder) throws LogReadException {
         if (Files.isDirectory(fileOrFolder)) {
             List<Path> files = eventFilesIn(fileOrFolder);
             if (files.isEmpty()) {
@@ -181,34 +216,43 @@ public final class TensorBoardReader implements LogReader {
      * not records: random bytes, or a Git LFS pointer (a clone without git-lfs), rather than a
      * run that has not written anything yet.
      */
-    private static void refuseWhenNothingIsEvents(List<Path> files, List<FileDamage> damages) throws LogReadException {
-        if (damages.stream().anyMatch(d -> d.intactRecords > 0)) {
+    private static void refuseWhenNothingIsEvents(List<Path> files, List<FileScalars> read) throws LogReadException {
+        if (read.stream().anyMatch(f -> f.damage.intactRecords > 0)) {
             return;
         }
         for (int i = 0; i < files.size(); i++) {
-            if (damages.get(i).lfsPointer) {
+            if (read.get(i).damage.lfsPointer) {
                 throw new LogReadException(files.get(i), "a Git LFS pointer: run git lfs pull");
             }
         }
         for (int i = 0; i < files.size(); i++) {
-            if (damages.get(i).damagedRecords > 0) {
+            if (read.get(i).damage.damagedRecords > 0) {
                 throw new LogReadException(files.get(i), "not a TensorBoard event file");
             }
         }
     }
 
+    /** The summary in which TensorBoard's hparams plugin records a session's hyperparameters. */
+    private static final String HPARAMS_TAG = "_hparams_/session_start_info";
+
     /** How every Git LFS pointer file starts (git-lfs's spec). */
     private static final byte[] LFS_POINTER =
             "version https://git-lfs.github.com/spec/".getBytes(StandardCharsets.US_ASCII);
 
-    private static FileDamage readFile(Path file, Scalars into) throws LogReadException {
-        FileDamage damage = new FileDamage();
+    /**
+     * Reads the records of {@code file} from byte {@code from} (0, or where an earlier read of it
+     * ended) to its end into {@code into}, and sets {@code into.end} past the last record read
+     * whole: a record cut off by the end of the file is read from its start the next time.
+     */
+    static void readFile(Path file, long from, FileScalars into, Tags tags) throws LogReadException {
+        FileDamage damage = into.damage;
+        damage.tornBytes = 0;
         CRC32C crc = new CRC32C();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             Window window = new Window(channel);
             long size = channel.size();
-            long pos = 0;
-            if (size >= LFS_POINTER.length) {
+            long pos = from;
+            if (from == 0 && size >= LFS_POINTER.length) {
                 window.load(0, LFS_POINTER.length);
                 if (Arrays.equals(
                         window.bytes,
@@ -218,7 +262,8 @@ public final class TensorBoardReader implements LogReader {
                         0,
                         LFS_POINTER.length)) {
                     damage.lfsPointer = true;
-                    return damage;
+                    into.end = size;
+                    return;
                 }
             }
             while (pos < size) {
@@ -247,17 +292,17 @@ public final class TensorBoardReader implements LogReader {
                 if (window.intAt(pos + HEADER_BYTES + length)
                         != masked(crc, window, pos + HEADER_BYTES, (int) length)) {
                     damage.damagedRecords++;
-                } else if (!into.addEvent(window.bytes, window.offset(pos + HEADER_BYTES), (int) length)) {
+                } else if (!into.addEvent(window.bytes, window.offset(pos + HEADER_BYTES), (int) length, tags)) {
                     damage.damagedRecords++;
                 } else {
                     damage.intactRecords++;
                 }
                 pos += total;
             }
+            into.end = pos;
         } catch (IOException e) {
             throw Problems.of(file, e);
         }
-        return damage;
     }
 
     /**
@@ -385,7 +430,7 @@ public final class TensorBoardReader implements LogReader {
     }
 
     /** What one file lacked. */
-    private static final class FileDamage {
+    static final class FileDamage {
         int damagedRecords;
         int intactRecords;
         boolean lfsPointer;
@@ -462,13 +507,70 @@ public final class TensorBoardReader implements LogReader {
         }
     }
 
-    /** Every scalar of the run in file order, until the names are known. */
-    private static final class Scalars extends ScalarPoints {
+    /** The tags of a run's files, numbered in order of first appearance, until the names are known. */
+    static final class Tags {
         private final List<String> tags = new ArrayList<>();
-        private final Map<String, Integer> tagIndex = new HashMap<>();
+        private final Map<String, Integer> index = new HashMap<>();
 
-        /** Adds the scalars of one event; false when the bytes are not an {@code Event}. */
-        boolean addEvent(byte[] bytes, int offset, int length) {
+        int of(String tag) {
+            Integer i = index.get(tag);
+            if (i == null) {
+                i = tags.size();
+                tags.add(tag);
+                index.put(tag, i);
+            }
+            return i;
+        }
+
+        /**
+         * Groups the scalars of every file into records, in wall-time order across the files:
+         * each file's events in the order written, and of the files' next events the earliest
+         * first (on a tie, the file first in name order). A run's files overlap in time when two
+         * writers log to one folder at once (Lightning's {@code fit()} and {@code test()}
+         * loggers), and a restarted run's new file may start with steps the old one has.
+         */
+        void emit(List<FileScalars> files, TrainingLogBuilder into) {
+            Map<String, String> canonical = CanonicalNames.of(tags);
+            String[] names = new String[tags.size()];
+            for (int i = 0; i < names.length; i++) {
+                String tag = tags.get(i);
+                names[i] = canonical.getOrDefault(tag, tag);
+                into.alias(tag, names[i]);
+            }
+            RecordGrouper grouper = new RecordGrouper(into, false, true);
+            int[] next = new int[files.size()];
+            while (true) {
+                int pick = -1;
+                double earliest = Double.POSITIVE_INFINITY;
+                for (int f = 0; f < next.length; f++) {
+                    FileScalars file = files.get(f);
+                    if (next[f] < file.size && (pick < 0 || file.times[next[f]] < earliest)) {
+                        pick = f;
+                        earliest = file.times[next[f]];
+                    }
+                }
+                if (pick < 0) {
+                    break;
+                }
+                FileScalars file = files.get(pick);
+                int i = next[pick]++;
+                grouper.add(file.steps[i], file.times[i], names[file.metric[i]], file.values[i]);
+            }
+            grouper.finish();
+        }
+    }
+
+    /**
+     * The scalars of one event file in the order written, the hyperparameters it records, what
+     * it lacked, and where the last record read whole ends.
+     */
+    static final class FileScalars extends ScalarPoints {
+        final FileDamage damage = new FileDamage();
+        final Map<String, String> hparams = new LinkedHashMap<>();
+        long end;
+
+        /** Adds the scalars and hyperparameters of one event; false when the bytes are not an {@code Event}. */
+        boolean addEvent(byte[] bytes, int offset, int length, Tags tags) {
             Event event;
             try {
                 event = Event.parseFrom(ByteBuffer.wrap(bytes, offset, length));
@@ -479,37 +581,52 @@ public final class TensorBoardReader implements LogReader {
                 return true;
             }
             for (Summary.Value value : event.getSummary().getValueList()) {
+                if (value.getTag().equals(HPARAMS_TAG)) {
+                    readHparams(value);
+                    continue;
+                }
                 OptionalDouble scalar = scalarOf(value);
                 if (scalar.isPresent()) {
-                    add(value.getTag(), event.getStep(), event.getWallTime(), scalar.getAsDouble());
+                    add(tags.of(value.getTag()), event.getStep(), event.getWallTime(), scalar.getAsDouble());
                 }
             }
             return true;
         }
 
-        private void add(String tag, long step, double time, double value) {
-            Integer index = tagIndex.get(tag);
-            if (index == null) {
-                index = tags.size();
-                tags.add(tag);
-                tagIndex.put(tag, index);
+        /**
+         * The hyperparameters of a {@code _hparams_/session_start_info} summary: numbers as
+         * Python writes them ({@code 512}, {@code 0.001}), strings as they are, booleans as
+         * {@code true}/{@code false}. Plugin data that does not parse is skipped.
+         */
+        private void readHparams(Summary.Value value) {
+            if (!value.hasMetadata()
+                    || !value.getMetadata().getPluginData().getPluginName().equals("hparams")) {
+                return;
             }
-            add(index, step, time, value);
-        }
-
-        void emit(TrainingLogBuilder into) {
-            Map<String, String> canonical = CanonicalNames.of(tags);
-            String[] names = new String[tags.size()];
-            for (int i = 0; i < names.length; i++) {
-                String tag = tags.get(i);
-                names[i] = canonical.getOrDefault(tag, tag);
-                into.alias(tag, names[i]);
+            HParamsPluginData data;
+            try {
+                data = HParamsPluginData.parseFrom(
+                        value.getMetadata().getPluginData().getContent());
+            } catch (InvalidProtocolBufferException e) {
+                return;
             }
-            RecordGrouper grouper = new RecordGrouper(into, false, true);
-            for (int i = 0; i < size; i++) {
-                grouper.add(steps[i], times[i], names[metric[i]], values[i]);
+            if (!data.hasSessionStartInfo()) {
+                return;
             }
-            grouper.finish();
+            for (Map.Entry<String, HParamValue> hparam :
+                    new TreeMap<>(data.getSessionStartInfo().getHparamsMap()).entrySet()) {
+                HParamValue v = hparam.getValue();
+                String text = switch (v.getKindCase()) {
+                    case NUMBER_VALUE -> PythonFloat.repr(v.getNumberValue());
+                    case STRING_VALUE -> v.getStringValue();
+                    case BOOL_VALUE -> Boolean.toString(v.getBoolValue());
+                    case NULL_VALUE -> "null";
+                    default -> null;
+                };
+                if (text != null) {
+                    hparams.put(hparam.getKey(), text);
+                }
+            }
         }
     }
 }

@@ -29,8 +29,11 @@ import java.util.Optional;
  * {@code learning_rate}, {@code grad_norm}; see {@link CanonicalNames}). The last record of a
  * finished run holds {@code train_runtime}, {@code train_loss} (the mean loss of the whole run),
  * {@code train_samples_per_second} and the like. The file has no wall-clock times, so records have
- * no timestamp. The other top-level fields ({@code global_step}, {@code max_steps}, the trial and
- * callback state) are not read.
+ * no timestamp. Of the other top-level fields, the run's settings ({@code train_batch_size},
+ * {@code max_steps}, {@code num_train_epochs}, {@code logging_steps}, {@code eval_steps},
+ * {@code save_steps}) go into the config, after the {@code config.json} and
+ * {@code training_args.json} beside the file ({@link ConfigFiles}); the rest ({@code global_step},
+ * the trial and callback state) is not read.
  *
  * <p>The trainer rewrites the whole file at each checkpoint, so a cut-off file is rare; if one is
  * met, every complete record before the cut is kept and the rest reported as a warning. Python's
@@ -145,6 +148,10 @@ public final class TrainerStateReader implements LogReader {
         if (size == 0) {
             throw new LogReadException(file, "empty file");
         }
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null) {
+            ConfigFiles.huggingFace(folder, false, into);
+        }
         String ending = null;
         try (InputStream in = Files.newInputStream(file);
                 JsonParser parser = JSON.createParser(in)) {
@@ -182,6 +189,7 @@ public final class TrainerStateReader implements LogReader {
                 found = true;
                 readHistory(file, parser, into);
             } else {
+                ConfigFiles.stateSetting(field, value, parser, into);
                 parser.skipChildren();
             }
         }

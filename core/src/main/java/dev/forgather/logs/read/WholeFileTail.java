@@ -36,8 +36,10 @@ final class WholeFileTail implements LogTail {
     public LogSnapshot poll() throws LogReadException {
         List<FileState> now = new ArrayList<>();
         Instant modified = Instant.EPOCH;
-        for (Path file : format.reader().files(path)) {
-            FileState state = FileState.of(file);
+        List<Path> files = format.reader().files(path);
+        for (int i = 0; i < files.size(); i++) {
+            // The log's own file must be there; the others (a SQLite -wal) may come and go.
+            FileState state = i == 0 ? FileState.of(files.get(i)) : FileState.ofMaybeAbsent(files.get(i));
             now.add(state);
             Instant time = state.modified().toInstant();
             if (time.isAfter(modified)) {

@@ -2,11 +2,16 @@ package dev.forgather.logs.read;
 
 import com.google.protobuf.ByteString;
 import dev.forgather.logs.read.tensorboard.Event;
+import dev.forgather.logs.read.tensorboard.HParamValue;
+import dev.forgather.logs.read.tensorboard.HParamsPluginData;
+import dev.forgather.logs.read.tensorboard.SessionStartInfo;
 import dev.forgather.logs.read.tensorboard.Summary;
+import dev.forgather.logs.read.tensorboard.SummaryMetadata;
 import dev.forgather.logs.read.tensorboard.TensorProto;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Map;
 import java.util.zip.CRC32C;
 
 /** Writes TensorBoard event files for tests, framed as TFRecords the way TensorFlow's RecordWriter does. */
@@ -52,6 +57,39 @@ final class EventFiles {
                 .setSummary(Summary.newBuilder()
                         .addValue(Summary.Value.newBuilder().setTag(tag).setTensor(tensor)))
                 .build());
+    }
+
+    /**
+     * The hparams plugin's session start, as PyTorch's {@code add_hparams} and Lightning's
+     * {@code log_hyperparams} write it: a {@code _hparams_/session_start_info} summary whose plugin
+     * data holds the hyperparameters.
+     */
+    EventFiles hparams(double wallTime, Map<String, HParamValue> hparams) {
+        HParamsPluginData data = HParamsPluginData.newBuilder()
+                .setSessionStartInfo(SessionStartInfo.newBuilder().putAllHparams(hparams))
+                .build();
+        return add(Event.newBuilder()
+                .setWallTime(wallTime)
+                .setSummary(Summary.newBuilder()
+                        .addValue(Summary.Value.newBuilder()
+                                .setTag("_hparams_/session_start_info")
+                                .setMetadata(SummaryMetadata.newBuilder()
+                                        .setPluginData(SummaryMetadata.PluginData.newBuilder()
+                                                .setPluginName("hparams")
+                                                .setContent(data.toByteString())))))
+                .build());
+    }
+
+    static HParamValue number(double value) {
+        return HParamValue.newBuilder().setNumberValue(value).build();
+    }
+
+    static HParamValue text(String value) {
+        return HParamValue.newBuilder().setStringValue(value).build();
+    }
+
+    static HParamValue bool(boolean value) {
+        return HParamValue.newBuilder().setBoolValue(value).build();
     }
 
     byte[] bytes() {

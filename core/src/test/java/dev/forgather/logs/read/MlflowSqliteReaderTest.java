@@ -3,14 +3,18 @@ package dev.forgather.logs.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.forgather.logs.LogFollower;
 import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.discover.LogFile;
 import dev.forgather.logs.format.SummaryFormat;
 import dev.forgather.logs.model.LogReadException;
+import dev.forgather.logs.model.LogSnapshot;
+import dev.forgather.logs.model.LogSnapshot.Change;
 import dev.forgather.logs.model.SummaryStatistics;
 import dev.forgather.logs.model.TrainingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -122,6 +126,38 @@ class MlflowSqliteReaderTest {
         assertThat(Files.readAllBytes(db)).isEqualTo(before);
         assertThat(dir.resolve("mlflow.db-journal")).doesNotExist();
         assertThat(dir.resolve("mlflow.db-wal")).doesNotExist();
+    }
+
+    @Test
+    void aFollowerNoticesValuesThatLandOnlyInTheWriteAheadLog() throws Exception {
+        Path db = store();
+        Path wal = dir.resolve("mlflow.db-wal");
+        try (Connection server = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            try (Statement s = server.createStatement()) {
+                // As MLflow's server runs it: WAL mode; no checkpoint, so commits stay in the -wal.
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA wal_autocheckpoint=0");
+            }
+            LogFollower follower = TrainingLogs.follow(db.resolve("1").resolve(RUN_ID));
+            LogSnapshot loaded = follower.poll();
+            assertThat(loaded.log().series("loss").size()).isEqualTo(5);
+            long size = Files.size(db);
+            FileTime modified = Files.getLastModifiedTime(db);
+
+            try (Statement s = server.createStatement()) {
+                s.executeUpdate("INSERT INTO metrics VALUES ('loss', 1.0, 1795564399000, '" + RUN_ID + "', 60, 0)");
+            }
+            assertThat(Files.size(db)).as("the database file's size").isEqualTo(size);
+            assertThat(Files.getLastModifiedTime(db)).as("its time").isEqualTo(modified);
+            assertThat(Files.size(wal)).as("the -wal's size").isPositive();
+
+            LogSnapshot grown = follower.poll();
+            assertThat(grown.change()).isEqualTo(Change.APPENDED);
+            assertThat(grown.addedRecords()).isEqualTo(1);
+            assertThat(grown.log().series("loss").steps()).endsWith(60L);
+            assertThat(grown.log().series("loss").size()).isEqualTo(6);
+            assertThat(follower.poll().change()).isEqualTo(Change.UNCHANGED);
+        }
     }
 
     @Test
