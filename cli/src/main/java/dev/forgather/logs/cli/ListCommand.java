@@ -39,12 +39,12 @@ final class ListCommand implements Callable<Integer> {
         }
         StringBuilder text = new StringBuilder();
         text.append("Found ").append(found.size()).append(" training log(s):\n\n");
-        int n = 1;
-        for (LogFile log : found) {
-            text.append(n++)
+        List<String> names = LogFile.listNames(found);
+        for (int i = 0; i < found.size(); i++) {
+            LogFile log = found.get(i);
+            text.append(i + 1)
                     .append(". ")
-                    .append(log.modelName().map(m -> m + "/").orElse(""))
-                    .append(log.runName())
+                    .append(names.get(i))
                     .append(
                             log.format() == LogFormat.FORGATHER
                                     ? ""

@@ -12,7 +12,9 @@ final class CheckGithubFormatter implements CheckFormatter {
     @Override
     public String format(List<CheckResult> results) {
         StringBuilder out = new StringBuilder();
-        for (CheckResult result : results) {
+        List<String> names = CheckTextFormatter.names(results);
+        for (int r = 0; r < results.size(); r++) {
+            CheckResult result = results.get(r);
             for (Finding f : result.findings()) {
                 out.append(f.severity().githubCommand())
                         .append(" file=")
@@ -20,7 +22,7 @@ final class CheckGithubFormatter implements CheckFormatter {
                         .append(",title=")
                         .append(property("forgather check " + f.detector()))
                         .append("::")
-                        .append(data(result.log().runName() + ": " + f.message()))
+                        .append(data(names.get(r) + ": " + f.message()))
                         .append('\n');
             }
         }

@@ -1,5 +1,6 @@
 package dev.forgather.logs.check;
 
+import dev.forgather.logs.model.RunNames;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,17 +12,23 @@ final class CheckTextFormatter implements CheckFormatter {
     @Override
     public String format(List<CheckResult> results) {
         StringBuilder out = new StringBuilder();
-        for (CheckResult result : results) {
-            for (Finding f : result.findings()) {
-                out.append(line(result, f)).append('\n');
+        List<String> names = names(results);
+        for (int r = 0; r < results.size(); r++) {
+            for (Finding f : results.get(r).findings()) {
+                out.append(line(names.get(r), f)).append('\n');
             }
         }
         out.append(verdicts(results));
         return out.toString();
     }
 
-    static String line(CheckResult result, Finding f) {
-        StringBuilder line = new StringBuilder(result.log().runName()).append(": ");
+    /** Each result's run name, lengthened where two checked runs share it ({@link RunNames}). */
+    static List<String> names(List<CheckResult> results) {
+        return RunNames.ofLogs(results.stream().map(CheckResult::log).toList(), RunNames.Form.RUN);
+    }
+
+    static String line(String run, Finding f) {
+        StringBuilder line = new StringBuilder(run).append(": ");
         if (f.firstStep().isPresent()) {
             long first = f.firstStep().getAsLong();
             long last = f.lastStep().orElse(first);
@@ -34,10 +41,10 @@ final class CheckTextFormatter implements CheckFormatter {
     /** One verdict line per run: {@code adamw_lr1e-3: warning (1 warning)}. */
     static String verdicts(List<CheckResult> results) {
         StringBuilder out = new StringBuilder();
-        for (CheckResult result : results) {
-            out.append(result.log().runName())
-                    .append(": ")
-                    .append(result.verdict().label());
+        List<String> names = names(results);
+        for (int r = 0; r < results.size(); r++) {
+            CheckResult result = results.get(r);
+            out.append(names.get(r)).append(": ").append(result.verdict().label());
             List<String> counts = new ArrayList<>();
             long errors = result.count(Severity.ERROR);
             long warnings = result.count(Severity.WARN);

@@ -1,6 +1,7 @@
 package dev.forgather.logs.compare;
 
 import dev.forgather.logs.model.MetricNames;
+import dev.forgather.logs.model.RunNames;
 import dev.forgather.logs.model.Series;
 import dev.forgather.logs.model.SummaryStatistics;
 import dev.forgather.logs.model.TrainingLog;
@@ -80,9 +81,12 @@ public record Comparison(
         if (options.groupPattern().isPresent()) {
             groups = SeedGroups.of(all, options.groupPattern().get());
         } else {
-            groups = all.stream()
-                    .map(log -> new SeedGroups.Group(log.runName(), List.of(log)))
-                    .toList();
+            // Each row by the run's name, lengthened where two compared runs share it.
+            List<String> names = RunNames.ofLogs(all, RunNames.Form.RUN);
+            groups = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                groups.add(new SeedGroups.Group(names.get(i), List.of(all.get(i))));
+            }
         }
         boolean grouped = options.groupPattern().isPresent();
         List<List<Measures>> measured = new ArrayList<>();

@@ -1,8 +1,11 @@
 package dev.forgather.logs.discover;
 
+import dev.forgather.logs.model.RunName;
+import dev.forgather.logs.model.RunNames;
 import dev.forgather.logs.read.LogFormat;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,5 +24,23 @@ public record LogFile(Path path, Optional<String> modelName, String runName, Fil
     static LogFile of(Path path, LogFormat format) {
         var name = format.name(path);
         return new LogFile(path, name.model(), name.run(), format.modified(path), format);
+    }
+
+    /** The run's model and name, as {@code load} names the log at {@link #path}. */
+    public RunName name() {
+        return new RunName(modelName, runName);
+    }
+
+    /**
+     * The names {@code logs list} shows for {@code logs}, one each, in order: {@code model/run},
+     * lengthened where two collide ({@link RunNames}); the list prints each run's format beside it.
+     */
+    public static List<String> listNames(List<LogFile> logs) {
+        return RunNames.distinct(
+                logs.stream()
+                        .map(log -> new RunNames.Run(log.name(), log.path(), log.format()))
+                        .toList(),
+                RunNames.Form.QUALIFIED,
+                true);
     }
 }

@@ -54,7 +54,7 @@ public final class RunScanner {
                     if (!dir.equals(folder) && isSkipped(dir)) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
-                    return visit(dir, found);
+                    return visit(folder, dir, found);
                 }
 
                 @Override
@@ -69,16 +69,25 @@ public final class RunScanner {
         return found;
     }
 
+    /**
+     * {@code run} as {@link RunFinder} shows a Forgather run: under the searched folder as given,
+     * normalised, so that {@code -p .} lists {@code tensorboard/a}, not {@code ./tensorboard/a},
+     * and every format's path reads the same way.
+     */
+    private static Path asFound(Path folder, Path run) {
+        return folder.normalize().resolve(folder.relativize(run)).normalize();
+    }
+
     private static boolean isSkipped(Path dir) {
         String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
         return name.startsWith(".") || name.equals("node_modules") || name.equals("__pycache__");
     }
 
-    private FileVisitResult visit(Path dir, List<LogFile> found) {
+    private FileVisitResult visit(Path folder, Path dir, List<LogFile> found) {
         boolean ends = false;
         for (LogFormat format : formats) {
             for (Path run : format.runsIn(dir)) {
-                found.add(LogFile.of(run, format));
+                found.add(LogFile.of(asFound(folder, run), format));
             }
             ends |= format.endsSearch(dir);
         }

@@ -1,5 +1,6 @@
 package dev.forgather.logs.format;
 
+import dev.forgather.logs.model.RunNames;
 import dev.forgather.logs.model.SummaryStatistics;
 import java.util.List;
 
@@ -11,12 +12,14 @@ public final class MarkdownFormatter implements SummaryFormatter {
     @Override
     public String format(List<SummaryStatistics> summaries, boolean several) {
         StringBuilder out = new StringBuilder();
-        for (SummaryStatistics s : summaries) {
+        List<String> names = RunNames.ofSummaries(summaries, RunNames.Form.RUN);
+        for (int r = 0; r < summaries.size(); r++) {
+            SummaryStatistics s = summaries.get(r);
             if (out.length() > 0) {
                 out.append('\n');
             }
             out.append("# Training Run Summary\n\n");
-            out.append("**Run:** ").append(s.runName()).append('\n');
+            out.append("**Run:** ").append(names.get(r)).append('\n');
             for (SummarySections.Item item : SummarySections.header(s)) {
                 out.append("**")
                         .append(item.label())

@@ -1,5 +1,6 @@
 package dev.forgather.logs.format;
 
+import dev.forgather.logs.model.RunNames;
 import dev.forgather.logs.model.Statistic;
 import dev.forgather.logs.model.SummaryStatistics;
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.OptionalDouble;
 import java.util.function.DoubleFunction;
 
 /**
- * One row per run: {@code name | steps= | time= | loss= | eval= | samp/s=}. With several runs a
+ * One row per run: {@code name | steps= | time= | loss= | eval= | samp/s=}, the name the run's
+ * own unless two rows would share it ({@link RunNames}). With several runs a
  * header row and a dashed line come first and every column is padded to line up. A missing value
  * shows as {@code N/A}, so the columns stay in place. Widths are terminal columns and a run name
  * is escaped to one line ({@link DisplayText}), so a CJK or emoji name or one holding {@code |}
@@ -33,8 +35,9 @@ public final class OneLineFormatter implements SummaryFormatter {
     @Override
     public String format(List<SummaryStatistics> summaries, boolean several) {
         List<String[]> rows = new ArrayList<>();
-        for (SummaryStatistics s : summaries) {
-            rows.add(cells(s));
+        List<String> names = RunNames.ofSummaries(summaries, RunNames.Form.RUN);
+        for (int r = 0; r < summaries.size(); r++) {
+            rows.add(cells(summaries.get(r), names.get(r)));
         }
         boolean header = several || summaries.size() > 1;
         String[] headerCells = header();
@@ -68,9 +71,9 @@ public final class OneLineFormatter implements SummaryFormatter {
         return cells;
     }
 
-    private static String[] cells(SummaryStatistics s) {
+    private static String[] cells(SummaryStatistics s, String name) {
         String[] cells = new String[COLUMNS.size() + 1];
-        cells[0] = DisplayText.truncate(DisplayText.cell(s.runName()), NAME_WIDTH);
+        cells[0] = DisplayText.truncate(DisplayText.cell(name), NAME_WIDTH);
         for (int c = 0; c < COLUMNS.size(); c++) {
             Column column = COLUMNS.get(c);
             OptionalDouble value = column.statistic().of(s);

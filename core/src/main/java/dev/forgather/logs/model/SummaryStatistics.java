@@ -1,6 +1,5 @@
 package dev.forgather.logs.model;
 
-import dev.forgather.logs.read.LogFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -47,7 +46,7 @@ public record SummaryStatistics(
         String runName,
         Optional<String> modelName,
         String logPath,
-        LogFormat format,
+        SourceFormat format,
         OptionalLong totalSteps,
         OptionalDouble finalEpoch,
         OptionalDouble finalLoss,

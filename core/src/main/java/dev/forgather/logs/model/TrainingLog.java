@@ -1,6 +1,5 @@
 package dev.forgather.logs.model;
 
-import dev.forgather.logs.read.LogFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TrainingLog {
     private final Path path;
     private final RunName name;
-    private final LogFormat format;
+    private final SourceFormat format;
     private final Map<String, String> config;
     private final int recordCount;
     private final boolean hasSteps;
@@ -39,7 +38,7 @@ public final class TrainingLog {
     TrainingLog(
             Path path,
             RunName name,
-            LogFormat format,
+            SourceFormat format,
             Map<String, String> config,
             int recordCount,
             boolean hasSteps,
@@ -66,7 +65,7 @@ public final class TrainingLog {
         return path;
     }
 
-    /** The run's model and name, as its format names them ({@link LogFormat#name}). */
+    /** The run's model and name, as its format names them (the read layer's {@code LogFormat.name}). */
     public RunName name() {
         return name;
     }
@@ -81,8 +80,12 @@ public final class TrainingLog {
         return name.model();
     }
 
-    /** The format the log was read from; {@link LogFormat#id()} is its short name, e.g. {@code forgather}. */
-    public LogFormat format() {
+    /**
+     * The format the log was read from: one of the read layer's {@code LogFormat} values, seen
+     * through the model's {@link SourceFormat}; {@link SourceFormat#id()} is its short name, e.g.
+     * {@code forgather}.
+     */
+    public SourceFormat format() {
         return format;
     }
 

@@ -1,6 +1,5 @@
 package dev.forgather.logs.model;
 
-import dev.forgather.logs.read.LogFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -409,7 +408,7 @@ public final class TrainingLogBuilder {
      * @param name the run's model and name
      * @param format the format it was read from
      */
-    public TrainingLog build(Path path, RunName name, LogFormat format) {
+    public TrainingLog build(Path path, RunName name, SourceFormat format) {
         if (inRecord) {
             abandonRecord();
         }
@@ -451,7 +450,7 @@ public final class TrainingLogBuilder {
      * @param notes warnings about the file's current state (e.g. a record cut off at its end),
      *     given after the builder's own
      */
-    public TrainingLog snapshot(Path path, RunName name, LogFormat format, List<String> notes) {
+    public TrainingLog snapshot(Path path, RunName name, SourceFormat format, List<String> notes) {
         Map<String, TrainingLog.Column> shared = new LinkedHashMap<>();
         for (Column c : columns.values()) {
             int size = c.size;

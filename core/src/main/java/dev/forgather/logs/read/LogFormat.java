@@ -2,6 +2,7 @@ package dev.forgather.logs.read;
 
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.RunName;
+import dev.forgather.logs.model.SourceFormat;
 import dev.forgather.logs.model.TrainingLogBuilder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * ({@code TrainingLogs}) only loop over these values, the way Jackson's {@code DataFormatDetector}
  * loops over its factories. A new format is a new reader and a line here.
  */
-public enum LogFormat {
+public enum LogFormat implements SourceFormat {
     /** The Forgather trainer's {@code trainer_logs.json}. */
     FORGATHER("forgather", new ForgatherJsonReader(), null),
     /**
@@ -52,7 +53,7 @@ public enum LogFormat {
         this.readInsteadBy = readInsteadBy;
     }
 
-    /** The format's short lower-case name, shown to users and in JSON output, e.g. {@code huggingface}. */
+    @Override
     public String id() {
         return id;
     }

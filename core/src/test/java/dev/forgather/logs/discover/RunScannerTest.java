@@ -93,6 +93,22 @@ class RunScannerTest {
     }
 
     @Test
+    void runsAreFoundUnderTheFolderAsGivenWrittenWithoutDotSegments() throws Exception {
+        Path relative = Path.of("").toAbsolutePath().relativize(dir);
+        Files.createDirectories(dir.resolve("sub"));
+        Path events = Files.createDirectories(dir.resolve("tb/run_1"));
+        Files.write(events.resolve("events.out.tfevents.1.vm.1.0"), new byte[16]);
+        Files.writeString(Files.createDirectories(dir.resolve("hf/run_2")).resolve("trainer_state.json"), "{}");
+
+        List<LogFile> found = scanner.scan(relative.resolve("sub/.."));
+
+        assertThat(found)
+                .extracting(LogFile::path)
+                .containsExactlyInAnyOrder(
+                        relative.resolve("tb/run_1"), relative.resolve("hf/run_2/trainer_state.json"));
+    }
+
+    @Test
     void aMissingFolderHasNoRuns() {
         assertThat(scanner.scan(dir.resolve("nope"))).isEmpty();
     }
