@@ -113,11 +113,9 @@ class MlflowSqliteReaderTest {
                 // A server in the middle of logging: its write transaction is open, not committed.
                 s.executeUpdate("INSERT INTO metrics VALUES ('loss', 1.0, 1795564399000, '" + RUN_ID + "', 60, 0)");
             }
-            long start = System.nanoTime();
+            // Had the read waited for the lock it would have failed after the busy timeout, since
+            // the write stays open until after it: that it succeeds shows it did not wait.
             TrainingLog log = TrainingLogs.load(db.resolve("1").resolve(RUN_ID));
-            assertThat((System.nanoTime() - start) / 1e9)
-                    .as("seconds the read took")
-                    .isLessThan(1.5);
             assertThat(log.series("loss").size())
                     .as("the uncommitted value is not seen")
                     .isEqualTo(5);
