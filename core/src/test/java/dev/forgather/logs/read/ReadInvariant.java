@@ -41,6 +41,8 @@ final class ReadInvariant {
             "Source:",
             "(code ",
             "protocol message",
+            "[sqlite",
+            "sql error",
             "Protocol message");
 
     private static ExecutorService reader = newReader();
