@@ -253,7 +253,7 @@ public final class MlflowSqliteReader implements LogReader {
         if (!Files.isRegularFile(log)) {
             throw new LogReadException(log, "no such file");
         }
-        List<Path> runs = runsOf(log);
+        List<String[]> runs = liveRuns(log);
         if (runs.size() != 1) {
             throw new LogReadException(
                     log,
@@ -262,7 +262,8 @@ public final class MlflowSqliteReader implements LogReader {
                             : "an MLflow database with " + runs.size() + " runs: name one as " + log
                                     + "/<experiment id>/<run id>" + " (logs list shows them)");
         }
-        return runRef(runs.get(0)).orElseThrow();
+        // Its id, as the database holds it: also an id that no path could name.
+        return new RunRef(log, runs.get(0)[1]);
     }
 
     /** {@code <db>/<experiment id>/<run id>} split, when {@code <db>} is an MLflow database. */
@@ -279,15 +280,41 @@ public final class MlflowSqliteReader implements LogReader {
         return Optional.of(new RunRef(db, path.getFileName().toString()));
     }
 
+    /**
+     * The live runs as {@code <db>/<experiment id>/<run id>}; a run whose ids cannot be path names
+     * (empty, {@code .}, {@code ..}, or holding a {@code /}, a {@code \} or a NUL) is left out: it
+     * can be read only as the database's one run.
+     */
     private static List<Path> runsOf(Path database) {
         List<Path> runs = new ArrayList<>();
+        for (String[] run : liveRuns(database)) {
+            if (isPathName(run[0]) && isPathName(run[1])) {
+                runs.add(database.resolve(run[0]).resolve(run[1]));
+            }
+        }
+        return runs;
+    }
+
+    private static boolean isPathName(String id) {
+        return id != null
+                && !id.isEmpty()
+                && !id.equals(".")
+                && !id.equals("..")
+                && id.indexOf('/') < 0
+                && id.indexOf('\\') < 0
+                && id.indexOf('\0') < 0;
+    }
+
+    /** The experiment id and run id of every live run, ids that are NULL included as null. */
+    private static List<String[]> liveRuns(Path database) {
+        List<String[]> runs = new ArrayList<>();
         try (Connection db = open(database);
                 PreparedStatement q = db.prepareStatement(
                         "SELECT experiment_id, run_uuid FROM runs "
                                 + "WHERE lifecycle_stage IS NULL OR lifecycle_stage <> 'deleted' ORDER BY experiment_id, run_uuid");
                 ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
-                runs.add(database.resolve(rs.getString(1)).resolve(rs.getString(2)));
+                runs.add(new String[] {rs.getString(1), rs.getString(2)});
             }
         } catch (SQLException | LogReadException e) {
             // Not readable as MLflow's database: no runs.
