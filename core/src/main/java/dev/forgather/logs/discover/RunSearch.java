@@ -1,7 +1,7 @@
 package dev.forgather.logs.discover;
 
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
+import dev.forgather.logs.io.IoProblems;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,15 +53,8 @@ public record RunSearch(List<LogFile> runs, List<Unopened> unopened) {
         return Optional.empty();
     }
 
-    /** An error listing a folder in a few words. */
+    /** An error listing a folder in a few words, as every other I/O failure is said ({@link IoProblems}). */
     static String problem(Exception e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            String reason = fs.getReason();
-            return Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
-        }
-        return "cannot be read";
+        return e instanceof IOException io ? IoProblems.reason(io) : "cannot be read";
     }
 }
