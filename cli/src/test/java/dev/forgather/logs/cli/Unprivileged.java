@@ -142,7 +142,8 @@ final class Unprivileged {
     private static synchronized String classPath() throws IOException {
         if (classPath == null) {
             Path copy = Files.createTempDirectory("forgather-classpath");
-            copy.toFile().deleteOnExit();
+            // About 125 MB: removed when the test JVM ends, not left behind in /tmp.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(copy)));
             List<String> entries = new ArrayList<>();
             int n = 0;
             for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -158,6 +159,16 @@ final class Unprivileged {
             classPath = String.join(File.pathSeparator, entries);
         }
         return classPath;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // Best effort: the system cleans /tmp in the end.
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
