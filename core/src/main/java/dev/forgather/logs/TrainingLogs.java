@@ -3,6 +3,7 @@ package dev.forgather.logs;
 import dev.forgather.logs.discover.LogFile;
 import dev.forgather.logs.discover.RunFinder;
 import dev.forgather.logs.discover.RunScanner;
+import dev.forgather.logs.discover.RunSearch;
 import dev.forgather.logs.model.Goal;
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.NotEnoughMemoryException;
@@ -183,10 +184,19 @@ public final class TrainingLogs {
      * listed once.
      */
     public static List<LogFile> find(Path projectDir) {
+        return search(projectDir).runs();
+    }
+
+    /**
+     * The runs of a project as {@link #find} finds them, and the folders it passed over because
+     * they could not be opened, with the one warning line that names them
+     * ({@link RunSearch#warning()}).
+     */
+    public static RunSearch search(Path projectDir) {
         if (Files.isDirectory(RunFinder.searchedFolder(projectDir))) {
-            return FINDER.find(projectDir);
+            return FINDER.search(projectDir);
         }
-        return SCANNER.scan(projectDir);
+        return SCANNER.search(projectDir);
     }
 
     /** The project's newest log. */

@@ -2,6 +2,7 @@ package dev.forgather.logs.cli;
 
 import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.discover.LogFile;
+import dev.forgather.logs.discover.RunSearch;
 import dev.forgather.logs.read.LogFormat;
 import java.io.PrintWriter;
 import java.time.ZoneId;
@@ -31,7 +32,13 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<LogFile> found = TrainingLogs.find(logs.projectDir());
+        RunSearch search = TrainingLogs.search(logs.projectDir());
+        List<LogFile> found = search.runs();
+        search.warning().ifPresent(w -> {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("warning: " + w);
+            err.flush();
+        });
         if (found.isEmpty()) {
             out.println("No training logs found.");
             out.println("Searched in: " + TrainingLogs.searchedFolder(logs.projectDir()));

@@ -2,6 +2,7 @@ package dev.forgather.logs.cli;
 
 import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.discover.LogFile;
+import dev.forgather.logs.discover.RunSearch;
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.NotEnoughMemoryException;
 import dev.forgather.logs.model.TrainingLog;
@@ -106,7 +107,10 @@ final class RunSelection {
         if (!named.isEmpty()) {
             err.println("warning: --all given: ignoring the paths named");
         }
-        List<LogFile> found = TrainingLogs.find(projectDir());
+        RunSearch search = TrainingLogs.search(projectDir());
+        search.warning().ifPresent(w -> err.println("warning: " + w));
+        err.flush();
+        List<LogFile> found = search.runs();
         if (found.isEmpty()) {
             throw new UserException(
                     "No training logs found.\nSearched in: " + TrainingLogs.searchedFolder(projectDir()));

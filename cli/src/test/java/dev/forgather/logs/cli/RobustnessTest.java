@@ -48,18 +48,46 @@ class RobustnessTest {
     }
 
     @Test
-    void aLogOfAnotherUsersRunThatCannotBeOpenedIsReported() throws IOException {
+    void aLogOfAnotherUsersRunThatCannotBeOpenedIsReported() throws Exception {
         Path log = Samples.copyLog("adamw_lr1e-3", run("private"));
-        log.toFile().setReadable(false);
+        Unprivileged.require(project);
+        Unprivileged.lock(log);
         try {
-            assumeThat(Files.isReadable(log))
-                    .as("permissions are enforced (not running as root)")
-                    .isFalse();
-            Cli.Result r = Cli.run("logs", "summary", log.toString());
+            Cli.Result r = Unprivileged.run(project, "logs", "summary", log.toString());
             assertThat(r.exitCode()).isEqualTo(1);
             assertThat(r.err()).isEqualTo("error: " + log + ": permission denied\n");
         } finally {
-            log.toFile().setReadable(true);
+            Unprivileged.unlock(log);
+        }
+    }
+
+    @Test
+    void runsThatCannotBeOpenedAreNamedInOneWarningByListAndAll() throws Exception {
+        Samples.copyLog("adamw_lr1e-3", run("good"));
+        Path locked = run("locked");
+        Samples.copyLog("adamw_lr3e-3", locked);
+        Path otherModel = Files.createDirectories(project.resolve("output_models/other/runs"));
+        Samples.copyLog("adamw_lr3e-3", Files.createDirectories(otherModel.resolve("r")));
+        Unprivileged.require(project);
+        Unprivileged.lock(locked);
+        Unprivileged.lock(otherModel);
+        try {
+            String warning = "warning: 2 run folders could not be opened: "
+                    + project.resolve("output_models/m/runs/locked") + " (permission denied), "
+                    + project.resolve("output_models/other/runs") + " (permission denied)\n";
+            Cli.Result list = Unprivileged.run(project, "-p", project.toString(), "logs", "list");
+            assertThat(list.exitCode()).isZero();
+            assertThat(list.err()).isEqualTo(warning);
+            assertThat(list.out()).startsWith("Found 1 training log(s):").contains("m/good");
+
+            Cli.Result all =
+                    Unprivileged.run(project, "-p", project.toString(), "logs", "summary", "--all", "--format", "json");
+            assertThat(all.exitCode()).isZero();
+            assertThat(all.err()).isEqualTo(warning);
+            assertThat(all.out()).contains("\"run_name\": \"good\"");
+        } finally {
+            Unprivileged.unlock(locked);
+            Unprivileged.unlock(otherModel);
         }
     }
 
@@ -118,23 +146,19 @@ class RobustnessTest {
     }
 
     @Test
-    void aRunDirectoryThatCannotBeOpenedSaysPermissionDenied() throws IOException {
+    void aRunDirectoryThatCannotBeOpenedSaysPermissionDenied() throws Exception {
         Path dir = run("locked");
         Samples.copyLog("adamw_lr1e-3", dir);
-        dir.toFile().setExecutable(false);
-        dir.toFile().setReadable(false);
+        Unprivileged.require(project);
+        Unprivileged.lock(dir);
         try {
-            assumeThat(Files.isReadable(dir))
-                    .as("permissions are enforced (not running as root)")
-                    .isFalse();
-            Cli.Result r = Cli.run("logs", "summary", dir.toString());
+            Cli.Result r = Unprivileged.run(project, "logs", "summary", dir.toString());
             assertThat(r.exitCode()).isEqualTo(1);
             assertThat(r.out()).isEmpty();
             // It used to say: no trainer_logs.json in this run directory.
             assertThat(r.err()).isEqualTo("error: " + dir + ": permission denied\n");
         } finally {
-            dir.toFile().setReadable(true);
-            dir.toFile().setExecutable(true);
+            Unprivileged.unlock(dir);
         }
     }
 

@@ -45,24 +45,45 @@ public final class RunFinder {
      * missing {@code output_models} yields an empty list.
      */
     public List<LogFile> find(Path projectDir) {
+        return search(projectDir).runs();
+    }
+
+    /**
+     * Every log of the project, newest first, and the folders passed over because they could not
+     * be opened: {@code output_models}, a model's folder or its {@code runs}, or a run folder whose
+     * log could not be looked for.
+     */
+    public RunSearch search(Path projectDir) {
         Path outputModels = searchedFolder(projectDir);
         List<LogFile> found = new ArrayList<>();
-        for (Path model : children(outputModels)) {
-            for (Path run : children(model.resolve(RUNS))) {
+        List<RunSearch.Unopened> unopened = new ArrayList<>();
+        for (Path model : children(outputModels, unopened)) {
+            Path runs = model.resolve(RUNS);
+            if (!Files.isDirectory(runs)) {
+                // A model folder that cannot be entered hides its runs folder.
+                RunSearch.problemOpening(model).ifPresent(p -> unopened.add(new RunSearch.Unopened(model, p)));
+                continue;
+            }
+            for (Path run : children(runs, unopened)) {
+                boolean any = false;
                 for (LogFormat format : formats) {
                     Optional<Path> log = format.logIn(run);
                     if (log.isPresent()) {
                         found.add(LogFile.of(log.get(), format));
+                        any = true;
                         break;
                     }
+                }
+                if (!any) {
+                    RunSearch.problemOpening(run).ifPresent(p -> unopened.add(new RunSearch.Unopened(run, p)));
                 }
             }
         }
         found.sort(Comparator.comparing(LogFile::modified).reversed().thenComparing(LogFile::path));
-        return found;
+        return new RunSearch(found, unopened);
     }
 
-    private static List<Path> children(Path folder) {
+    private static List<Path> children(Path folder, List<RunSearch.Unopened> unopened) {
         List<Path> out = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
             return out;
@@ -70,7 +91,9 @@ public final class RunFinder {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, Files::isDirectory)) {
             stream.forEach(out::add);
         } catch (IOException | RuntimeException e) {
-            // An unreadable folder holds no logs we can use; the others are still listed.
+            // An unreadable folder holds no logs we can use; the others are still listed, and
+            // this one is named in the search's warning.
+            unopened.add(new RunSearch.Unopened(folder, RunSearch.problem(e)));
         }
         out.sort(null);
         return out;

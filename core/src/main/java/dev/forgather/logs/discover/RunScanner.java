@@ -43,9 +43,15 @@ public final class RunScanner {
 
     /** Every run under {@code folder} (the folder itself included), newest first; empty when none. */
     public List<LogFile> scan(Path folder) {
+        return search(folder).runs();
+    }
+
+    /** Every run under {@code folder}, newest first, and the folders below it that could not be opened. */
+    public RunSearch search(Path folder) {
         List<LogFile> found = new ArrayList<>();
+        List<RunSearch.Unopened> unopened = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
-            return found;
+            return new RunSearch(found, unopened);
         }
         try {
             Files.walkFileTree(folder, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
@@ -59,6 +65,15 @@ public final class RunScanner {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    unopened.add(new RunSearch.Unopened(file, RunSearch.problem(e)));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                    if (e != null) {
+                        unopened.add(new RunSearch.Unopened(dir, RunSearch.problem(e)));
+                    }
                     return FileVisitResult.CONTINUE;
                 }
             });
@@ -66,7 +81,7 @@ public final class RunScanner {
             // walkFileTree reports unreadable folders to visitFileFailed; nothing else is expected.
         }
         found.sort(Comparator.comparing(LogFile::modified).reversed().thenComparing(LogFile::path));
-        return found;
+        return new RunSearch(found, unopened);
     }
 
     /**

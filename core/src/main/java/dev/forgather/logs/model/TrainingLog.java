@@ -170,10 +170,12 @@ public final class TrainingLog {
     }
 
     /**
-     * The metric {@code name} over every record that holds it, repeated evaluations left out. The
-     * axis keys {@code global_step}, {@code epoch} and {@code timestamp} are served too, and so is a
-     * name the file used for a canonical metric ({@link #aliases()}). Empty (never null) for a key
-     * the log does not hold.
+     * The metric {@code name} over every record that holds it, repeated evaluations left out, and
+     * for a training metric ({@code loss}, {@code grad_norm}) evaluation records left out too
+     * ({@link RecordKind#isTrainingMetric}): summary, plot and export all read this. The axis keys
+     * {@code global_step}, {@code epoch} and {@code timestamp} are served too, and so is a name the
+     * file used for a canonical metric ({@link #aliases()}). Empty (never null) for a key the log
+     * does not hold.
      */
     public Series series(String name) {
         return seriesCache.computeIfAbsent(name, n -> select(n, null));
@@ -192,7 +194,9 @@ public final class TrainingLog {
         if (column == null) {
             return new Series(name, new int[0], new double[0], null, 0, axes);
         }
-        if (only == null && column.repeats == 0) {
+        boolean training = only == null
+                && RecordKind.isTrainingMetric(columns.containsKey(name) ? name : aliases.getOrDefault(name, name));
+        if (only == null && column.repeats == 0 && (!training || noneOfKind(column, RecordKind.EVALUATION))) {
             // The usual case (repeated evaluations hold no losses): a view, not a 12-byte-per-value copy.
             return new Series(name, column.rows, column.values, column.times, column.size, axes);
         }
@@ -205,7 +209,10 @@ public final class TrainingLog {
         int n = 0;
         for (int i = 0; i < column.size; i++) {
             int kind = kinds[column.rows[i]];
-            boolean keep = only == null ? kind != RecordKind.REPEATED_EVALUATION.ordinal() : kind == only.ordinal();
+            boolean keep = only == null
+                    ? kind != RecordKind.REPEATED_EVALUATION.ordinal()
+                            && !(training && kind == RecordKind.EVALUATION.ordinal())
+                    : kind == only.ordinal();
             if (keep) {
                 rows[n] = column.rows[i];
                 values[n] = column.values[i];
@@ -216,6 +223,16 @@ public final class TrainingLog {
             }
         }
         return new Series(name, rows, values, times, n, axes);
+    }
+
+    private boolean noneOfKind(Column column, RecordKind kind) {
+        byte unwanted = (byte) kind.ordinal();
+        for (int i = 0; i < column.size; i++) {
+            if (kinds[column.rows[i]] == unwanted) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean allOfKind(Column column, RecordKind kind) {

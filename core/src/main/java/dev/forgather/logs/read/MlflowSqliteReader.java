@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
@@ -190,14 +191,29 @@ public final class MlflowSqliteReader implements LogReader {
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         String key = rs.getString(1);
+                        // SQLite keeps what a column is given, whatever its declared type: a row
+                        // without a key, or with a value, step or time that is not a number, is
+                        // counted, never read as 0.
+                        double isNan = number(rs.getObject(5));
+                        boolean nan = isNan != 0;
+                        double value = nan ? Double.NaN : number(rs.getObject(2));
+                        double time = number(rs.getObject(3));
+                        OptionalLong step = integer(rs.getObject(4));
+                        if (key == null
+                                || Double.isNaN(isNan)
+                                || (!nan && Double.isNaN(value))
+                                || Double.isNaN(time)
+                                || step.isEmpty()) {
+                            into.ignoreValue();
+                            continue;
+                        }
                         Integer metric = index.get(key);
                         if (metric == null) {
                             metric = names.size();
                             names.add(key);
                             index.put(key, metric);
                         }
-                        double value = rs.getBoolean(5) ? Double.NaN : rs.getDouble(2);
-                        points.add(metric, rs.getLong(4), rs.getLong(3) / 1000.0, value);
+                        points.add(metric, step.getAsLong(), time / 1000.0, value);
                     }
                 }
             }
@@ -205,7 +221,9 @@ public final class MlflowSqliteReader implements LogReader {
                 q.setString(1, ref.runId());
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        into.config(rs.getString(1), rs.getString(2));
+                        if (rs.getString(1) != null && rs.getString(2) != null) {
+                            into.config(rs.getString(1), rs.getString(2));
+                        }
                     }
                 }
             }
@@ -214,6 +232,29 @@ public final class MlflowSqliteReader implements LogReader {
             throw problem(ref.database(), e);
         }
         MlflowReader.emit(names, points, into);
+        into.ignoredValuesNote().ifPresent(note -> into.warn(ref.database() + ": " + note));
+    }
+
+    /**
+     * A metric value or time as SQLite holds it: a number (an integer or a real, non-finite ones
+     * included); NaN for NULL, text, or a blob.
+     */
+    private static double number(Object cell) {
+        return cell instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /** A step: an integer, or a real that is a whole number a {@code long} holds; empty for anything else. */
+    private static OptionalLong integer(Object cell) {
+        if (cell instanceof Integer || cell instanceof Long) {
+            return OptionalLong.of(((Number) cell).longValue());
+        }
+        if (cell instanceof Number n) {
+            double d = n.doubleValue();
+            if (d == Math.rint(d) && Math.abs(d) < 0x1p63) {
+                return OptionalLong.of((long) d);
+            }
+        }
+        return OptionalLong.empty();
     }
 
     /** The database and run a path names; a database path alone names its only run. */
@@ -225,7 +266,7 @@ public final class MlflowSqliteReader implements LogReader {
         if (!Files.isRegularFile(log)) {
             throw new LogReadException(log, "no such file");
         }
-        List<Path> runs = runsOf(log);
+        List<String[]> runs = liveRuns(log);
         if (runs.size() != 1) {
             throw new LogReadException(
                     log,
@@ -234,7 +275,8 @@ public final class MlflowSqliteReader implements LogReader {
                             : "an MLflow database with " + runs.size() + " runs: name one as " + log
                                     + "/<experiment id>/<run id>" + " (logs list shows them)");
         }
-        return runRef(runs.get(0)).orElseThrow();
+        // Its id, as the database holds it: also an id that no path could name.
+        return new RunRef(log, runs.get(0)[1]);
     }
 
     /** {@code <db>/<experiment id>/<run id>} split, when {@code <db>} is an MLflow database. */
@@ -251,15 +293,41 @@ public final class MlflowSqliteReader implements LogReader {
         return Optional.of(new RunRef(db, path.getFileName().toString()));
     }
 
+    /**
+     * The live runs as {@code <db>/<experiment id>/<run id>}; a run whose ids cannot be path names
+     * (empty, {@code .}, {@code ..}, or holding a {@code /}, a {@code \} or a NUL) is left out: it
+     * can be read only as the database's one run.
+     */
     private static List<Path> runsOf(Path database) {
         List<Path> runs = new ArrayList<>();
+        for (String[] run : liveRuns(database)) {
+            if (isPathName(run[0]) && isPathName(run[1])) {
+                runs.add(database.resolve(run[0]).resolve(run[1]));
+            }
+        }
+        return runs;
+    }
+
+    private static boolean isPathName(String id) {
+        return id != null
+                && !id.isEmpty()
+                && !id.equals(".")
+                && !id.equals("..")
+                && id.indexOf('/') < 0
+                && id.indexOf('\\') < 0
+                && id.indexOf('\0') < 0;
+    }
+
+    /** The experiment id and run id of every live run, ids that are NULL included as null. */
+    private static List<String[]> liveRuns(Path database) {
+        List<String[]> runs = new ArrayList<>();
         try (Connection db = open(database);
                 PreparedStatement q = db.prepareStatement(
                         "SELECT experiment_id, run_uuid FROM runs "
                                 + "WHERE lifecycle_stage IS NULL OR lifecycle_stage <> 'deleted' ORDER BY experiment_id, run_uuid");
                 ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
-                runs.add(database.resolve(rs.getString(1)).resolve(rs.getString(2)));
+                runs.add(new String[] {rs.getString(1), rs.getString(2)});
             }
         } catch (SQLException | LogReadException e) {
             // Not readable as MLflow's database: no runs.
@@ -337,12 +405,28 @@ public final class MlflowSqliteReader implements LogReader {
         }
     }
 
-    private static LogReadException problem(Path database, SQLException e) {
-        String message = e.getMessage() == null ? "unreadable" : e.getMessage().strip();
+    /**
+     * sqlite-jdbc's {@code [SQLITE_CORRUPT] The database disk image is malformed (database disk
+     * image is malformed)} in our words: SQLite's own explanation (the part in parentheses, e.g.
+     * {@code no such column: is_nan}), without the result code.
+     */
+    static LogReadException problem(Path database, SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().strip();
         int newline = message.indexOf('\n');
         if (newline >= 0) {
             message = message.substring(0, newline);
         }
-        return new LogReadException(database, "cannot read the MLflow database: " + message.toLowerCase(Locale.ROOT));
+        if (message.startsWith("[")) {
+            int code = message.indexOf(']');
+            message = code < 0 ? "" : message.substring(code + 1).strip();
+            int open = message.indexOf(" (");
+            if (open >= 0 && message.endsWith(")")) {
+                message = message.substring(open + 2, message.length() - 1).strip();
+            }
+        }
+        return new LogReadException(
+                database,
+                "cannot read the MLflow database: "
+                        + (message.isEmpty() ? "unreadable" : message.toLowerCase(Locale.ROOT)));
     }
 }

@@ -21,12 +21,13 @@ public final class SummaryCalculator {
      * @param logPath the log's path as the user should see it
      */
     public static SummaryStatistics summarize(TrainingLog log, String logPath) {
-        Series loss = log.series(MetricNames.LOSS, RecordKind.TRAINING);
-        Series gradNorm = log.series(MetricNames.GRAD_NORM, RecordKind.TRAINING);
+        // Each metric from the records SPEC's kinds give it (RecordKind.ofMetric), as plot and export.
+        Series loss = log.series(MetricNames.LOSS);
+        Series gradNorm = log.series(MetricNames.GRAD_NORM);
         // The learning rate's own series, not only the records that also hold a loss: Lightning's
         // LearningRateMonitor logs it in rows of its own, at other steps than the loss.
         Series learningRate = log.series(MetricNames.LEARNING_RATE);
-        Series evalLoss = log.series(MetricNames.EVAL_LOSS, RecordKind.EVALUATION);
+        Series evalLoss = log.series(MetricNames.EVAL_LOSS);
 
         OptionalLong totalSteps = OptionalLong.empty();
         OptionalDouble finalEpoch = OptionalDouble.empty();
