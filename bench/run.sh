@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
-# bench/run.sh: the whole-process benchmarks of issue 4, as BENCHMARKS.md reports them.
+# bench/run.sh: issue 14's whole-process benchmarks, side by side with the Python original.
 #
-#   bench/run.sh                 # every benchmark: hyperfine medians, peak RSS, targets
-#   bench/run.sh --huge          # only the >2 GiB log: read it and check the summary
-#   bench/run.sh --runs 5 --dir /tmp/fb
-#   bench/run.sh --try-opts "-XX:TieredStopAtLevel=1"   # also time the launcher with these JVM flags
+#   bench/run.sh --original /tmp/forgather-original/src    # every benchmark (about 8 to 12 minutes)
+#   bench/run.sh --quick --original /tmp/forgather-original/src   # 3 rounds, no warm-up (about 3 minutes)
+#   bench/run.sh                          # without the original: the floors and forgather only
+#   bench/run.sh --try-opts "-XX:+AlwaysPreTouch"   # also time the launcher with these JVM flags
+#   bench/run.sh --huge                   # only the >2 GiB log: read it and check the summary
+#   options: --runs N (rounds, default 10), --warmup N (default 2), --rss-runs N (default 3),
+#            --dir D (inputs, default /tmp/forgather-bench), --original-python PY
+#            (default /usr/bin/python3); FORGATHER_ORIGINAL may name the original's src instead
+#            of --original. BENCHMARKS.md ("Round 2") says how to set the original up.
 #
-# Times every command through ./forgather (the launcher, so with its AppCDS archive and flags),
-# then the same commands as plain `java -jar`, each with hyperfine (warm-up runs, then --runs
-# timed runs; the median is reported), and peak RSS with GNU time (%M, the median of 5 runs).
-# `java -version` is timed in the same hyperfine run as the floor. The load average is printed
-# before and after each run: the machine is shared, and a load above 1 inflates every number.
+# Every benchmark runs in --runs rounds; each round is one hyperfine invocation that runs each
+# command once (`--runs 1`), the original and forgather (and the launcher with --try-opts) in
+# alternating order, so a change of load hits both alike. The paired ratio is the median over
+# the rounds of original / forgather. Before the first round, --warmup runs of each. Peak RSS is
+# GNU time's %M, the median of --rss-runs runs. The floors (`java -version`, and BytePass: two
+# threads reading every byte of the 1M log, C1 only as the launcher runs, and C2) are timed the
+# same way. The load average is recorded before and after each benchmark: the machine is shared,
+# and a load above 1 inflates every number, the CPU time (user + system) least.
 #
 # Inputs are made with ../shared/tools/gen_trainer_log.py (fixed seeds) into --dir, outside the
 # repository, and reused when present. Results go to bench/out/<time>/ (ignored by git).
@@ -21,36 +29,52 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dir=/tmp/forgather-bench
 runs=10
 warmup=2
+rss_runs=3
 huge=false
 try_opts=
+original=${FORGATHER_ORIGINAL:-}
+original_python=/usr/bin/python3
 
-usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
   case $1 in
     --huge) huge=true ;;
+    --quick) runs=3; warmup=0; rss_runs=1 ;;
     --runs) runs=$2; shift ;;
     --warmup) warmup=$2; shift ;;
+    --rss-runs) rss_runs=$2; shift ;;
     --dir) dir=$2; shift ;;
+    --original) original=$2; shift ;;
+    --original-python) original_python=$2; shift ;;
     --try-opts) try_opts=$2; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
   shift
 done
-if [ "$runs" -lt 5 ]; then
-  echo "run.sh: --runs must be at least 5 (issue 4 asks for medians of 5 or more)" >&2
+if [ "$runs" -lt 3 ] || [ "$rss_runs" -lt 1 ]; then
+  echo "run.sh: --runs must be at least 3 and --rss-runs at least 1" >&2
   exit 2
 fi
 
 generator=$root/../shared/tools/gen_trainer_log.py
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 missing=()
 command -v hyperfine >/dev/null || missing+=("hyperfine (apt-get install -y hyperfine)")
 [ -x /usr/bin/time ] || missing+=("GNU time at /usr/bin/time (apt-get install -y time)")
 command -v python3 >/dev/null || missing+=("python3 (apt-get install -y python3)")
-command -v java >/dev/null || missing+=("java 17 (apt-get install -y openjdk-17-jdk-headless)")
-command -v mvn >/dev/null || missing+=("maven, for the launcher's build (apt-get install -y maven)")
+command -v "$java" >/dev/null || missing+=("java 17 (apt-get install -y openjdk-17-jdk-headless)")
+command -v javac >/dev/null || missing+=("javac, for the BytePass floor (apt-get install -y openjdk-17-jdk-headless)")
+command -v mvn >/dev/null || [ -x "$root/mvnw" ] || missing+=("maven, for the launcher's build (apt-get install -y maven)")
 [ -f "$generator" ] || missing+=("the log generator at $generator (shared/ beside the repository)")
+if [ -n "$original" ]; then
+  if [ ! -f "$original/forgather/cli/main.py" ]; then
+    missing+=("the Python original's src/ at $original (forgather/cli/main.py not found; see BENCHMARKS.md)")
+  elif ! PYTHONPATH=$original MPLBACKEND=Agg "$original_python" -c 'import forgather.cli, matplotlib, numpy' 2>/dev/null; then
+    missing+=("the original's dependencies for $original_python (apt-get install -y python3-matplotlib python3-numpy python3-jinja2 python3-yaml python3-platformdirs)")
+  fi
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "run.sh: missing:" >&2
   printf '  %s\n' "${missing[@]}" >&2
@@ -86,7 +110,7 @@ make_project() {  # 1,000 seed-sized runs, seeds 1..1000, default generator sett
   [ -f "$project/.complete" ] && return 0
   say "making $project: 1,000 runs of seeds 1..1000"
   # One Python process calls the generator 1,000 times: 1,000 interpreter starts would take a minute.
-  python3 - "$generator" "$project" <<'EOF'
+  python3 - "$generator" "$project" <<'PY'
 import importlib.util, os, sys
 spec = importlib.util.spec_from_file_location("gen", sys.argv[1])
 gen = importlib.util.module_from_spec(spec)
@@ -94,31 +118,25 @@ spec.loader.exec_module(gen)
 for seed in range(1, 1001):
     log = os.path.join(sys.argv[2], "output_models", "m", "runs", f"run_{seed}", "trainer_logs.json")
     gen.main([log, "--seed", str(seed)])
-EOF
+PY
   touch "$project/.complete"
 }
 
 # --- build ---------------------------------------------------------------------------------------
-say "building (./forgather builds the jar and its AppCDS archive when the sources changed)"
+say "building (./forgather builds the jar and records its archive when the sources changed)"
 "$launcher" --version >/dev/null
-archive=$root/cli/target/forgather.jsa
-if [ ! -f "$archive" ] || [ "$jar" -nt "$archive" ]; then
-  # `mvn package` or `mvn verify` remakes the jar but not the archive, and the launcher does not
-  # notice: the JVM then ignores the archive without a word (-Xlog:disable) and every start pays
-  # for class loading again. Removing the jar makes the launcher rebuild both.
-  say "the AppCDS archive is missing or older than the jar (a plain mvn package?): rebuilding both"
-  rm -f "$jar"
-  "$launcher" --version >/dev/null
-fi
 [ -f "$jar" ] || { echo "run.sh: $jar was not built" >&2; exit 1; }
 
 machine() {
   echo "nproc: $(nproc)"
   echo "cpu: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
   echo "ram: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
-  echo "java: $(java -version 2>&1 | head -3 | tr '\n' ' ')"
+  echo "java: $("$java" -version 2>&1 | head -3 | tr '\n' ' ')"
   echo "hyperfine: $(hyperfine --version)"
   echo "commit: $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- core plot cli pom.xml forgather || echo ' (modified)')"
+  if [ -n "$original" ]; then
+    echo "original: $original ($(git -C "$original" rev-parse --short HEAD 2>/dev/null || cat "$original/../COMMIT" 2>/dev/null || echo 'commit unknown')), $("$original_python" --version 2>&1), matplotlib $(PYTHONPATH=$original "$original_python" -c 'import matplotlib; print(matplotlib.__version__)')"
+  fi
 }
 machine | tee "$out/machine.txt" >&2
 
@@ -189,106 +207,183 @@ fi
 gen "$big" --steps 1000000 --log-every 1 --eval-every 1000 --seed 7
 make_project
 plot_png=$dir/plot-out.png
+orig_png=$dir/plot-original.png
 
-# name | target seconds | target MiB (or -) | command after the java launcher
+# The floor program: compiled alone, it has no dependency.
+floor_classes=$out/floor
+javac -d "$floor_classes" "$root/bench/src/main/java/dev/forgather/logs/bench/BytePass.java"
+bytepass="-XX:+UseSerialGC -Xms16m -XX:-UsePerfData -cp $floor_classes dev.forgather.logs.bench.BytePass $big"
+
+# The original runs as its entry point forgather.cli:main; PYTHONPATH and MPLBACKEND through env,
+# since hyperfine -N starts the command without a shell.
+if [ -n "$original" ]; then
+  printf 'from forgather.cli import main\nmain()\n' >"$out/original.py"
+  orig="env PYTHONPATH=$original MPLBACKEND=Agg $original_python $out/original.py"
+fi
+
+# name | issue 14's target: ratio to the original | peak MiB (or -) | forgather's arguments | the original's
 benchmarks=(
-  "summary of a seed-sized log|0.2|-|logs summary $seed_log"
-  "summary --format json, 1M records|0.6|250|logs summary --format json $big"
-  "plot, 1M records|2|600|logs plot $big --output $plot_png"
-  "summary --all --format one-line, 1,000 runs|0.35|-|-p $project logs summary --all --format one-line"
+  "summary of a seed-sized log|4|-|logs summary $seed_log|logs summary $seed_log"
+  "summary --format json, 1M records|7|200|logs summary --format json $big|logs summary --format json $big"
+  "plot, 1M records|7|400|logs plot $big --output $plot_png|logs plot $big --output $orig_png"
+  "summary --all --format one-line, 1,000 runs|3|-|-p $project logs summary --all --format one-line|-p $project logs summary --all --format one-line"
 )
 
-# Both ways of starting: the launcher (what users run), and plain java -jar, without the archive
-# and flags, to show what they are worth.
-declare -A prefix=(
-  [launcher]="$launcher"
-  [java-jar]="java -Djava.awt.headless=true -jar $jar"
-  [launcher-opts]="$launcher"
-)
-ways=(launcher java-jar)
-[ -n "$try_opts" ] && ways+=(launcher-opts) && echo "$try_opts" >"$out/launcher-opts.flags"
-
-for way in "${ways[@]}"; do
-  # The launcher appends FORGATHER_JAVA_OPTS to its own flags.
-  if [ "$way" = launcher-opts ]; then export FORGATHER_JAVA_OPTS=$try_opts; else unset FORGATHER_JAVA_OPTS; fi
-  cmds=(--command-name "java -version" "java -version")
-  for b in "${benchmarks[@]}"; do
-    IFS='|' read -r name _ _ args <<<"$b"
-    cmds+=(--command-name "$name" "${prefix[$way]} $args")
-  done
+# bench NAME LABEL=COMMAND...: --warmup runs of each, then --runs rounds of one run each, the order
+# turned around every round; then peak RSS. Writes $out/<n>.round<i>.json and $out/<n>.rss.
+n=0
+bench() {
+  local name=$1; shift
+  n=$((n + 1))
+  local labels=() cmds=() spec
+  for spec in "$@"; do labels+=("${spec%%=*}"); cmds+=("${spec#*=}"); done
+  echo "$name" >"$out/$n.name"
   say ""
-  say "== $way: hyperfine, $warmup warm-up + $runs runs each; load before: $(load)"
-  # -N: no intermediate shell; the launcher is itself a bash script, and its cost is the user's.
-  hyperfine -N --style basic --warmup "$warmup" --runs "$runs" --export-json "$out/$way.json" \
-    "${cmds[@]}" > >(tee -a "$out/log.txt" >&2) 2>&1
-  echo "$(load)" >"$out/$way.load"
-  say "load after: $(load)"
-
-  # Peak RSS: GNU time's maximum resident set size, median of 5 runs.
-  : >"$out/$way.rss"
-  for b in "java -version|||" "${benchmarks[@]}"; do
-    IFS='|' read -r name _ _ args <<<"$b"
-    if [ -z "$args" ]; then name="java -version"; cmd="java -version"; else cmd="${prefix[$way]} $args"; fi
-    kib=()
-    for _ in 1 2 3 4 5; do
-      # shellcheck disable=SC2086 # the command is split on purpose, as hyperfine -N does
-      /usr/bin/time -f %M -o "$out/rss.tmp" $cmd >/dev/null 2>&1
+  say "== $n. $name: $warmup warm-up runs, then $runs alternating rounds; load before: $(load)"
+  echo "$(load)" >"$out/$n.load-before"
+  local args=() i r
+  if [ "$warmup" -gt 0 ]; then
+    for i in "${!cmds[@]}"; do
+      # shellcheck disable=SC2086 # split on purpose, as hyperfine -N does
+      for r in $(seq "$warmup"); do ${cmds[$i]} >/dev/null 2>&1 || true; done
+    done
+  fi
+  for r in $(seq "$runs"); do
+    args=()
+    local order=("${!cmds[@]}")
+    if [ $((r % 2)) -eq 0 ]; then order=($(printf '%s\n' "${order[@]}" | tac)); fi
+    for i in "${order[@]}"; do args+=(--command-name "${labels[$i]}" "${cmds[$i]}"); done
+    # -N: no intermediate shell; the launcher is itself a bash script, and its cost is the user's.
+    hyperfine -N --style none --runs 1 --export-json "$out/$n.round$r.json" "${args[@]}" >/dev/null 2>>"$out/log.txt" \
+      || { echo "run.sh: a command of '$name' failed (hyperfine's message in $out/log.txt); run it by hand" >&2; exit 1; }
+  done
+  : >"$out/$n.rss"
+  for i in "${!cmds[@]}"; do
+    local kib=()
+    for r in $(seq "$rss_runs"); do
+      # shellcheck disable=SC2086
+      /usr/bin/time -f %M -o "$out/rss.tmp" ${cmds[$i]} >/dev/null 2>&1
       kib+=("$(tail -1 "$out/rss.tmp")")
     done
-    printf '%s|%s\n' "$name" "$(printf '%s\n' "${kib[@]}" | sort -n | sed -n 3p)" >>"$out/$way.rss"
+    printf '%s|%s\n' "${labels[$i]}" "$(printf '%s\n' "${kib[@]}" | sort -n | sed -n "$(( (rss_runs + 1) / 2 ))p")" >>"$out/$n.rss"
   done
-done
+  echo "$(load)" >"$out/$n.load-after"
+  say "load after: $(load)"
+}
+
 unset FORGATHER_JAVA_OPTS
-rm -f "$out/rss.tmp" "$plot_png"
+if [ -n "$try_opts" ]; then
+  printf '#!/bin/sh\nFORGATHER_JAVA_OPTS=%q exec %q "$@"\n' "$try_opts" "$launcher" >"$out/forgather-try-opts"
+  chmod +x "$out/forgather-try-opts"
+fi
+bench "floors" "java -version=$java -version" "BytePass, C1=$java -XX:TieredStopAtLevel=1 $bytepass" \
+  "BytePass, C1 and C2=$java $bytepass"
+for b in "${benchmarks[@]}"; do
+  IFS='|' read -r name _ _ ours theirs <<<"$b"
+  cmds=()
+  [ -n "$original" ] && cmds+=("original=$orig $theirs")
+  cmds+=("forgather=$launcher $ours")
+  # The launcher appends FORGATHER_JAVA_OPTS to its own flags, through a wrapper because the
+  # commands are split on spaces.
+  [ -n "$try_opts" ] && cmds+=("forgather --try-opts=$out/forgather-try-opts $ours")
+  bench "$name" "${cmds[@]}"
+done
+rm -f "$out/rss.tmp" "$plot_png" "$orig_png"
+echo "$try_opts" >"$out/try-opts"
 
 # --- the table -----------------------------------------------------------------------------------
-python3 - "$out" "${benchmarks[@]}" <<'EOF' | tee "$out/results.md"
-import json, sys
+python3 - "$out" "${benchmarks[@]}" <<'PY' | tee "$out/results.md"
+import glob, json, statistics, sys
 out, specs = sys.argv[1], sys.argv[2:]
-targets = {"java -version": ("-", "-")}
+targets = {}
 for spec in specs:
-    name, seconds, mib, _ = spec.split("|", 3)
-    targets[name] = (seconds, mib)
-def load(way):
-    results = {r["command"]: r for r in json.load(open(f"{out}/{way}.json"))["results"]}
-    rss = dict(line.strip().split("|") for line in open(f"{out}/{way}.rss"))
-    return results, rss, open(f"{out}/{way}.load").read().strip()
-print("| benchmark | target | launcher median (min-max) | launcher CPU | launcher peak RSS | java -jar median | java -jar peak RSS | verdict |")
-print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-launcher, launcher_rss, launcher_load = load("launcher")
-plain, plain_rss, plain_load = load("java-jar")
-for name, (seconds, mib) in targets.items():
-    r, p = launcher[name], plain[name]
-    rss = int(launcher_rss[name]) / 1024
-    target = "floor" if seconds == "-" else f"{float(seconds):.2f} s" + ("" if mib == "-" else f", {mib} MiB")
-    verdict = ""
-    if seconds != "-":
-        misses = []
-        if r["median"] > float(seconds):
-            misses.append(f"{r['median'] / float(seconds):.1f}x the time")
-        if mib != "-" and rss > float(mib):
-            misses.append(f"{rss / float(mib):.1f}x the memory")
-        verdict = "met" if not misses else "missed: " + ", ".join(misses)
-    print(f"| {name} | {target} | {r['median']:.3f} s ({r['min']:.3f}-{r['max']:.3f})"
-          f" | {r['user'] + r['system']:.3f} s | {rss:.0f} MiB"
-          f" | {p['median']:.3f} s | {int(plain_rss[name]) / 1024:.0f} MiB | {verdict} |")
+    name, ratio, mib, _ = spec.split("|", 3)
+    targets[name] = (float(ratio), None if mib == "-" else float(mib))
+
+def read(n):
+    """Per command: wall times, CPU times (user + system) and the paired rounds, and peak RSS."""
+    runs = {}
+    rounds = sorted(glob.glob(f"{out}/{n}.round*.json"), key=lambda p: int(p.rsplit("round", 1)[1][:-5]))
+    paired = []
+    for path in rounds:
+        one = {}
+        for r in json.load(open(path))["results"]:
+            c = runs.setdefault(r["command"], {"wall": [], "cpu": []})
+            c["wall"].append(r["times"][0])
+            c["cpu"].append(r["user"] + r["system"])
+            one[r["command"]] = (r["times"][0], r["user"] + r["system"])
+        paired.append(one)
+    rss = dict(line.strip().split("|") for line in open(f"{out}/{n}.rss"))
+    for command, c in runs.items():
+        c["rss"] = int(rss[command]) / 1024
+    name = open(f"{out}/{n}.name").read().strip()
+    loads = open(f"{out}/{n}.load-before").read().split()[0] + " to " + open(f"{out}/{n}.load-after").read().split()[0]
+    return name, runs, paired, loads
+
+def med(c):
+    return statistics.median(c["wall"])
+
+def cpu(c):
+    return statistics.median(c["cpu"])
+
+def cell(c):
+    return f"{med(c):.3f} s ({min(c['wall']):.3f}-{max(c['wall']):.3f}), CPU {cpu(c):.3f} s, {c['rss']:.0f} MiB"
+
+def paired_ratio(paired, a, b, i):
+    return statistics.median(r[a][i] / r[b][i] for r in paired if a in r and b in r)
+
+benches = [read(n) for n in range(1, len(glob.glob(f"{out}/*.name")) + 1)]
+_, floors, _, floor_load = benches[0]
+print(f"Floors (load {floor_load}): median (min-max), CPU (user + system, median), peak RSS")
 print()
-print("CPU: user + system time, mean over the runs; on a shared machine it inflates less than the wall time.")
-print(f"Load average (1, 5, 15 min) after the launcher runs: {launcher_load}; after java -jar: {plain_load}.")
-import os
-if os.path.exists(f"{out}/launcher-opts.json"):
-    tried, tried_rss, tried_load = load("launcher-opts")
-    flags = open(f"{out}/launcher-opts.flags").read().strip()
+print("| floor | median (min-max), CPU, peak RSS |")
+print("| --- | --- |")
+for command, c in floors.items():
+    print(f"| {command} | {cell(c)} |")
+print()
+version = med(floors["java -version"])
+bytepass = med(floors["BytePass, C1"])
+has_original = any("original" in runs for _, runs, _, _ in benches[1:])
+print("| benchmark | original | forgather | ratio: wall (CPU), paired median | target | forgather / floor | load | verdict |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+tried = []
+for name, runs, paired, loads in benches[1:]:
+    ratio_target, mib = targets[name]
+    ours = runs["forgather"]
+    floor_name, floor = ("BytePass, C1", bytepass) if "1M" in name else ("java -version", version)
+    over_floor = f"{med(ours) / floor:.1f}x {floor_name}"
+    target = f">= {ratio_target:g}x" + ("" if mib is None else f", <= {mib:g} MiB")
+    if has_original:
+        theirs = runs["original"]
+        wall, cpu_ratio = paired_ratio(paired, "original", "forgather", 0), paired_ratio(paired, "original", "forgather", 1)
+        ratio = f"**{wall:.1f}x** ({cpu_ratio:.1f}x)"
+        misses = []
+        if wall < ratio_target:
+            misses.append(f"{wall / ratio_target:.2f} of the ratio")
+        if mib is not None and ours["rss"] > mib:
+            misses.append(f"{ours['rss']:.0f} MiB")
+        verdict = "met" if not misses else "missed: " + ", ".join(misses)
+        original_cell = cell(theirs)
+    else:
+        ratio, verdict, original_cell = "-", "no original (--original)", "-"
+    print(f"| {name} | {original_cell} | {cell(ours)} | {ratio} | {target} | {over_floor} | {loads} | {verdict} |")
+    if "forgather --try-opts" in runs:
+        tried.append((name, runs["forgather --try-opts"], ours, paired))
+print()
+print("Times: medians over the rounds (min-max); the ratio is the median over the rounds of the original's time")
+print("over forgather's in the same round (the two ran back to back, in turns), wall clock, and in brackets the same")
+print("for the CPU time. Peak RSS: GNU time's maximum resident set size, median of the RSS runs.")
+if tried:
+    flags = open(f"{out}/try-opts").read().strip()
     print()
-    print(f"The launcher with FORGATHER_JAVA_OPTS=\"{flags}\" (load after: {tried_load}):")
+    print(f"The launcher with FORGATHER_JAVA_OPTS=\"{flags}\", in the same rounds:")
     print()
-    print("| benchmark | target | median (min-max) | CPU | peak RSS | launcher median without the flags |")
-    print("| --- | --- | --- | --- | --- | --- |")
-    for name, (seconds, mib) in targets.items():
-        r = tried[name]
-        target = "floor" if seconds == "-" else f"{float(seconds):.2f} s" + ("" if mib == "-" else f", {mib} MiB")
-        print(f"| {name} | {target} | {r['median']:.3f} s ({r['min']:.3f}-{r['max']:.3f}) | {r['user'] + r['system']:.3f} s"
-              f" | {int(tried_rss[name]) / 1024:.0f} MiB | {launcher[name]['median']:.3f} s |")
-EOF
+    print("| benchmark | with the flags | without | paired ratio without / with (CPU) |")
+    print("| --- | --- | --- | --- |")
+    for name, t, ours, paired in tried:
+        w = paired_ratio(paired, "forgather", "forgather --try-opts", 0)
+        c = paired_ratio(paired, "forgather", "forgather --try-opts", 1)
+        print(f"| {name} | {cell(t)} | {cell(ours)} | {w:.2f}x ({c:.2f}x) |")
+PY
 say ""
-say "results in $out (results.md, hyperfine JSON, log.txt, machine.txt)"
+say "results in $out (results.md, hyperfine JSON per round, log.txt, machine.txt)"
