@@ -467,23 +467,28 @@ final class RecordScanner {
 
     /** Reads a JSON number, {@code NaN}, {@code Infinity} or {@code -Infinity} into {@link #number}. */
     private void readNumber() throws NeedMore, Unsupported {
-        int start = pos;
+        byte[] buf = this.buf;
+        int limit = this.limit;
+        int p = pos;
+        int start = p;
         boolean negative = false;
-        byte b = buf[pos];
+        byte b = buf[p];
         if (b == '-') {
             negative = true;
-            pos++;
-            if (pos >= limit) {
+            p++;
+            if (p >= limit) {
                 throw NEED_MORE;
             }
-            b = buf[pos];
+            b = buf[p];
         }
         if (b == 'N' && !negative) {
+            pos = p;
             literal("NaN");
             number = Double.NaN;
             return;
         }
         if (b == 'I') {
+            pos = p;
             literal("Infinity");
             number = negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
             return;
@@ -492,12 +497,12 @@ final class RecordScanner {
         int significant = 0;
         int exponent = 0;
         boolean exact = true;
-        int intStart = pos;
+        int intStart = p;
         while (true) {
-            if (pos >= limit) {
+            if (p >= limit) {
                 throw NEED_MORE;
             }
-            b = buf[pos];
+            b = buf[p];
             if (b < '0' || b > '9') {
                 break;
             }
@@ -510,20 +515,20 @@ final class RecordScanner {
                 exponent++;
                 exact = exact && b == '0';
             }
-            pos++;
+            p++;
         }
-        int intDigits = pos - intStart;
+        int intDigits = p - intStart;
         if (intDigits == 0 || (intDigits > 1 && buf[intStart] == '0')) {
             throw UNSUPPORTED;
         }
         if (b == '.') {
-            pos++;
-            int fracStart = pos;
+            p++;
+            int fracStart = p;
             while (true) {
-                if (pos >= limit) {
+                if (p >= limit) {
                     throw NEED_MORE;
                 }
-                b = buf[pos];
+                b = buf[p];
                 if (b < '0' || b > '9') {
                     break;
                 }
@@ -536,44 +541,45 @@ final class RecordScanner {
                 } else {
                     exact = exact && b == '0';
                 }
-                pos++;
+                p++;
             }
-            if (pos == fracStart) {
+            if (p == fracStart) {
                 throw UNSUPPORTED;
             }
         }
         if (b == 'e' || b == 'E') {
-            pos++;
-            if (pos >= limit) {
+            p++;
+            if (p >= limit) {
                 throw NEED_MORE;
             }
-            b = buf[pos];
+            b = buf[p];
             boolean negativeExponent = false;
             if (b == '-' || b == '+') {
                 negativeExponent = b == '-';
-                pos++;
+                p++;
             }
-            int expStart = pos;
+            int expStart = p;
             int e = 0;
             while (true) {
-                if (pos >= limit) {
+                if (p >= limit) {
                     throw NEED_MORE;
                 }
-                b = buf[pos];
+                b = buf[p];
                 if (b < '0' || b > '9') {
                     break;
                 }
                 if (e < 100_000) {
                     e = e * 10 + (b - '0');
                 }
-                pos++;
+                p++;
             }
-            if (pos == expStart) {
+            if (p == expStart) {
                 throw UNSUPPORTED;
             }
             exponent += negativeExponent ? -e : e;
         }
-        if (pos - start > MAX_NUMBER_CHARS) {
+        pos = p;
+        if (p - start > MAX_NUMBER_CHARS) {
             // Jackson refuses numbers past its length limit; let it word that.
             throw UNSUPPORTED;
         }
@@ -584,7 +590,7 @@ final class RecordScanner {
             // Python writes most floats with 16-17 digits: too many for the fast path. Jackson's
             // bundled FastDoubleParser (Eisel-Lemire) converts them exactly, about five times
             // faster than Double.parseDouble and without a String per number.
-            int length = pos - start;
+            int length = p - start;
             if (chars.length < length) {
                 chars = new char[Math.max(length, chars.length * 2)];
             }
@@ -646,15 +652,22 @@ final class RecordScanner {
     }
 
     private void skipWhitespace() throws NeedMore {
+        // Locals rather than fields in the loops: a CLI run is mostly C1 code, which reloads and
+        // stores a field on every use.
+        byte[] buf = this.buf;
+        int limit = this.limit;
+        int p = pos;
         while (true) {
-            if (pos >= limit) {
+            if (p >= limit) {
+                pos = p;
                 throw NEED_MORE;
             }
-            byte b = buf[pos];
+            byte b = buf[p];
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                pos = p;
                 return;
             }
-            pos++;
+            p++;
         }
     }
 }
