@@ -275,14 +275,14 @@ final class RecordScanner {
             pos++;
             int key = readKey(previous);
             previous = key;
-            skipWhitespace();
+            skipOptionalWhitespace();
             if (buf[pos] != ':') {
                 throw UNSUPPORTED;
             }
             pos++;
             skipWhitespace();
             readValue(into, key);
-            skipWhitespace();
+            skipOptionalWhitespace();
             byte b = buf[pos++];
             if (b == '}') {
                 into.endRecord();
@@ -299,11 +299,20 @@ final class RecordScanner {
     private int readKey(int previous) throws NeedMore, Unsupported {
         int guess = previous < 0 ? lastKey : nextKey[previous];
         if (guess >= 0) {
+            // A byte loop rather than Arrays.equals: keys are short, and C1 calls out for the latter.
             byte[] key = keys[guess];
-            int end = pos + key.length;
-            if (end < limit && buf[end] == '"' && Arrays.equals(key, 0, key.length, buf, pos, end)) {
-                pos = end + 1;
-                return guess;
+            byte[] buf = this.buf;
+            int p = pos;
+            int end = p + key.length;
+            if (end < limit && buf[end] == '"') {
+                int i = 0;
+                while (i < key.length && key[i] == buf[p + i]) {
+                    i++;
+                }
+                if (i == key.length) {
+                    pos = end + 1;
+                    return guess;
+                }
             }
         }
         int start = pos;
@@ -655,6 +664,18 @@ final class RecordScanner {
                 throw UNSUPPORTED;
             }
         }
+    }
+
+    /**
+     * {@link #skipWhitespace}, small enough for C1 to inline, for where the trainer writes none
+     * (after a key, after a value): any byte above the space is not white space.
+     */
+    private void skipOptionalWhitespace() throws NeedMore {
+        int p = pos;
+        if (p < limit && buf[p] > ' ') {
+            return;
+        }
+        skipWhitespace();
     }
 
     private void skipWhitespace() throws NeedMore {
