@@ -432,10 +432,12 @@ public final class FrameRenderer {
                 : dash;
         String eta = dash;
         if (a.status() == RunStatus.LIVE && p.etaSeconds().isPresent()) {
-            eta = Numbers.clock(p.etaSeconds().getAsDouble());
+            // To the nearest second: the steps an epoch takes are a quotient, 899.9999 s is 15:00.
+            eta = Numbers.clock(Math.rint(p.etaSeconds().getAsDouble()));
         }
+        String between = charset.isAscii() ? " - " : " \u00B7 ";
         String check = a.verdict()
-                .map(v -> v + a.newestFinding().map(f -> ": " + f).orElse(""))
+                .map(v -> v + a.newestFinding().map(f -> between + f).orElse(""))
                 .orElse(dash);
         return new String[] {run.label(), a.status().label(), step, epoch, loss, eval, lr, speed, eta, check};
     }
