@@ -88,10 +88,7 @@ public final class Watches {
     private static Assessment assessment(boolean open, List<Finding> findings) {
         boolean stalled = findings.stream().anyMatch(f -> f.detector().equals(Stalled.NAME));
         RunStatus status = !open ? RunStatus.FINISHED : stalled ? RunStatus.STALLED : RunStatus.LIVE;
-        return new Assessment(
-                status,
-                Optional.of(Verdict.of(findings).label()),
-                newest(findings).map(Finding::message));
+        return new Assessment(status, Optional.of(Verdict.of(findings).label()), newest(findings));
     }
 
     /**
@@ -224,10 +221,7 @@ public final class Watches {
                     && Duration.between(snapshot.modified(), now).toMillis() / 1000.0 > last.limitSeconds();
             List<Finding> findings = last.all();
             RunStatus status = !snapshot.open() ? RunStatus.FINISHED : stalledNow ? RunStatus.STALLED : RunStatus.LIVE;
-            return new Assessment(
-                    status,
-                    Optional.of(Verdict.of(findings).label()),
-                    newest(findings).map(Finding::message));
+            return new Assessment(status, Optional.of(Verdict.of(findings).label()), newest(findings));
         }
 
         private void submit(Job job) {

@@ -125,6 +125,15 @@ class WatchesTest {
         throw new AssertionError("no table in the frame");
     }
 
+    /** The first run's row in a frame {@code width} characters wide. */
+    private static String tableRow(WatchModel model, int width) {
+        return frame(model, width)
+                .lines()
+                .filter(l -> l.startsWith("\u25CF "))
+                .findFirst()
+                .orElseThrow();
+    }
+
     /** A clock that stands still until a test moves it. */
     private static final class ManualClock extends Clock {
         Instant now;
@@ -192,7 +201,7 @@ class WatchesTest {
         assertThat(snapshots.get(0).change()).isEqualTo(LogSnapshot.Change.LOADED);
         assertThat(snapshots.subList(1, snapshots.size()))
                 .extracting(LogSnapshot::change)
-                .containsOnly(LogSnapshot.Change.APPENDED, LogSnapshot.Change.UNCHANGED)
+                .doesNotContain(LogSnapshot.Change.LOADED, LogSnapshot.Change.REWRITTEN)
                 .contains(LogSnapshot.Change.APPENDED);
         assertThat(snapshots.stream().mapToInt(LogSnapshot::addedRecords).sum()).isEqualTo(300);
         assertThat(session.errors()).isEmpty();
@@ -350,17 +359,27 @@ class WatchesTest {
 
     @Test
     void theCheckColumnShowsTheVerdictAndTheNewestFindingOfTheWorstSeverity() throws Exception {
-        Path log = tmp.resolve("trainer_logs.json");
+        Path log = Files.createDirectories(tmp.resolve("nan_run")).resolve("trainer_logs.json");
         String nan = record(50).replace("\"loss\": 2.02", "\"loss\": NaN");
         Files.writeString(log, openLog(10, 40) + ",\n" + nan + ",\n" + record(60) + "\n]");
         WatchSession session = recording(List.of(log), null, Clock.systemUTC());
         WatchModel model = session.poll();
-        assertThat(model.runs().get(0).assessment())
-                .isEqualTo(new Assessment(
-                        RunStatus.FINISHED, Optional.of("failed"), Optional.of("non-finite loss: 1 NaN value")));
+        Assessment a = model.runs().get(0).assessment();
+        assertThat(a.status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(a.verdict()).hasValue("failed");
+        assertThat(a.newestFinding()).hasValueSatisfying(f -> {
+            assertThat(f.detector()).isEqualTo("nonfinite");
+            assertThat(f.firstStep()).hasValue(50);
+            assertThat(f.message()).isEqualTo("non-finite loss: 1 NaN value");
+        });
         assertThat(row(model))
                 .endsWith(
                         "  finished    60  0.0600  2.0167          \u2014  0.001000     1.00    \u2014  failed \u00B7 non-finite loss: 1 NaN value");
+        // Where the message does not fit, the finding's detector and step do, or as much of the detector as fits.
+        assertThat(tableRow(model, 106)).endsWith("  \u2014  failed \u00B7 nonfinite at 50");
+        assertThat(tableRow(model, 100)).endsWith("  \u2014  failed \u00B7 nonfinite");
+        assertThat(tableRow(model, 91)).endsWith("  \u2014  failed \u00B7 non\u2026");
+        assertThat(tableRow(model, 88)).endsWith("  \u2014  failed");
         assertThat(model.runs().get(0).assessment()).isEqualTo(Watches.assess(snapshots.get(0), Instant.now()));
         Files.writeString(log, openLog(10, 60) + "\n]");
         assertThat(session.poll().runs().get(0).assessment())
@@ -407,9 +426,9 @@ class WatchesTest {
         clock.now = written.plusSeconds(301);
         WatchModel stalled = session.poll();
         assertThat(row(stalled))
-                .contains(
-                        "  stalled   100  0.1000  2.0100          \u2014  0.001000     1.00    \u2014  failed \u00B7 stalled: ");
-        assertThat(stalled.runs().get(0).assessment().newestFinding())
+                .endsWith(
+                        "  stalled   100  0.1000  2.0100          \u2014  0.001000     1.00    \u2014  failed \u00B7 stalled at 100");
+        assertThat(stalled.runs().get(0).assessment().newestFinding().map(Finding::message))
                 .hasValue("stalled: the log is still open but has not changed for 5 min, longer than the 5 min limit:"
                         + " the run is probably dead, not training");
         clock.now = written.plusSeconds(400);
