@@ -204,6 +204,9 @@ class WatchesTest {
                 .doesNotContain(LogSnapshot.Change.LOADED, LogSnapshot.Change.REWRITTEN)
                 .contains(LogSnapshot.Change.APPENDED);
         assertThat(snapshots.stream().mapToInt(LogSnapshot::addedRecords).sum()).isEqualTo(300);
+        // Grown poll by poll, the charts are the ones a fresh look at the finished log draws.
+        assertThat(frame(last, 100))
+                .isEqualTo(frame(session(log, Clock.systemUTC()).poll(), 100));
         assertThat(session.errors()).isEmpty();
     }
 
