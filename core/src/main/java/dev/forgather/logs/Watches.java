@@ -1,177 +1,289 @@
 package dev.forgather.logs;
 
+import dev.forgather.logs.check.Checks;
+import dev.forgather.logs.check.Detector;
+import dev.forgather.logs.check.Finding;
+import dev.forgather.logs.check.RunState;
+import dev.forgather.logs.check.Severity;
+import dev.forgather.logs.check.Stalled;
+import dev.forgather.logs.check.Verdict;
 import dev.forgather.logs.model.LogReadException;
-import dev.forgather.logs.model.MetricNames;
-import dev.forgather.logs.model.RecordKind;
-import dev.forgather.logs.model.Series;
+import dev.forgather.logs.model.LogSnapshot;
 import dev.forgather.logs.model.TrainingLog;
-import dev.forgather.logs.read.LogFormat;
 import dev.forgather.logs.watch.Assessment;
 import dev.forgather.logs.watch.RunStatus;
 import dev.forgather.logs.watch.WatchSession;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
  * The entry point of {@code logs watch}: a {@link WatchSession} over runs given by path, each
- * followed as its trainer writes it, and judged live, finished or stalled.
+ * followed with {@link TrainingLogs#follow} as its trainer writes it, and judged by
+ * {@code logs check}'s detectors: live, finished or stalled, its verdict and newest finding.
  *
  * <pre>{@code
  * WatchSession session = Watches.session(List.of(run), null, WatchModel.DEFAULT_METRICS, Clock.systemUTC());
  * WatchModel model = session.poll();
  * Frame frame = FrameRenderer.render(model, ViewState.start(0, false, WatchAxis.STEP), ChartCharset.BRAILLE, 100, 30);
  * }</pre>
+ *
+ * <p>The checks run once per new snapshot of a run (they cost about 2 s of CPU on a log of a
+ * million records), never per frame: a poll that finds a run unchanged reuses its last verdict,
+ * and only re-runs {@code stalled}, once, when the run's file has been quiet for longer than the
+ * stall limit.
  */
 public final class Watches {
-    /** An open log is stalled after at least this long without a change. */
-    static final Duration MIN_STALL = Duration.ofMinutes(5);
-
     private Watches() {}
 
     /**
-     * A session watching {@code paths} (log files or run directories).
+     * A session watching {@code paths} (log files or run directories), whose checks run in the
+     * polling thread: each {@link WatchSession#poll()} returns verdicts for the snapshots it read
+     * ({@code --once}, tests).
      *
      * @param newRuns the runs there are now, newest first, when new runs may join ({@code --all}); else null
      */
     public static WatchSession session(
             List<Path> paths, Supplier<List<Path>> newRuns, List<String> metrics, Clock clock) {
-        return new WatchSession(paths, ReloadingFeed::new, Watches::assess, newRuns, metrics, clock);
+        return session(paths, newRuns, metrics, clock, Runnable::run);
     }
 
     /**
-     * Live, finished or stalled: a log still open is stalled when its file has not changed for
-     * longer than the largest of 10 times the median interval between training records, 3 times
-     * the longest gap between records, and 5 minutes ({@code logs check}'s {@code stalled} rule).
+     * A session whose checks run on {@code checks} (a background thread for the live view), so
+     * that a poll never waits for them: until a run's first check has finished its table row says
+     * nothing about its health, and after a change it shows the last finished check's verdict.
+     * Each run has at most one check waiting; a newer snapshot replaces it.
      */
-    static Assessment assess(WatchSession.Snapshot snapshot, Instant now) {
-        if (!snapshot.open()) {
-            return new Assessment(RunStatus.FINISHED, Optional.empty(), Optional.empty());
-        }
-        Duration quiet = Duration.between(snapshot.modified(), now);
-        boolean stalled = quiet.compareTo(stallLimit(snapshot.log())) > 0;
-        return new Assessment(stalled ? RunStatus.STALLED : RunStatus.LIVE, Optional.empty(), Optional.empty());
+    public static WatchSession session(
+            List<Path> paths, Supplier<List<Path>> newRuns, List<String> metrics, Clock clock, Executor checks) {
+        return new WatchSession(
+                paths, FollowingFeed::new, () -> new LiveChecks(checks, Checks.standard()), newRuns, metrics, clock);
     }
 
-    static Duration stallLimit(TrainingLog log) {
-        Series loss = log.series("loss", RecordKind.TRAINING);
-        double[] gaps = new double[Math.max(0, loss.size() - 1)];
-        int n = 0;
-        for (int i = 1; i < loss.size(); i++) {
-            double gap = loss.timestamp(i) - loss.timestamp(i - 1);
-            if (gap >= 0) {
-                gaps[n++] = gap;
+    /**
+     * What the checks of one snapshot say, at once: {@code finished} when the log is closed,
+     * {@code stalled} when {@code stalled} finds it so, else {@code live}; the verdict of every
+     * standard detector, and the newest of the findings that decide it.
+     */
+    static Assessment assess(LogSnapshot snapshot, Instant now) {
+        RunState state = state(snapshot, now);
+        List<Finding> findings = Checks.run(state, Checks.standard()).findings();
+        return assessment(snapshot.open(), findings);
+    }
+
+    private static RunState state(LogSnapshot snapshot, Instant now) {
+        // The follower's "open" (a closed log, or a final record, ends it) for every format: a run
+        // of any format whose log stops changing shows as stalled.
+        return new RunState(snapshot.log(), snapshot.open(), Optional.of(snapshot.modified()), now);
+    }
+
+    private static Assessment assessment(boolean open, List<Finding> findings) {
+        boolean stalled = findings.stream().anyMatch(f -> f.detector().equals(Stalled.NAME));
+        RunStatus status = !open ? RunStatus.FINISHED : stalled ? RunStatus.STALLED : RunStatus.LIVE;
+        return new Assessment(status, Optional.of(Verdict.of(findings).label()), newest(findings));
+    }
+
+    /**
+     * The finding a table row shows: of the findings of the worst severity there is, the one at
+     * the highest step (the worse, then the first listed, on a tie). {@code in_progress} is left
+     * out: the row's state already says the run is live.
+     */
+    static Optional<Finding> newest(List<Finding> findings) {
+        List<Finding> shown = findings.stream()
+                .filter(f -> !f.detector().equals(Stalled.IN_PROGRESS))
+                .toList();
+        Optional<Severity> worst = shown.stream().map(Finding::severity).min(Comparator.naturalOrder());
+        if (worst.isEmpty()) {
+            return Optional.empty();
+        }
+        Finding best = null;
+        for (Finding f : shown) {
+            if (f.severity() != worst.get()) {
+                continue;
+            }
+            if (best == null || step(f) > step(best)) {
+                best = f;
             }
         }
-        double longest = 0;
-        Series time = log.series(MetricNames.TIME);
-        for (int i = 1; i < time.size(); i++) {
-            longest = Math.max(longest, time.value(i) - time.value(i - 1));
-        }
-        double median = 0;
-        if (n > 0) {
-            Arrays.sort(gaps, 0, n);
-            median = n % 2 == 1 ? gaps[n / 2] : (gaps[n / 2 - 1] + gaps[n / 2]) / 2;
-        }
-        double seconds = Math.max(10 * median, 3 * longest);
-        Duration limit = Duration.ofMillis((long) Math.min(Long.MAX_VALUE / 2, seconds * 1000));
-        return limit.compareTo(MIN_STALL) > 0 ? limit : MIN_STALL;
+        return Optional.ofNullable(best);
+    }
+
+    private static long step(Finding f) {
+        return f.lastStep().orElse(f.firstStep().orElse(Long.MIN_VALUE));
     }
 
     /**
-     * A feed that reads the whole log again whenever the file's size, modification time or
-     * identity changed, and is one {@code stat} otherwise.
+     * A run's feed: {@link TrainingLogs#follow}, opened on the first poll (and tried again on the
+     * next while the path holds no log yet), reading only what the trainer appended.
      */
-    static final class ReloadingFeed implements WatchSession.Feed {
+    static final class FollowingFeed implements WatchSession.Feed {
         private final Path path;
-        private Path file;
-        private Object key;
-        private long size = -1;
-        private long modified;
-        private WatchSession.Snapshot last;
+        private LogFollower follower;
 
-        ReloadingFeed(Path path) {
+        FollowingFeed(Path path) {
             this.path = path;
         }
 
         @Override
-        public WatchSession.Snapshot poll() throws LogReadException {
-            if (file != null && last != null) {
-                try {
-                    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-                    if (a.size() == size
-                            && a.lastModifiedTime().toMillis() == modified
-                            && Objects.equals(a.fileKey(), key)) {
-                        return new WatchSession.Snapshot(last.log(), false, false, last.open(), last.modified());
-                    }
-                } catch (IOException e) {
-                    // Gone for a moment (a writer replacing it): load() below says what is wrong.
-                }
+        public LogSnapshot poll() throws LogReadException {
+            if (follower == null) {
+                follower = TrainingLogs.follow(path);
             }
-            BasicFileAttributes before = null;
-            if (file != null) {
-                try {
-                    before = Files.readAttributes(file, BasicFileAttributes.class);
-                } catch (IOException e) {
-                    before = null;
-                }
-            }
-            TrainingLog log = TrainingLogs.load(path);
-            file = log.path();
-            if (before == null) {
-                try {
-                    before = Files.readAttributes(file, BasicFileAttributes.class);
-                } catch (IOException e) {
-                    throw new LogReadException(file, "cannot read: " + e.getMessage());
-                }
-            }
-            boolean rewritten = last != null
-                    && (before.size() < size
-                            || !Objects.equals(before.fileKey(), key)
-                            || log.recordCount() < last.log().recordCount());
-            size = before.size();
-            modified = before.lastModifiedTime().toMillis();
-            key = before.fileKey();
-            boolean open =
-                    log.finalRecord().isEmpty() && (log.format() != LogFormat.FORGATHER || lacksClosingBracket(file));
-            last = new WatchSession.Snapshot(
-                    log, true, rewritten, open, before.lastModifiedTime().toInstant());
-            return last;
+            return follower.poll();
         }
     }
 
-    private static boolean lacksClosingBracket(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return false;
-        }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            int n = (int) Math.min(256, size);
-            ByteBuffer tail = ByteBuffer.allocate(n);
-            while (tail.hasRemaining() && channel.read(tail, size - n + tail.position()) >= 0) {
-                Thread.onSpinWait();
+    /**
+     * One run's checks, cached: the standard detectors run again only for a new snapshot's log,
+     * on {@code executor}; between snapshots, the state is the last check's {@code stalled} limit
+     * against the file's age, and {@code stalled} alone runs again when that turns the state over.
+     */
+    static final class LiveChecks implements WatchSession.Assessor {
+        private final Executor executor;
+        private final List<Detector> others;
+        private final Stalled stalled;
+        private final Object lock = new Object();
+
+        /** The last finished check; null before the first. */
+        private Checked done;
+        /** A job waiting for the one running to finish; null when none waits. */
+        private Job waiting;
+
+        private boolean running;
+        /** The log of the last full check asked for (done, running or waiting). */
+        private TrainingLog asked;
+        /** Whether the last {@code stalled}-only check asked for was of a stalled file; null when none. */
+        private Boolean askedStalled;
+
+        /** What a finished check found, for one log. */
+        private record Checked(TrainingLog log, List<Finding> others, List<Finding> stall, double limitSeconds) {
+            boolean stalled() {
+                return stall.stream().anyMatch(f -> f.detector().equals(Stalled.NAME));
             }
-            for (int i = tail.position() - 1; i >= 0; i--) {
-                byte b = tail.get(i);
-                if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                    return b != ']';
+
+            List<Finding> all() {
+                List<Finding> all = new ArrayList<>(others);
+                all.addAll(stall);
+                return all.stream().sorted(Finding.WORST_FIRST).toList();
+            }
+        }
+
+        /** A check to run: every detector, or {@code stalled} alone (the log's other findings kept). */
+        private record Job(RunState state, boolean full) {}
+
+        LiveChecks(Executor executor, List<Detector> detectors) {
+            this.executor = executor;
+            this.others =
+                    detectors.stream().filter(d -> !(d instanceof Stalled)).toList();
+            this.stalled = detectors.stream()
+                    .filter(d -> d instanceof Stalled)
+                    .map(d -> (Stalled) d)
+                    .findFirst()
+                    .orElse(Stalled.defaults());
+        }
+
+        @Override
+        public Assessment assess(LogSnapshot snapshot, Instant now) {
+            Checked last;
+            synchronized (lock) {
+                last = done;
+            }
+            boolean quiet = last != null
+                    && snapshot.open()
+                    && Duration.between(snapshot.modified(), now).toMillis() / 1000.0 > last.limitSeconds();
+            if (snapshot.log() != asked) {
+                asked = snapshot.log();
+                askedStalled = null;
+                submit(new Job(state(snapshot, now), true));
+            } else if (last != null
+                    && last.log() == snapshot.log()
+                    && quiet != last.stalled()
+                    && !Boolean.valueOf(quiet).equals(askedStalled)) {
+                askedStalled = quiet;
+                submit(new Job(state(snapshot, now), false));
+            }
+            synchronized (lock) {
+                last = done;
+            }
+            if (last == null) {
+                return new Assessment(
+                        snapshot.open() ? RunStatus.LIVE : RunStatus.FINISHED, Optional.empty(), Optional.empty());
+            }
+            boolean stalledNow = snapshot.open()
+                    && Duration.between(snapshot.modified(), now).toMillis() / 1000.0 > last.limitSeconds();
+            List<Finding> findings = last.all();
+            RunStatus status = !snapshot.open() ? RunStatus.FINISHED : stalledNow ? RunStatus.STALLED : RunStatus.LIVE;
+            return new Assessment(status, Optional.of(Verdict.of(findings).label()), newest(findings));
+        }
+
+        private void submit(Job job) {
+            synchronized (lock) {
+                if (running) {
+                    // A full check of a newer log supersedes anything waiting; a stalled-only
+                    // one does not replace a full check still to come.
+                    if (job.full() || waiting == null || !waiting.full()) {
+                        waiting = job;
+                    }
+                    return;
+                }
+                running = true;
+            }
+            executor.execute(() -> work(job));
+        }
+
+        private void work(Job first) {
+            Job job = first;
+            while (job != null) {
+                Checked result;
+                try {
+                    result = check(job);
+                } catch (RuntimeException e) {
+                    // A detector's bug must not stop the watch: that log keeps its last verdict.
+                    result = null;
+                }
+                synchronized (lock) {
+                    if (result != null) {
+                        done = result;
+                    }
+                    job = waiting;
+                    waiting = null;
+                    if (job == null) {
+                        running = false;
+                    }
                 }
             }
-            return true;
-        } catch (IOException e) {
-            return false;
+        }
+
+        private Checked check(Job job) {
+            RunState state = job.state();
+            List<Finding> stall = stalled.check(state);
+            double limit = stall.stream()
+                    .map(Finding::threshold)
+                    .filter(OptionalDouble::isPresent)
+                    .mapToDouble(OptionalDouble::getAsDouble)
+                    .findFirst()
+                    // No finding: the log is closed, and a closed log never stalls.
+                    .orElse(Double.POSITIVE_INFINITY);
+            if (job.full()) {
+                return new Checked(state.log(), Checks.run(state, others).findings(), stall, limit);
+            }
+            Checked last;
+            synchronized (lock) {
+                last = done;
+            }
+            if (last == null || last.log() != state.log()) {
+                // A newer log's full check finished first: this one is out of date.
+                return last;
+            }
+            return new Checked(last.log(), last.others(), stall, limit);
         }
     }
 }

@@ -21,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -136,14 +138,30 @@ final class WatchCommand implements Callable<Integer> {
             newRuns = () ->
                     projectRuns().stream().filter(p -> !before.contains(p)).toList();
         }
-        WatchSession session = Watches.session(chosen, newRuns, chosenMetrics, clock);
         ChartCharset drawWith = TerminalLook.charset(requested, env);
         boolean colour = TerminalLook.colour(env);
         ViewState view = ViewState.start(smooth, false, axis);
         boolean terminal = stdoutIsTerminal.get();
         if (once || !terminal) {
-            return printOnce(session, view, drawWith, colour, terminal, err);
+            // One frame: its checks are done before it is drawn.
+            return printOnce(
+                    Watches.session(chosen, newRuns, chosenMetrics, clock), view, drawWith, colour, terminal, err);
         }
+        // Live: the checks (seconds of CPU on a big log) run beside the view, which never waits for them.
+        ExecutorService checks = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "forgather-watch-checks");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+        try {
+            return live(Watches.session(chosen, newRuns, chosenMetrics, clock, checks), view, drawWith, colour, err);
+        } finally {
+            checks.shutdownNow();
+        }
+    }
+
+    private int live(WatchSession session, ViewState view, ChartCharset drawWith, boolean colour, PrintWriter err) {
         WatchModel first = session.poll();
         if (!session.anyRead()) {
             session.errors().forEach(e -> err.println("error: " + e));

@@ -1,5 +1,6 @@
 package dev.forgather.logs.watch;
 
+import dev.forgather.logs.check.Finding;
 import java.util.Optional;
 
 /**
@@ -7,6 +8,7 @@ import java.util.Optional;
  *
  * @param status live, finished or stalled
  * @param verdict {@code healthy}, {@code warning} or {@code failed}; empty when no checks ran
- * @param newestFinding the message of the finding at the highest step; empty when there is none
+ * @param newestFinding of the findings of the worst severity found, the one at the highest step
+ *     ({@code in_progress} left out: the status says it); empty when there is none
  */
-public record Assessment(RunStatus status, Optional<String> verdict, Optional<String> newestFinding) {}
+public record Assessment(RunStatus status, Optional<String> verdict, Optional<Finding> newestFinding) {}

@@ -1,5 +1,6 @@
 package dev.forgather.logs.watch;
 
+import dev.forgather.logs.check.Finding;
 import dev.forgather.logs.format.Numbers;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,8 @@ public final class FrameRenderer {
     private static final int LABEL_WIDTH = 9;
     /** The widest a run's name gets in the table before it is cut. */
     private static final int MAX_RUN_WIDTH = 28;
+    /** The check column's width that run names make room for: {@code warning · throughput_drop}. */
+    private static final int MIN_CHECK_WIDTH = 25;
 
     private final WatchModel model;
     private final ViewState view;
@@ -385,8 +388,10 @@ public final class FrameRenderer {
             fixed += 2 + widths[i];
         }
         int check = width - fixed - 2;
-        if (check < 10 && widths[0] > 12) {
-            int give = Math.min(widths[0] - 12, 10 - check);
+        // Run names give up room down to 12 characters so that a verdict and its finding's
+        // detector and step fit (the colour dot tells the runs apart too).
+        if (check < MIN_CHECK_WIDTH && widths[0] > 12) {
+            int give = Math.min(widths[0] - 12, MIN_CHECK_WIDTH - check);
             widths[0] -= give;
             check += give;
         }
@@ -394,9 +399,44 @@ public final class FrameRenderer {
         List<StyledLine.Builder> lines = new ArrayList<>();
         lines.add(tableLine(HEADINGS, widths, -1));
         for (int r = 0; r < rows.size(); r++) {
-            lines.add(tableLine(rows.get(r), widths, model.runs().get(r).colour()));
+            WatchedRun run = model.runs().get(r);
+            rows.get(r)[n - 1] = checkCell(run.assessment(), widths[n - 1]);
+            lines.add(tableLine(rows.get(r), widths, run.colour()));
         }
         return lines;
+    }
+
+    /**
+     * The check column: the verdict and the newest finding's message where it fits in
+     * {@code room}; else the finding's detector and step ({@code warning · spike at 3140}); else
+     * its detector, cut short if need be; else the verdict alone.
+     */
+    private String checkCell(Assessment a, int room) {
+        if (a.verdict().isEmpty()) {
+            return dash;
+        }
+        String verdict = a.verdict().get();
+        if (a.newestFinding().isEmpty()) {
+            return verdict;
+        }
+        Finding f = a.newestFinding().get();
+        String between = charset.isAscii() ? " - " : " \u00B7 ";
+        List<String> choices = new ArrayList<>();
+        choices.add(verdict + between + f.message());
+        if (f.firstStep().isPresent()) {
+            long first = f.firstStep().getAsLong();
+            long last = f.lastStep().orElse(first);
+            choices.add(verdict + between + f.detector() + " at " + (first == last ? first : first + "-" + last));
+        }
+        choices.add(verdict + between + f.detector());
+        for (String c : choices) {
+            if (c.length() <= room) {
+                return c;
+            }
+        }
+        // The detector's name cut short still says more than the verdict alone.
+        String shortest = choices.get(choices.size() - 1);
+        return room >= verdict.length() + between.length() + 4 || verdict.length() > room ? shortest : verdict;
     }
 
     private StyledLine.Builder tableLine(String[] cells, int[] widths, int colour) {
@@ -432,12 +472,11 @@ public final class FrameRenderer {
                 : dash;
         String eta = dash;
         if (a.status() == RunStatus.LIVE && p.etaSeconds().isPresent()) {
-            eta = Numbers.clock(p.etaSeconds().getAsDouble());
+            // To the nearest second: the steps an epoch takes are a quotient, 899.9999 s is 15:00.
+            eta = Numbers.clock(Math.rint(p.etaSeconds().getAsDouble()));
         }
-        String check = a.verdict()
-                .map(v -> v + a.newestFinding().map(f -> ": " + f).orElse(""))
-                .orElse(dash);
-        return new String[] {run.label(), a.status().label(), step, epoch, loss, eval, lr, speed, eta, check};
+        // The check column's text depends on its width, known only once every other column's is.
+        return new String[] {run.label(), a.status().label(), step, epoch, loss, eval, lr, speed, eta, ""};
     }
 
     private String cut(String text, int max) {

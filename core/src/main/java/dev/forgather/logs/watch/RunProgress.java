@@ -18,8 +18,13 @@ import java.util.OptionalLong;
  * @param learningRate the last logged learning rate
  * @param stepsPerSecond the median speed over the last {@value #SPEED_INTERVALS} intervals between
  *     consecutive training records (an interval with an evaluation inside it left out)
- * @param maxSteps the step training ends at, where the format records it
- * @param numTrainEpochs the epoch training ends at, where the format records it
+ * @param maxSteps the step training ends at: the log's {@code config()} key {@code max_steps}
+ *     where it is a positive whole number
+ * @param numTrainEpochs the epoch training ends at: the {@code config()} key
+ *     {@code num_train_epochs} where it is a positive number
+ * @param stepsPerEpoch how many steps one epoch is, where the log says: the slope of epoch against
+ *     step between its first and last training records, when the epochs it logs are fractional
+ *     (an epoch counted in whole numbers, as Lightning logs it, says nothing about where it ends)
  */
 public record RunProgress(
         OptionalLong step,
@@ -29,7 +34,8 @@ public record RunProgress(
         OptionalDouble learningRate,
         OptionalDouble stepsPerSecond,
         OptionalLong maxSteps,
-        OptionalDouble numTrainEpochs) {
+        OptionalDouble numTrainEpochs,
+        OptionalDouble stepsPerEpoch) {
     /** How many of the latest intervals the speed is the median of. */
     public static final int SPEED_INTERVALS = 20;
 
@@ -53,38 +59,75 @@ public record RunProgress(
                 last(log.series("eval_loss")),
                 last(log.series("learning_rate")),
                 speed(loss, log),
-                OptionalLong.empty(),
-                OptionalDouble.empty());
+                maxSteps(log),
+                positive(log.config().get("num_train_epochs")),
+                stepsPerEpoch(loss));
+    }
+
+    private static OptionalLong maxSteps(TrainingLog log) {
+        OptionalDouble v = positive(log.config().get("max_steps"));
+        if (v.isEmpty() || v.getAsDouble() != Math.rint(v.getAsDouble()) || v.getAsDouble() > Long.MAX_VALUE) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of((long) v.getAsDouble());
+    }
+
+    /** {@code text} as a finite number above 0; empty when absent or otherwise (Hugging Face writes -1 for "not set"). */
+    private static OptionalDouble positive(String text) {
+        if (text == null) {
+            return OptionalDouble.empty();
+        }
+        try {
+            double v = Double.parseDouble(text.strip());
+            return Double.isFinite(v) && v > 0 ? OptionalDouble.of(v) : OptionalDouble.empty();
+        } catch (NumberFormatException e) {
+            return OptionalDouble.empty();
+        }
+    }
+
+    private static OptionalDouble stepsPerEpoch(Series loss) {
+        int first = -1;
+        int last = -1;
+        boolean fractional = false;
+        for (int i = 0; i < loss.size(); i++) {
+            double e = loss.epoch(i);
+            if (!Double.isFinite(e)) {
+                continue;
+            }
+            if (first < 0) {
+                first = i;
+            }
+            last = i;
+            fractional |= e != Math.rint(e);
+        }
+        if (!fractional || first == last) {
+            return OptionalDouble.empty();
+        }
+        double de = loss.epoch(last) - loss.epoch(first);
+        long ds = loss.step(last) - loss.step(first);
+        return de > 0 && ds > 0 ? OptionalDouble.of(ds / de) : OptionalDouble.empty();
     }
 
     /**
-     * Seconds left: to {@code maxSteps}, else to {@code numTrainEpochs}, else to the end of the
-     * current epoch, at the current speed. Empty when the speed or the position is unknown.
+     * Seconds left at the current speed: to {@code maxSteps} where the log records it; else to
+     * {@code numTrainEpochs}, or else to the end of the current epoch, where the steps an epoch
+     * takes are known. Empty when the speed, the position or the end is unknown.
      */
     public OptionalDouble etaSeconds() {
-        if (step.isEmpty() || stepsPerSecond.isEmpty() || stepsPerSecond.getAsDouble() <= 0) {
+        if (step.isEmpty() || stepsPerSecond.isEmpty() || !(stepsPerSecond.getAsDouble() > 0)) {
             return OptionalDouble.empty();
         }
         double remainingSteps;
-        long now = step.getAsLong();
         if (maxSteps.isPresent()) {
-            remainingSteps = maxSteps.getAsLong() - now;
-        } else if (epoch.isPresent() && epoch.getAsDouble() > 0) {
+            remainingSteps = maxSteps.getAsLong() - step.getAsLong();
+        } else if (epoch.isPresent() && stepsPerEpoch.isPresent()) {
             double e = epoch.getAsDouble();
-            double stepsPerEpoch = now / e;
-            double target =
-                    numTrainEpochs.isPresent() ? numTrainEpochs.getAsDouble() : Math.ceil(e) > e ? Math.ceil(e) : e + 1;
-            remainingSteps = (target - e) * stepsPerEpoch;
+            double target = numTrainEpochs.isPresent() ? numTrainEpochs.getAsDouble() : Math.floor(e) + 1;
+            remainingSteps = (target - e) * stepsPerEpoch.getAsDouble();
         } else {
             return OptionalDouble.empty();
         }
         return OptionalDouble.of(Math.max(0, remainingSteps) / stepsPerSecond.getAsDouble());
-    }
-
-    /** The same progress with the training length a format records. */
-    public RunProgress withLength(OptionalLong newMaxSteps, OptionalDouble newNumTrainEpochs) {
-        return new RunProgress(
-                step, epoch, loss, evalLoss, learningRate, stepsPerSecond, newMaxSteps, newNumTrainEpochs);
     }
 
     private static OptionalDouble last(Series s) {

@@ -1,6 +1,7 @@
 package dev.forgather.logs.watch;
 
 import dev.forgather.logs.model.LogReadException;
+import dev.forgather.logs.model.LogSnapshot;
 import dev.forgather.logs.model.TrainingLog;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,53 +24,46 @@ import java.util.function.Supplier;
 public final class WatchSession {
     /** The most runs one view overlays. */
     public static final int MAX_RUNS = 9;
-    /** How often an unchanged run is judged again (it may have stalled meanwhile), and new runs looked for. */
+    /** How often new runs are looked for. */
     private static final Duration RECHECK = Duration.ofSeconds(5);
-
-    /**
-     * What a feed found on one poll.
-     *
-     * @param log every complete record the file holds now
-     * @param changed whether the records differ from the previous poll's
-     * @param rewritten whether the file was rewritten rather than appended to (the series start over)
-     * @param open whether the log may still grow (no closing bracket, no final record)
-     * @param modified the file's last modification time
-     */
-    public record Snapshot(TrainingLog log, boolean changed, boolean rewritten, boolean open, Instant modified) {}
 
     /** One run's log, followed. */
     public interface Feed {
         /**
-         * What the file holds now.
+         * What the file holds now, and what changed since the poll before.
          *
          * @throws LogReadException when the file cannot be used now; the next poll tries again
          */
-        Snapshot poll() throws LogReadException;
+        LogSnapshot poll() throws LogReadException;
     }
 
-    /** Judges a run: live, finished or stalled, and what the health checks find. */
+    /**
+     * Judges one run: live, finished or stalled, and what the health checks find. Asked on every
+     * poll, so it must be cheap when the snapshot's log is the one it judged before.
+     */
     public interface Assessor {
-        Assessment assess(Snapshot snapshot, Instant now);
+        Assessment assess(LogSnapshot snapshot, Instant now);
     }
 
     private final class Watched {
         final Path path;
         final Feed feed;
+        final Assessor assessor;
         final int colour;
         String label;
-        Snapshot snapshot;
+        LogSnapshot snapshot;
         WatchedRun run;
-        Instant judged;
 
-        Watched(Path path, Feed feed, int colour) {
+        Watched(Path path, Feed feed, Assessor assessor, int colour) {
             this.path = path;
             this.feed = feed;
+            this.assessor = assessor;
             this.colour = colour;
         }
     }
 
     private final Function<Path, Feed> feeds;
-    private final Assessor assessor;
+    private final Supplier<Assessor> assessors;
     private final Supplier<List<Path>> newRuns;
     private final List<String> metrics;
     private final Clock clock;
@@ -83,7 +77,7 @@ public final class WatchSession {
     /**
      * @param paths the runs to watch, in colour order (at most {@link #MAX_RUNS})
      * @param feeds opens a run's feed
-     * @param assessor judges a run
+     * @param assessors makes each run's assessor
      * @param newRuns the runs there are now, newest first, to add new ones from; null for a fixed set
      * @param metrics the metrics to chart
      * @param clock the time for stalled runs and ETAs
@@ -91,7 +85,7 @@ public final class WatchSession {
     public WatchSession(
             List<Path> paths,
             Function<Path, Feed> feeds,
-            Assessor assessor,
+            Supplier<Assessor> assessors,
             Supplier<List<Path>> newRuns,
             List<String> metrics,
             Clock clock) {
@@ -99,7 +93,7 @@ public final class WatchSession {
             throw new IllegalArgumentException(paths.size() + " runs; at most " + MAX_RUNS + " can be watched");
         }
         this.feeds = feeds;
-        this.assessor = assessor;
+        this.assessors = assessors;
         this.newRuns = newRuns;
         this.metrics = List.copyOf(metrics);
         this.clock = clock;
@@ -113,7 +107,7 @@ public final class WatchSession {
 
     private void add(Path path) {
         known.add(path.toAbsolutePath().normalize());
-        runs.add(new Watched(path, feeds.apply(path), runs.size()));
+        runs.add(new Watched(path, feeds.apply(path), assessors.get(), runs.size()));
     }
 
     /**
@@ -137,26 +131,18 @@ public final class WatchSession {
         }
         for (Watched w : runs) {
             try {
-                Snapshot s = w.feed.poll();
-                if (w.snapshot == null || s.changed()) {
-                    w.snapshot = s;
+                LogSnapshot s = w.feed.poll();
+                Assessment a = w.assessor.assess(s, now);
+                if (w.run == null || s.change() != LogSnapshot.Change.UNCHANGED) {
                     if (w.label == null) {
                         w.label = labelFor(s.log());
                     }
                     w.run = new WatchedRun(
-                            w.label,
-                            w.colour,
-                            s.log(),
-                            assessor.assess(s, now),
-                            s.log().warnings());
-                    w.judged = now;
-                } else {
-                    w.snapshot = s;
-                    if (!now.isBefore(w.judged.plus(RECHECK))) {
-                        w.run = w.run.withAssessment(assessor.assess(s, now));
-                        w.judged = now;
-                    }
+                            w.label, w.colour, s.log(), a, s.log().warnings());
+                } else if (!a.equals(w.run.assessment())) {
+                    w.run = w.run.withAssessment(a);
                 }
+                w.snapshot = s;
             } catch (LogReadException e) {
                 errors.add(e.getMessage());
             }
