@@ -26,6 +26,7 @@ class CollidingNamesTest {
                         .resolve("tensorboard/tbreducer-dup-steps/run_1")
                         .toString());
         assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
         assertThat(r.out().lines().filter(l -> l.startsWith("Run: ")))
                 .containsExactly("Run: tbreducer-strict/run_1", "Run: tbreducer-dup-steps/run_1");
     }
@@ -33,6 +34,8 @@ class CollidingNamesTest {
     @Test
     void aSingleRunKeepsItsOwnName() {
         Cli.Result r = Cli.run("logs", "summary", tensorBoardRun());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
         assertThat(r.out()).contains("\nRun: adamw_lr1e-3\n");
     }
 
@@ -40,6 +43,7 @@ class CollidingNamesTest {
     void compareRowsAndBaselineOfTwoSameNamedRunsAreToldApartByModel() {
         Cli.Result r = Cli.run("logs", "compare", forgatherRun(), tensorBoardRun());
         assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
         assertThat(r.out().lines().map(l -> l.split(" ")[0]).toList())
                 .containsSubsequence("tiny_gpt/adamw_lr1e-3", "adamw_lr1e-3", "Baseline:");
         assertThat(r.out()).contains("\nBaseline: tiny_gpt/adamw_lr1e-3. ");
@@ -48,6 +52,8 @@ class CollidingNamesTest {
     @Test
     void checkVerdictsOfTwoSameNamedRunsAreToldApartByModel() {
         Cli.Result r = Cli.run("logs", "check", forgatherRun(), tensorBoardRun());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
         assertThat(r.out()).isEqualTo("tiny_gpt/adamw_lr1e-3: healthy\nadamw_lr1e-3: healthy\n");
     }
 }

@@ -26,6 +26,8 @@ class CompareCommandTest extends InDemoProject {
                 .replace(Samples.shared().toString(), "SHARED");
     }
 
+    private static final String TRY_HELP = "Try 'forgather logs compare --help' for more information.\n";
+
     private Cli.Result compare(String... args) {
         return logs("compare", args);
     }
@@ -69,6 +71,7 @@ class CompareCommandTest extends InDemoProject {
     void threeRunsAsMarkdown() {
         Cli.Result r = compare(threeRuns("--format", "md"));
         assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
         Golden.of("cli").assertMatches("compare_three.md", r.out());
     }
 
@@ -76,6 +79,7 @@ class CompareCommandTest extends InDemoProject {
     void threeRunsAsCsv() {
         Cli.Result r = compare(threeRuns("--format", "csv"));
         assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
         Golden.of("cli").assertMatches("compare_three.csv", portable(r.out()));
     }
 
@@ -90,6 +94,8 @@ class CompareCommandTest extends InDemoProject {
     @Test
     void jsonReadsBackWithTheKeysTheIssuePins() throws IOException {
         Cli.Result r = compare(threeRuns("--format", "json"));
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
         List<Map<String, Object>> rows = parseArray(r.out());
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0).keySet())
@@ -169,20 +175,27 @@ class CompareCommandTest extends InDemoProject {
         Cli.Result target = compare(a, b, "--target", "eval_loss");
         assertThat(target.exitCode()).isEqualTo(2);
         assertThat(target.out()).isEmpty();
-        assertThat(target.err()).startsWith("error: --target: 'eval_loss' is not METRIC=VALUE, e.g. eval_loss=1.9\n");
+        assertThat(target.err())
+                .isEqualTo("error: --target: 'eval_loss' is not METRIC=VALUE, e.g. eval_loss=1.9\n" + TRY_HELP);
         Cli.Result sort = compare(a, b, "--sort", "eval_loss.median");
         assertThat(sort.exitCode()).isEqualTo(2);
         assertThat(sort.out()).isEmpty();
         assertThat(sort.err()).startsWith("error: --sort: 'eval_loss.median' is not a key to sort by; expected one of");
         Cli.Result group = compare(a, b, "--group=seed(");
         assertThat(group.exitCode()).isEqualTo(2);
-        assertThat(group.err()).startsWith("error: --group: 'seed(' is not a regular expression: ");
+        assertThat(group.out()).isEmpty();
+        assertThat(group.err())
+                .isEqualTo("error: --group: 'seed(' is not a regular expression: Unclosed group\n" + TRY_HELP);
         Cli.Result format = compare(a, b, "--format", "html");
         assertThat(format.exitCode()).isEqualTo(2);
-        assertThat(format.err()).contains("'html' is not a format; expected one of text, md, json, csv");
+        assertThat(format.out()).isEmpty();
+        assertThat(format.err())
+                .isEqualTo("error: Invalid value for option '--format': 'html' is not a format;"
+                        + " expected one of text, md, json, csv\n" + TRY_HELP);
         Cli.Result smooth = compare(a, b, "--smooth", "-1");
         assertThat(smooth.exitCode()).isEqualTo(2);
-        assertThat(smooth.err()).startsWith("error: --smooth must be 0 or more, got -1\n");
+        assertThat(smooth.out()).isEmpty();
+        assertThat(smooth.err()).isEqualTo("error: --smooth must be 0 or more, got -1\n" + TRY_HELP);
     }
 
     @Test
@@ -202,6 +215,7 @@ class CompareCommandTest extends InDemoProject {
                         .map(line -> line.substring(0, line.indexOf(',')))
                         .toList())
                 .containsExactly("version_0", "adamw_lr3e-3", "adamw_lr1e-3");
+        assertThat(r.err()).isEmpty();
     }
 
     @Test
@@ -211,8 +225,10 @@ class CompareCommandTest extends InDemoProject {
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).isEqualTo("Comparison written to: " + file + "\n");
-        assertThat(Files.readString(file))
-                .isEqualTo(compare(threeRuns("--format", "md")).out());
+        Cli.Result toStdout = compare(threeRuns("--format", "md"));
+        assertThat(toStdout.exitCode()).isZero();
+        assertThat(toStdout.err()).isEmpty();
+        assertThat(Files.readString(file)).isEqualTo(toStdout.out());
     }
 
     @Test

@@ -46,6 +46,7 @@ class CompareGroupsTest {
     void seedGroupsAsJson() throws IOException {
         Cli.Result r = compare(runs, "--target", "loss=1.45", "--group", "--format", "json");
         assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
         Golden.of("cli").assertMatches("compare_groups.json", r.out());
         List<Map<String, Object>> rows = CompareCommandTest.parseArray(r.out());
         assertThat(rows.get(0).keySet())
@@ -86,6 +87,7 @@ class CompareGroupsTest {
                         .map(line -> line.substring(0, line.indexOf(',')))
                         .toList())
                 .containsExactly("seed1", "seed2", "seed3");
+        assertThat(r.err()).isEmpty();
     }
 
     @Test

@@ -35,6 +35,8 @@ class ExportCommandTest extends InDemoProject {
         Path out = tmp.resolve("diverged.jsonl");
         Cli.Result r = export(run("llama_1b/runs/diverged_lr1e-2_2026-01-21T14-30-00"), "-o", out.toString());
         assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo("Exported 160 rows from 1 run(s) to " + out + "\n");
         Golden.of("cli").assertMatches("export_diverged.jsonl", Files.readString(out));
         assertThat(Files.readAllLines(out))
                 .filteredOn(l -> l.contains("\"nonfinite\":\"NaN\""))
@@ -49,9 +51,7 @@ class ExportCommandTest extends InDemoProject {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).isEqualTo("Exported 1684 rows from 6 run(s) to " + out + "\n");
         // The killed run's torn record is noted, as summary notes it.
-        assertThat(r.err())
-                .startsWith("warning: ")
-                .contains("killed_2026-01-22T08-15-00", "ignored the last 110 bytes");
+        assertThat(r.err()).isEqualTo(killedWarning());
         List<String> counts = new ArrayList<>();
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = db.createStatement();
@@ -71,6 +71,7 @@ class ExportCommandTest extends InDemoProject {
         Cli.Result r = export(run("tiny_gpt/runs/adamw_lr3e-3"), "--wide", "-o", out.toString());
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).isEqualTo("Exported 157 rows from 1 run(s) to " + out + "\n");
+        assertThat(r.err()).isEmpty();
         assertThat(Files.readAllLines(out).get(0))
                 .startsWith("run,model,format,step,epoch,time,loss,grad_norm,learning_rate,eval_loss");
     }
@@ -80,7 +81,11 @@ class ExportCommandTest extends InDemoProject {
         Path out = tmp.resolve("latest.jsonl");
         Cli.Result r = export("-o", out.toString());
         assertThat(r.exitCode()).isZero();
-        assertThat(r.err()).startsWith("Using latest log: ").contains("resumed_2026-01-23T10-00-00");
+        assertThat(r.err())
+                .isEqualTo("Using latest log: "
+                        + project.resolve("output_models/llama_1b/runs/resumed_2026-01-23T10-00-00/trainer_logs.json")
+                        + "\n\n");
+        assertThat(r.out()).isEqualTo("Exported 197 rows from 1 run(s) to " + out + "\n");
         assertThat(out).exists();
     }
 
@@ -99,14 +104,18 @@ class ExportCommandTest extends InDemoProject {
         Cli.Result unknown =
                 export("--format", "xlsx", "-o", tmp.resolve("a.xlsx").toString());
         assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.out()).isEmpty();
         assertThat(unknown.err())
-                .startsWith("error: Invalid value for option '--format': 'xlsx' is not a format; "
-                        + "expected one of csv, jsonl, parquet\n");
+                .isEqualTo("error: Invalid value for option '--format': 'xlsx' is not a format; "
+                        + "expected one of csv, jsonl, parquet\n"
+                        + "Try 'forgather logs export --help' for more information.\n");
         Cli.Result noExtension = export("-o", tmp.resolve("runs").toString());
         assertThat(noExtension.exitCode()).isEqualTo(2);
+        assertThat(noExtension.out()).isEmpty();
         assertThat(noExtension.err())
-                .startsWith("error: cannot tell the format of " + tmp.resolve("runs")
-                        + " from its extension; give --format csv|jsonl|parquet\n");
+                .isEqualTo("error: cannot tell the format of " + tmp.resolve("runs")
+                        + " from its extension; give --format csv|jsonl|parquet\n"
+                        + "Try 'forgather logs export --help' for more information.\n");
         assertThat(tmp.resolve("runs")).doesNotExist();
     }
 
@@ -126,6 +135,7 @@ class ExportCommandTest extends InDemoProject {
         Path folder = Files.createDirectories(tmp.resolve("taken.csv"));
         Cli.Result r = export(run("tiny_gpt/runs/adamw_lr1e-3"), "-o", folder.toString());
         assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("error: " + folder + ": cannot write: is a directory\n");
         try (Stream<Path> files = Files.list(tmp)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("demo", "taken.csv");

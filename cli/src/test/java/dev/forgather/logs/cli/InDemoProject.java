@@ -23,6 +23,13 @@ abstract class InDemoProject {
         return project.resolve("output_models").resolve(name).toString();
     }
 
+    /** The warning line every command reading the killed run gives for its torn last record. */
+    String killedWarning() {
+        return "warning: " + run("llama_1b/runs/killed_2026-01-22T08-15-00/trainer_logs.json")
+                + ": ignored the last 110 bytes, a record cut off mid-write (the run is still writing or was stopped);"
+                + " read 60 records\n";
+    }
+
     /** {@code forgather -p <copy> logs <command> args...}, in process. */
     Cli.Result logs(String command, String... args) {
         String[] all = new String[args.length + 4];

@@ -29,5 +29,6 @@ class ListCommandTest {
         Cli.Result r = Cli.run("-p", empty.toString(), "logs", "list");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).isEqualTo("No training logs found.\nSearched in: " + empty.resolve("output_models") + "\n");
+        assertThat(r.err()).isEmpty();
     }
 }

@@ -12,20 +12,52 @@ class MainTest {
         Cli.Result alone = Cli.run("logs");
         Cli.Result help = Cli.run("logs", "--help");
         assertThat(alone.exitCode()).isZero();
-        assertThat(alone.out()).isEqualTo(help.out()).contains("list", "summary", "plot");
+        assertThat(alone.err()).isEmpty();
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.err()).isEmpty();
+        assertThat(alone.out())
+                .isEqualTo(help.out())
+                .startsWith("Usage: forgather logs [-hV] [COMMAND]\n")
+                .contains(
+                        "\n  list     List the project's training logs, newest first.\n",
+                        "\n  summary  Print summary statistics of training runs: loss, eval loss, speed,\n",
+                        "\n  plot     Plot training metrics of one or more runs to a PNG, SVG or PDF file.\n");
     }
 
     @Test
     void versionNamesTheTool() {
         Cli.Result r = Cli.run("--version");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).startsWith("forgather-logs ");
+        assertThat(r.out())
+                .matches("(?s)forgather-logs \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n.*")
+                .endsWith("\nJava " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name")
+                        + ")\n");
+        assertThat(r.err()).isEmpty();
     }
 
     @Test
     void helpListsTheGlobalOptions() {
         Cli.Result r = Cli.run("--help");
-        assertThat(r.out()).contains("-p, --project-dir=DIR", "-t, --config-template=NAME", "logs");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out())
+                .isEqualTo("Usage: forgather [-hV] [-p=DIR] [-t=NAME] [COMMAND]\n"
+                        + "Understand your training runs: list, summarise, check, plot, compare and export\n"
+                        + "the training logs of Forgather, Hugging Face, TensorBoard, Lightning and MLflow.\n"
+                        + "  -h, --help              Show this help message and exit.\n"
+                        + "  -p, --project-dir=DIR   Project directory whose output_models/ holds the runs\n"
+                        + "                            (default: .).\n"
+                        + "  -t, --config-template=NAME\n"
+                        + "                          Configuration template; its name prefixes default\n"
+                        + "                            plot file names.\n"
+                        + "  -V, --version           Print version information and exit.\n"
+                        + "Commands:\n"
+                        + "  logs                 List, summarise, check, plot, compare, export and report\n"
+                        + "                         training logs.\n"
+                        + "  generate-completion  Print a shell completion script for bash or zsh (see the\n"
+                        + "                         README).\n"
+                        + "\n"
+                        + "Run 'forgather logs --help' for the log commands.\n");
     }
 
     @Test
@@ -65,8 +97,15 @@ class MainTest {
                         .isFalse();
             }
         }
-        assertThat(Cli.run("logs", "--help").out()).contains("output_models/<model>/runs/<run>/trainer_logs.json");
-        assertThat(Cli.run("logs", "plot", "--help").out()).contains("tmp/training_plot.png");
+        Cli.Result logs = Cli.run("logs", "--help");
+        assertThat(logs.exitCode()).isZero();
+        assertThat(logs.err()).isEmpty();
+        assertThat(logs.out())
+                .contains("\nForgather: output_models/<model>/runs/<run>/trainer_logs.json under -p DIR.\n");
+        Cli.Result plot = Cli.run("logs", "plot", "--help");
+        assertThat(plot.exitCode()).isZero();
+        assertThat(plot.err()).isEmpty();
+        assertThat(plot.out()).contains("tmp/training_plot.png");
     }
 
     @Test
@@ -82,16 +121,18 @@ class MainTest {
     void anUnknownCommandIsAUsageError() {
         Cli.Result r = Cli.run("logs", "lsit");
         assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
         assertThat(r.err())
-                .contains("Unmatched argument at index 1: 'lsit'")
-                .contains("Try 'forgather logs --help' for more information.");
+                .isEqualTo("error: Unmatched argument at index 1: 'lsit'\n"
+                        + "Try 'forgather logs --help' for more information.\n");
     }
 
     @Test
     void shellCompletionIsGenerated() {
         Cli.Result r = Cli.run("generate-completion");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("complete -F _complete_forgather", "one-line");
+        assertThat(r.out()).startsWith("#!/usr/bin/env bash\n").contains("complete -F _complete_forgather", "one-line");
+        assertThat(r.err()).isEmpty();
     }
 
     @Test
@@ -125,11 +166,14 @@ class MainTest {
     @Test
     void aCommandBuiltAloneRunsLikeTheFullTree(@TempDir java.nio.file.Path empty) {
         var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
         String[] args = {"-p", empty.toString(), "logs", "list"};
         var cli = Main.commandLine(args);
         cli.setOut(new java.io.PrintWriter(out));
+        cli.setErr(new java.io.PrintWriter(err));
         assertThat(cli.execute(args)).isZero();
         assertThat(out.toString())
                 .isEqualTo("No training logs found.\nSearched in: " + empty.resolve("output_models") + "\n");
+        assertThat(err.toString()).isEmpty();
     }
 }

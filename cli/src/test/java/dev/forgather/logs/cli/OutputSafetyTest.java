@@ -125,6 +125,7 @@ class OutputSafetyTest extends InDemoProject {
             Cli.Result export = logs("export", run(RUN), "-o", csv.toString());
             assertThat(export.exitCode()).isZero();
             assertThat(export.err()).isEmpty();
+            assertThat(export.out()).isEqualTo("Exported 479 rows from 1 run(s) to " + csv + "\n");
         }
         assertThat(Files.readString(json)).startsWith("[");
         assertThat(Files.readString(csv)).startsWith("run,model,format,step");
@@ -153,6 +154,7 @@ class OutputSafetyTest extends InDemoProject {
         Cli.Result r = logs("plot", run(RUN), "-o", link.toString());
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo("Plotting 1 training run(s)...\nPlot saved to: " + link + "\n");
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(tmp.resolve("charts/new.svg"))).contains("<svg");
     }
@@ -165,6 +167,8 @@ class OutputSafetyTest extends InDemoProject {
         Path link = Files.createSymbolicLink(folder.resolve("link.txt"), Path.of("real.txt"));
         Cli.Result r = logs("summary", run(RUN), "-o", link.toString());
         assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo("Summary written to: " + link + "\n");
         assertThat(Files.readString(folder.resolve("real.txt"))).startsWith("Training Run Summary");
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.exists(Path.of("real.txt"), LinkOption.NOFOLLOW_LINKS)).isFalse();

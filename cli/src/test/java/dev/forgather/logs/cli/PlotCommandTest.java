@@ -14,6 +14,13 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class PlotCommandTest extends InDemoProject {
+    private static final String TRY_HELP = "Try 'forgather logs plot --help' for more information.\n";
+
+    /** What plot prints when it wrote {@code out} from {@code runs} runs. */
+    private static String saved(int runs, Object out) {
+        return "Plotting " + runs + " training run(s)...\nPlot saved to: " + out + "\n";
+    }
+
     private Cli.Result plot(String... args) {
         return logs("plot", args);
     }
@@ -23,8 +30,11 @@ class PlotCommandTest extends InDemoProject {
         Path out = tmp.resolve("figures/training.png");
         Cli.Result r = plot("--output", out.toString());
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).isEqualTo("Plotting 1 training run(s)...\nPlot saved to: " + out + "\n");
-        assertThat(r.err()).startsWith("Using latest log: ");
+        assertThat(r.out()).isEqualTo(saved(1, out));
+        assertThat(r.err())
+                .isEqualTo("Using latest log: "
+                        + project.resolve("output_models/llama_1b/runs/resumed_2026-01-23T10-00-00/trainer_logs.json")
+                        + "\n\n");
         BufferedImage image = ImageIO.read(out.toFile());
         assertThat(image.getWidth()).isEqualTo(3600);
         assertThat(image.getHeight()).isEqualTo(2400);
@@ -44,7 +54,8 @@ class PlotCommandTest extends InDemoProject {
                 out.toString(),
                 "--no-show");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).startsWith("Plotting 2 training run(s)...\n");
+        assertThat(r.out()).isEqualTo(saved(2, out));
+        assertThat(r.err()).isEmpty();
         BufferedImage image = ImageIO.read(out.toFile());
         assertThat(image.getWidth()).isEqualTo(4800);
         assertThat(image.getHeight()).isEqualTo(1800);
@@ -64,7 +75,8 @@ class PlotCommandTest extends InDemoProject {
                 "--metrics",
                 "grad_norm,max_grad_norm");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).endsWith("Plot saved to: " + base + ".svg\n");
+        assertThat(r.out()).isEqualTo(saved(1, base + ".svg"));
+        assertThat(r.err()).isEmpty();
         assertThat(tmp.resolve("plot.svg"))
                 .content()
                 .contains("<svg", "Grad Norm vs Global Step", "Max Grad Norm vs Global Step");
@@ -81,6 +93,8 @@ class PlotCommandTest extends InDemoProject {
                 "--output",
                 out.toString());
         assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEqualTo(saved(1, out));
+        assertThat(r.err()).isEmpty();
         byte[] bytes = Files.readAllBytes(out);
         assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
                 .isEqualTo("%PDF-");
@@ -97,15 +111,27 @@ class PlotCommandTest extends InDemoProject {
         Cli.Result r = plot(bad.toString(), run("tiny_gpt/runs/adamw_lr1e-3"), "--output", out.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("error: " + bad + ": line 1, column 1: not a JSON array\n");
-        assertThat(r.out()).startsWith("Plotting 1 training run(s)...");
+        assertThat(r.out()).isEqualTo(saved(1, out));
         assertThat(out).exists();
     }
 
     @Test
     void badOptionsAreUsageErrors() {
-        assertThat(plot("--x-axis", "week").exitCode()).isEqualTo(2);
-        assertThat(plot("--format", "gif").err()).contains("'gif' is not a plot format; expected one of png, svg, pdf");
-        assertThat(plot("--smooth", "-2").err()).contains("--smooth must be 0 or more, got -2");
+        assertUsageError(
+                plot("--x-axis", "week"),
+                "error: Invalid value for option '--x-axis': 'week' is not an x axis; expected one of step, epoch,"
+                        + " time\n");
+        assertUsageError(
+                plot("--format", "gif"),
+                "error: Invalid value for option '--format': 'gif' is not a plot format; expected one of png, svg,"
+                        + " pdf\n");
+        assertUsageError(plot("--smooth", "-2"), "error: --smooth must be 0 or more, got -2\n");
+    }
+
+    private static void assertUsageError(Cli.Result r, String error) {
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo(error + TRY_HELP);
     }
 
     @Test
@@ -159,8 +185,7 @@ class PlotCommandTest extends InDemoProject {
                 " ",
                 "--output",
                 tmp.resolve("x.png").toString());
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).startsWith("error: --metrics names no metric\n");
+        assertUsageError(r, "error: --metrics names no metric\n");
     }
 
     @Test
@@ -173,6 +198,7 @@ class PlotCommandTest extends InDemoProject {
         Cli.Result r = plot(log.toString(), "--log-scale", "--metrics", "loss", "--output", out.toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEqualTo(saved(1, out));
         assertThat(out).exists();
     }
 
@@ -186,6 +212,7 @@ class PlotCommandTest extends InDemoProject {
                 "--output",
                 tmp.resolve("t.png").toString());
         assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEqualTo(saved(1, tmp.resolve("t.png")));
         assertThat(r.err())
                 .isEqualTo("warning: " + log + ": no 'timestamp' in this log: nothing to draw against "
                         + "Time (minutes)\n");
@@ -206,6 +233,8 @@ class PlotCommandTest extends InDemoProject {
                 "--output",
                 out.toString());
         assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).isEqualTo(saved(1, out));
+        assertThat(r.err()).isEqualTo("error: " + bad + ": empty file\n");
         // Each label stays with its own run: the good run is "good", not the failed run's "broken".
         assertThat(out).content().contains(">good<").doesNotContain(">broken<");
     }
@@ -218,6 +247,7 @@ class PlotCommandTest extends InDemoProject {
                 "--output",
                 file.resolve("x.png").toString());
         assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).isEqualTo("Plotting 1 training run(s)...\n");
         assertThat(r.err())
                 .isEqualTo("error: " + file.resolve("x.png") + ": cannot write: not a directory: " + file + "\n");
     }

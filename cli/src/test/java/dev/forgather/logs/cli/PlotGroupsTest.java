@@ -40,6 +40,8 @@ class PlotGroupsTest {
         return Cli.run(args.toArray(String[]::new));
     }
 
+    private static final String TRY_HELP = "Try 'forgather logs plot --help' for more information.\n";
+
     private static String sample(String run) {
         return Samples.shared()
                 .resolve("samples/forgather_project/output_models/tiny_gpt/runs")
@@ -89,14 +91,18 @@ class PlotGroupsTest {
         assertThat(curves.exitCode()).isEqualTo(2);
         assertThat(curves.out()).isEmpty();
         assertThat(curves.err())
-                .startsWith("error: --group draws the metrics chart; it does not go with --loss-curves\n");
+                .isEqualTo("error: --group draws the metrics chart; it does not go with --loss-curves\n" + TRY_HELP);
         Cli.Result time = plot(runs, "--group", "--x-axis", "time");
         assertThat(time.exitCode()).isEqualTo(2);
+        assertThat(time.out()).isEmpty();
         assertThat(time.err())
-                .startsWith("error: --group aligns runs on their steps; it does not go with --x-axis time\n");
+                .isEqualTo("error: --group aligns runs on their steps; it does not go with --x-axis time\n" + TRY_HELP);
         Cli.Result band = plot(runs, "--group", "--band", "iqr");
         assertThat(band.exitCode()).isEqualTo(2);
-        assertThat(band.err()).contains("'iqr' is not a band; expected one of std, minmax, ci95");
+        assertThat(band.out()).isEmpty();
+        assertThat(band.err())
+                .isEqualTo("error: Invalid value for option '--band': 'iqr' is not a band; expected one of std, minmax,"
+                        + " ci95\n" + TRY_HELP);
     }
 
     @Test
@@ -105,12 +111,14 @@ class PlotGroupsTest {
         Path dashed = tmp.resolve("dashed.png");
         List<String> two = List.of(sample("adamw_lr1e-3"), sample("adamw_lr3e-3"));
         // plot() puts the paths last: here they are --compare's.
-        assertThat(plot(two, "--output", plain.toString(), "--metrics", "loss", "--compare")
-                        .exitCode())
-                .isZero();
+        Cli.Result p = plot(two, "--output", plain.toString(), "--metrics", "loss", "--compare");
+        assertThat(p.exitCode()).isZero();
+        assertThat(p.out()).isEqualTo("Plotting 2 training run(s)...\nPlot saved to: " + plain + "\n");
+        assertThat(p.err()).isEmpty();
         Cli.Result r = plot(
                 two, "--output", dashed.toString(), "--metrics", "loss", "--baseline", "adamw_lr1e-3", "--compare");
         assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEqualTo("Plotting 2 training run(s)...\nPlot saved to: " + dashed + "\n");
         assertThat(r.err()).isEmpty();
         BufferedImage solid = ImageIO.read(plain.toFile());
         BufferedImage dash = ImageIO.read(dashed.toFile());
@@ -132,7 +140,8 @@ class PlotGroupsTest {
                 "--baseline",
                 sample("adamw_lr1e-3"));
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).startsWith("Plotting 2 training run(s)...\n");
+        assertThat(r.out()).isEqualTo("Plotting 2 training run(s)...\nPlot saved to: " + file + "\n");
+        assertThat(r.err()).isEmpty();
         BufferedImage image = ImageIO.read(file.toFile());
         assertThat(count(image, 0, image.getWidth(), BLUE, 0))
                 .as("the baseline, first")
@@ -147,6 +156,7 @@ class PlotGroupsTest {
                 "--baseline",
                 tmp.resolve("nope").toString());
         assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.out()).isEmpty();
         assertThat(missing.err()).isEqualTo("error: --baseline: " + tmp.resolve("nope") + ": no such file\n");
     }
 
@@ -154,6 +164,8 @@ class PlotGroupsTest {
         Path file = tmp.resolve("band_" + band + ".png");
         Cli.Result r = plot(runs, "--output", file.toString(), "--metrics", "eval_loss", "--group", "--band", band);
         assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEqualTo("Plotting 6 training run(s) in 2 group(s)...\nPlot saved to: " + file + "\n");
+        assertThat(r.err()).isEmpty();
         BufferedImage image = ImageIO.read(file.toFile());
         return count(image, 0, image.getWidth(), FAINT_BLUE, 3);
     }

@@ -32,6 +32,7 @@ class ProcessLimitsTest {
                 tmp, "umask 027;", List.of(), null, "logs", "summary", run("adamw_lr1e-3"), "-o", fresh.toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEqualTo("Summary written to: " + fresh + "\n");
         assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
 
         Path shared = Files.writeString(tmp.resolve("shared.txt"), "old");
@@ -39,6 +40,8 @@ class ProcessLimitsTest {
         r = Forked.run(
                 tmp, "umask 077;", List.of(), null, "logs", "summary", run("adamw_lr1e-3"), "-o", shared.toString());
         assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEqualTo("Summary written to: " + shared + "\n");
+        assertThat(r.err()).isEmpty();
         assertThat(shared).content().startsWith("Training Run Summary");
         assertThat(Files.getPosixFilePermissions(shared)).isEqualTo(PosixFilePermissions.fromString("rw-rw-r--"));
     }
@@ -49,6 +52,9 @@ class ProcessLimitsTest {
         Assumptions.assumeTrue(full.exists() && full.canWrite(), "no /dev/full here");
         Cli.Result r = Forked.run(tmp, "", List.of(), full, "logs", "summary", run("adamw_lr1e-3"));
         assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out())
+                .as("standard output is /dev/full, not the file Forked reads back")
+                .isEmpty();
         assertThat(r.err()).isEqualTo("error: cannot write to standard output: No space left on device\n");
     }
 

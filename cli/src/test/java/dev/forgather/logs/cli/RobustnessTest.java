@@ -55,6 +55,7 @@ class RobustnessTest {
         try {
             Cli.Result r = Unprivileged.run(project, "logs", "summary", log.toString());
             assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.out()).isEmpty();
             assertThat(r.err()).isEqualTo("error: " + log + ": permission denied\n");
         } finally {
             Unprivileged.unlock(log);

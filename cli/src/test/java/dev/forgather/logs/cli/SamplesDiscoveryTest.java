@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.forgather.logs.testing.Shared;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,7 @@ class SamplesDiscoveryTest {
     void theSampleFolderHoldsForgatherTensorBoardAndLightningRunsEachOnce() throws IOException {
         Cli.Result r = Cli.run("-p", samples().toString(), "logs", "summary", "--all", "--format", "json");
         assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
         Map<String, Map<String, String>> byPath = new java.util.LinkedHashMap<>();
         for (Map<String, String> run : SummaryCommandTest.parseArrayAll(r.out())) {
             byPath.put(run.get("format") + " " + run.get("run_name"), run);
@@ -37,6 +39,32 @@ class SamplesDiscoveryTest {
     @Test
     void listMarksRunsThatAreNotForgatherLogs() {
         Cli.Result r = Cli.run("-p", samples().toString(), "logs", "list");
-        assertThat(r.out()).startsWith("Found 4 training log(s):").contains(" [tensorboard]\n", " [lightning]\n");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
+        // The shared files' times depend on how they were copied: the order is not pinned here.
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("Found 4 training log(s):");
+        assertThat(lines.stream().filter(l -> l.matches("\\d+\\. .*")).map(l -> l.substring(l.indexOf(' ') + 1)))
+                .containsExactlyInAnyOrder(
+                        "adamw_lr1e-3 [tensorboard]",
+                        "tiny_gpt/version_0 [lightning]",
+                        "tiny_gpt/adamw_lr3e-3",
+                        "tiny_gpt/adamw_lr1e-3");
+        assertThat(lines.stream().filter(l -> l.startsWith("   Path: ")))
+                .containsExactlyInAnyOrder(
+                        "   Path: " + samples().resolve("tensorboard/tiny_gpt/adamw_lr1e-3"),
+                        "   Path: " + samples().resolve("lightning/tiny_gpt/version_0/metrics.csv"),
+                        "   Path: "
+                                + samples()
+                                        .resolve(
+                                                "forgather_project/output_models/tiny_gpt/runs/adamw_lr3e-3/trainer_logs.json"),
+                        "   Path: "
+                                + samples()
+                                        .resolve(
+                                                "forgather_project/output_models/tiny_gpt/runs/adamw_lr1e-3/trainer_logs.json"));
+        assertThat(lines.stream().filter(l -> l.startsWith("   Modified: ")))
+                .hasSize(4)
+                .allMatch(l -> l.matches("   Modified: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"));
+        assertThat(lines).hasSize(2 + 4 * 4);
     }
 }

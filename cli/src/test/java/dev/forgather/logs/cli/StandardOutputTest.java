@@ -2,12 +2,16 @@ package dev.forgather.logs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -19,10 +23,29 @@ class StandardOutputTest {
             .resolve("demo/output_models/tiny_gpt/runs/adamw_lr1e-3")
             .toString();
 
-    private static Cli.Result execute(OutputStream stdout, String... args) {
+    /**
+     * Runs the command line with {@code stdout} as its standard output; the result's stdout is what
+     * reached {@code stdout}: the bytes of every write that did not fail.
+     */
+    private static Cli.Result execute(OutputStream stdout, String... args) throws IOException {
         StringWriter err = new StringWriter();
-        int status = Main.execute(args, stdout, new PrintWriter(err));
-        return new Cli.Result(status, "", err.toString());
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        OutputStream recorded = new FilterOutputStream(stdout) {
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+                written.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+                written.write(b, off, len);
+            }
+        };
+        int status = Main.execute(args, recorded, new PrintWriter(err));
+        recorded.flush();
+        return new Cli.Result(status, written.toString(StandardCharsets.UTF_8), err.toString());
     }
 
     @Test
@@ -31,6 +54,7 @@ class StandardOutputTest {
         try (OutputStream full = new FileOutputStream("/dev/full")) {
             Cli.Result r = execute(full, "logs", "summary", RUN);
             assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.out()).as("no write to /dev/full succeeds").isEmpty();
             assertThat(r.err()).isEqualTo("error: cannot write to standard output: No space left on device\n");
         }
     }
@@ -43,15 +67,20 @@ class StandardOutputTest {
             Cli.Result r = execute(closed, "logs", "summary", RUN);
             assertThat(r.err()).isEmpty();
             assertThat(r.exitCode()).isZero();
+            assertThat(r.out())
+                    .as("no write to a pipe without a reader succeeds")
+                    .isEmpty();
         }
     }
 
     @Test
     void whatIsWrittenReachesStandardOutput() throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Cli.Result r = execute(bytes, "logs", "summary", RUN, "--format", "one-line");
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
-        assertThat(bytes.toString()).startsWith("adamw_lr1e-3").contains("steps=1500");
+        assertThat(r.out())
+                .isEqualTo("adamw_lr1e-3 | steps=1500 | time=00:22 | loss=1.7338 | eval=1.5631 | samp/s=2171.0\n");
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(r.out());
     }
 }

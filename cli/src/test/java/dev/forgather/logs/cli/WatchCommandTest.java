@@ -41,6 +41,20 @@ class WatchCommandTest extends InDemoProject {
         return new Cli.Result(code, out.toString(), err.toString().replace(project.toString(), "PROJECT"));
     }
 
+    /** One frame of {@code watch args...}: the run succeeds quietly and its stdout is returned. */
+    private String frame(Map<String, String> env, String... args) {
+        Cli.Result r = watch(env, args);
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
+        return r.out();
+    }
+
+    private static void assertUsageError(Cli.Result r, String error) {
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo(error + "Try 'forgather logs watch --help' for more information.\n");
+    }
+
     private static Map<String, String> with(Map<String, String> env, String... keysAndValues) {
         Map<String, String> m = new HashMap<>(env);
         for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -81,6 +95,7 @@ class WatchCommandTest extends InDemoProject {
                 "block",
                 run("tiny_gpt/runs/adamw_lr3e-3"));
         assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
         assertThat(r.out().lines())
                 .hasSize(14)
                 .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(60));
@@ -96,35 +111,34 @@ class WatchCommandTest extends InDemoProject {
                 "epoch",
                 run("llama_1b/runs/baseline_2026-01-20T09-00-00"));
         assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
         assertThat(r.out()).matches("\\A[\\x20-\\x7e\\n]*\\z");
         Golden.of("cli").assertMatches("watch_baseline_ascii_epoch.txt", r.out());
     }
 
     @Test
     void aLocaleThatIsNotUtf8FallsBackToAsciiAsDumbDoes() {
-        String dumb = watch(with(UTF8, "TERM", "dumb"), "--once", run("tiny_gpt/runs/adamw_lr1e-3"))
-                .out();
-        Cli.Result latin =
-                watch(Map.of("LANG", "de_DE.ISO-8859-1", "TERM", "xterm"), "--once", run("tiny_gpt/runs/adamw_lr1e-3"));
-        Cli.Result unset = watch(Map.of("TERM", "xterm"), "--once", run("tiny_gpt/runs/adamw_lr1e-3"));
-        assertThat(latin.out()).isEqualTo(dumb).matches("\\A[\\x20-\\x7e\\n]*\\z");
-        assertThat(unset.out()).isEqualTo(dumb);
-        Cli.Result lcAll = watch(
+        String dumb = frame(with(UTF8, "TERM", "dumb"), "--once", run("tiny_gpt/runs/adamw_lr1e-3"));
+        String latin =
+                frame(Map.of("LANG", "de_DE.ISO-8859-1", "TERM", "xterm"), "--once", run("tiny_gpt/runs/adamw_lr1e-3"));
+        String unset = frame(Map.of("TERM", "xterm"), "--once", run("tiny_gpt/runs/adamw_lr1e-3"));
+        assertThat(latin).isEqualTo(dumb).matches("\\A[\\x20-\\x7e\\n]*\\z");
+        assertThat(unset).isEqualTo(dumb);
+        String lcAll = frame(
                 Map.of("LC_ALL", "en_US.utf8", "LANG", "C", "TERM", "xterm"),
                 "--once",
                 run("tiny_gpt/runs/adamw_lr1e-3"));
-        assertThat(lcAll.out()).contains("\u2595");
+        assertThat(lcAll).contains("\u2595");
     }
 
     @Test
     void refreshBelowAFifthOfASecondIsAUsageError() {
         Cli.Result r = watch(UTF8, "--once", "--refresh", "0.1", run("tiny_gpt/runs/adamw_lr1e-3"));
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.err()).startsWith("error: --refresh must be at least 0.2 seconds, not 0.1\n");
-        assertThat(watch(UTF8, "--once", "--refresh", "0.2", run("tiny_gpt/runs/adamw_lr1e-3"))
-                        .exitCode())
-                .isZero();
+        assertUsageError(r, "error: --refresh must be at least 0.2 seconds, not 0.1\n");
+        Golden.of("cli")
+                .assertMatches(
+                        "watch_adamw_lr1e-3.txt",
+                        frame(UTF8, "--once", "--refresh", "0.2", run("tiny_gpt/runs/adamw_lr1e-3")));
     }
 
     @Test
@@ -137,21 +151,20 @@ class WatchCommandTest extends InDemoProject {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith("error: 10 runs named; at most 9 can be watched at once\n");
-        Cli.Result last = watch(UTF8, "--once", "--all", "--last", "10");
-        assertThat(last.exitCode()).isEqualTo(2);
-        assertThat(last.err()).startsWith("error: --last must be from 1 to 9, not 10\n");
+        assertUsageError(watch(UTF8, "--once", "--all", "--last", "10"), "error: --last must be from 1 to 9, not 10\n");
     }
 
     @Test
     void badOptionValuesAreUsageErrors() {
-        assertThat(watch(UTF8, "--once", "--charset", "emoji").err())
-                .startsWith(
-                        "error: Invalid value for option '--charset': 'emoji' is not a charset; expected one of braille, block, ascii\n");
-        assertThat(watch(UTF8, "--once", "--x-axis", "wall").err())
-                .startsWith(
-                        "error: Invalid value for option '--x-axis': 'wall' is not an x axis; expected one of step, epoch, time\n");
-        assertThat(watch(UTF8, "--once", "--charset", "emoji").exitCode()).isEqualTo(2);
-        assertThat(watch(UTF8, "--once", "--smooth", "-1").exitCode()).isEqualTo(2);
+        assertUsageError(
+                watch(UTF8, "--once", "--charset", "emoji"),
+                "error: Invalid value for option '--charset': 'emoji' is not a charset; expected one of braille,"
+                        + " block, ascii\n");
+        assertUsageError(
+                watch(UTF8, "--once", "--x-axis", "wall"),
+                "error: Invalid value for option '--x-axis': 'wall' is not an x axis; expected one of step, epoch,"
+                        + " time\n");
+        assertUsageError(watch(UTF8, "--once", "--smooth", "-1"), "error: --smooth must be 0 or more, not -1\n");
     }
 
     @Test
@@ -175,6 +188,7 @@ class WatchCommandTest extends InDemoProject {
     void metricsChooseThePanels() {
         Cli.Result r = watch(UTF8, "--once", "--metrics", "grad_norm", run("tiny_gpt/runs/adamw_lr1e-3"));
         assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
         assertThat(r.out()).contains(" Grad Norm vs Global Step").doesNotContain("Eval Loss vs");
     }
 
