@@ -234,6 +234,23 @@ class WatchesTest {
     }
 
     @Test
+    void aLiveLogsMissingBracketIsNotAWarningButARecordCutOffMidWriteIs() throws Exception {
+        Path log = tmp.resolve("trainer_logs.json");
+        Files.writeString(log, openLog(10, 100));
+        WatchSession session = session(log, Clock.systemUTC());
+        WatchModel open = session.poll();
+        assertThat(open.runs().get(0).log().warnings())
+                .as("the log itself still says it")
+                .containsExactly(log + ": no closing ']' (the run is still writing or was stopped); read 10 records");
+        assertThat(open.status()).isEmpty();
+        append(log, ",\n{\"global_step\": 110, \"lo");
+        WatchModel cut = session.poll();
+        assertThat(cut.status())
+                .hasValue("warning: " + log + ": ignored the last 26 bytes, a record cut off mid-write"
+                        + " (the run is still writing or was stopped); read 10 records");
+    }
+
+    @Test
     void aLogGoneForAMomentKeepsItsLastSnapshotAndSaysWhy() throws Exception {
         Path log = tmp.resolve("trainer_logs.json");
         Files.writeString(log, openLog(10, 100));

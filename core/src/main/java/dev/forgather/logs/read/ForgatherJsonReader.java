@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads the Forgather trainer's {@code trainer_logs.json}: a JSON array of flat records, written
@@ -435,8 +436,22 @@ public final class ForgatherJsonReader implements LogReader {
                 + " (the run is still writing or was stopped)";
     }
 
+    private static final String UNCLOSED = "no closing ']' (the run is still writing or was stopped)";
+    private static final Pattern ONLY_UNCLOSED =
+            Pattern.compile(".*: " + Pattern.quote(UNCLOSED) + "; read \\d+ records?");
+
     private static String unclosed(long nuls) {
-        return nuls > 0 ? nulTail(nuls) : "no closing ']' (the run is still writing or was stopped)";
+        return nuls > 0 ? nulTail(nuls) : UNCLOSED;
+    }
+
+    /**
+     * Whether {@code warning}, one of a log's {@link dev.forgather.logs.model.TrainingLog#warnings()},
+     * says no more than that the log has no closing bracket: what every log says while its run is
+     * writing it, and what a follower's {@code LogSnapshot.open()} already tells. Nothing was
+     * ignored then; a live view need not keep saying it.
+     */
+    public static boolean saysOnlyThatItIsOpen(String warning) {
+        return ONLY_UNCLOSED.matcher(warning).matches();
     }
 
     private static String nulTail(long nuls) {

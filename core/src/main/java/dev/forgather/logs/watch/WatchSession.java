@@ -3,6 +3,7 @@ package dev.forgather.logs.watch;
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.LogSnapshot;
 import dev.forgather.logs.model.TrainingLog;
+import dev.forgather.logs.read.ForgatherJsonReader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -133,12 +134,12 @@ public final class WatchSession {
             try {
                 LogSnapshot s = w.feed.poll();
                 Assessment a = w.assessor.assess(s, now);
-                if (w.run == null || s.change() != LogSnapshot.Change.UNCHANGED) {
+                List<String> warnings = warningsWorthShowing(s);
+                if (w.run == null || s.change() != LogSnapshot.Change.UNCHANGED || !warnings.equals(w.run.warnings())) {
                     if (w.label == null) {
                         w.label = labelFor(s.log());
                     }
-                    w.run = new WatchedRun(
-                            w.label, w.colour, s.log(), a, s.log().warnings());
+                    w.run = new WatchedRun(w.label, w.colour, s.log(), a, warnings);
                 } else if (!a.equals(w.run.assessment())) {
                     w.run = w.run.withAssessment(a);
                 }
@@ -164,6 +165,20 @@ public final class WatchSession {
         }
         model = new WatchModel(shown, metrics, status);
         return model;
+    }
+
+    /**
+     * The snapshot's warnings for the status line: all of them but the note that a Forgather log
+     * being written has no closing bracket yet, which every live run would show all the time and
+     * which the table's {@code live} already says. A record cut off mid-write still shows.
+     */
+    private static List<String> warningsWorthShowing(LogSnapshot s) {
+        if (!s.open()) {
+            return s.log().warnings();
+        }
+        return s.log().warnings().stream()
+                .filter(w -> !ForgatherJsonReader.saysOnlyThatItIsOpen(w))
+                .toList();
     }
 
     /** The model of the last poll; null before the first. */
