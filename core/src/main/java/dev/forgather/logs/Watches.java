@@ -10,6 +10,7 @@ import dev.forgather.logs.check.Verdict;
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.LogSnapshot;
 import dev.forgather.logs.model.TrainingLog;
+import dev.forgather.logs.read.LogFormat;
 import dev.forgather.logs.watch.Assessment;
 import dev.forgather.logs.watch.RunStatus;
 import dev.forgather.logs.watch.WatchSession;
@@ -74,21 +75,46 @@ public final class Watches {
      * standard detector, and the newest of the findings that decide it.
      */
     static Assessment assess(LogSnapshot snapshot, Instant now) {
-        RunState state = state(snapshot, now);
-        List<Finding> findings = Checks.run(state, Checks.standard()).findings();
-        return assessment(snapshot.open(), findings);
+        List<Finding> findings =
+                Checks.run(state(snapshot, now), Checks.standard()).findings();
+        boolean quiet = canStall(snapshot)
+                ? isStalled(findings)
+                : snapshot.open() && isStalled(Stalled.defaults().check(followed(snapshot, now)));
+        return new Assessment(
+                status(snapshot, quiet), Optional.of(Verdict.of(findings).label()), newest(findings));
+    }
+
+    private static boolean isStalled(List<Finding> findings) {
+        return findings.stream().anyMatch(f -> f.detector().equals(Stalled.NAME));
     }
 
     private static RunState state(LogSnapshot snapshot, Instant now) {
-        // The follower's "open" (a closed log, or a final record, ends it) for every format: a run
-        // of any format whose log stops changing shows as stalled.
+        return new RunState(snapshot.log(), canStall(snapshot), Optional.of(snapshot.modified()), now);
+    }
+
+    private static RunState followed(LogSnapshot snapshot, Instant now) {
         return new RunState(snapshot.log(), snapshot.open(), Optional.of(snapshot.modified()), now);
     }
 
-    private static Assessment assessment(boolean open, List<Finding> findings) {
-        boolean stalled = findings.stream().anyMatch(f -> f.detector().equals(Stalled.NAME));
-        RunStatus status = !open ? RunStatus.FINISHED : stalled ? RunStatus.STALLED : RunStatus.LIVE;
-        return new Assessment(status, Optional.of(Verdict.of(findings).label()), newest(findings));
+    /**
+     * Whether the run, should its log stop changing, is stalled rather than done: as for
+     * {@code logs check}, only a log that says it is unfinished (a Forgather log without its
+     * closing bracket or final record). A TensorBoard, Lightning or MLflow log has no such mark:
+     * one that stops changing shows as finished, not as a failure.
+     */
+    private static boolean canStall(LogSnapshot snapshot) {
+        return snapshot.open() && snapshot.log().format() == LogFormat.FORGATHER;
+    }
+
+    /** The status of a snapshot, quiet past its stall limit or not. */
+    private static RunStatus status(LogSnapshot snapshot, boolean quietPastLimit) {
+        if (!snapshot.open()) {
+            return RunStatus.FINISHED;
+        }
+        if (!quietPastLimit) {
+            return RunStatus.LIVE;
+        }
+        return canStall(snapshot) ? RunStatus.STALLED : RunStatus.FINISHED;
     }
 
     /**
@@ -177,7 +203,8 @@ public final class Watches {
         }
 
         /** A check to run: every detector, or {@code stalled} alone (the log's other findings kept). */
-        private record Job(RunState state, boolean full) {}
+        /** {@code state} as the follower sees it (open until closed); {@code canStall} as check's rule. */
+        private record Job(RunState state, boolean full, boolean canStall) {}
 
         LiveChecks(Executor executor, List<Detector> detectors) {
             this.executor = executor;
@@ -202,13 +229,13 @@ public final class Watches {
             if (snapshot.log() != asked) {
                 asked = snapshot.log();
                 askedStalled = null;
-                submit(new Job(state(snapshot, now), true));
+                submit(new Job(followed(snapshot, now), true, canStall(snapshot)));
             } else if (last != null
                     && last.log() == snapshot.log()
                     && quiet != last.stalled()
                     && !Boolean.valueOf(quiet).equals(askedStalled)) {
                 askedStalled = quiet;
-                submit(new Job(state(snapshot, now), false));
+                submit(new Job(followed(snapshot, now), false, canStall(snapshot)));
             }
             synchronized (lock) {
                 last = done;
@@ -217,10 +244,10 @@ public final class Watches {
                 return new Assessment(
                         snapshot.open() ? RunStatus.LIVE : RunStatus.FINISHED, Optional.empty(), Optional.empty());
             }
-            boolean stalledNow = snapshot.open()
+            boolean quietNow = snapshot.open()
                     && Duration.between(snapshot.modified(), now).toMillis() / 1000.0 > last.limitSeconds();
             List<Finding> findings = last.all();
-            RunStatus status = !snapshot.open() ? RunStatus.FINISHED : stalledNow ? RunStatus.STALLED : RunStatus.LIVE;
+            RunStatus status = status(snapshot, quietNow);
             return new Assessment(status, Optional.of(Verdict.of(findings).label()), newest(findings));
         }
 
@@ -263,9 +290,18 @@ public final class Watches {
         }
 
         private Checked check(Job job) {
-            RunState state = job.state();
-            List<Finding> stall = stalled.check(state);
-            double limit = stall.stream()
+            // The stall limit of any open log, from the stalled detector's finding about it; the
+            // findings shown follow check's rule, so a log that cannot stall reports none.
+            List<Finding> asFollowed = stalled.check(job.state());
+            RunState state = job.canStall()
+                    ? job.state()
+                    : new RunState(
+                            job.state().log(),
+                            false,
+                            job.state().lastModified(),
+                            job.state().now());
+            List<Finding> stall = job.canStall() ? asFollowed : List.of();
+            double limit = asFollowed.stream()
                     .map(Finding::threshold)
                     .filter(OptionalDouble::isPresent)
                     .mapToDouble(OptionalDouble::getAsDouble)

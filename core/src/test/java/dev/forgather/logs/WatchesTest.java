@@ -464,6 +464,36 @@ class WatchesTest {
     }
 
     @Test
+    void aLightningRunQuietPastTheLimitIsFinishedNotStalledAsCheckSays() throws Exception {
+        Path log = tmp.resolve("metrics.csv");
+        StringBuilder csv = new StringBuilder("step,train_loss\n");
+        for (int step = 10; step <= 100; step += 10) {
+            csv.append(step).append(',').append(2.0 - step / 1000.0).append('\n');
+        }
+        Files.writeString(log, csv);
+        Instant written = Instant.parse("2026-01-01T00:00:00Z");
+        Files.setLastModifiedTime(log, FileTime.from(written));
+        ManualClock clock = new ManualClock(written.plusSeconds(60));
+        WatchSession session = new WatchSession(
+                List.of(log),
+                Watches.FollowingFeed::new,
+                () -> new Watches.LiveChecks(Runnable::run, Checks.standard()),
+                null,
+                WatchModel.DEFAULT_METRICS,
+                clock);
+        assertThat(session.poll().runs().get(0).assessment().status()).isEqualTo(RunStatus.LIVE);
+        clock.now = written.plusSeconds(3600);
+        WatchModel quiet = session.poll();
+        assertThat(quiet.runs().get(0).assessment())
+                .as("metrics.csv never says a run is unfinished: a quiet one is done, as for logs check")
+                .isEqualTo(new Assessment(RunStatus.FINISHED, Optional.of("healthy"), Optional.empty()));
+        LogSnapshot snapshot = TrainingLogs.follow(log).poll();
+        assertThat(Watches.assess(snapshot, written.plusSeconds(3600)))
+                .isEqualTo(new Assessment(RunStatus.FINISHED, Optional.of("healthy"), Optional.empty()));
+        assertThat(Watches.assess(snapshot, written.plusSeconds(60)).status()).isEqualTo(RunStatus.LIVE);
+    }
+
+    @Test
     void checksOnAnotherThreadNeverHoldUpAPollAndOnlyTheNewestWaitingSnapshotIsChecked() throws Exception {
         Path log = tmp.resolve("trainer_logs.json");
         Files.writeString(log, openLog(10, 100));
