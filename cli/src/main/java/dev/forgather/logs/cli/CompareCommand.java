@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Stack;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -161,12 +159,7 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         if (group != null) {
-            try {
-                options = options.withGroups(
-                        group.isEmpty() ? CompareOptions.DEFAULT_GROUP_PATTERN : Pattern.compile(group));
-            } catch (PatternSyntaxException e) {
-                throw usage("--group: '" + group + "' is not a regular expression: " + e.getDescription());
-            }
+            options = options.withGroups(GroupOption.pattern(spec.commandLine(), group));
         }
         return options;
     }

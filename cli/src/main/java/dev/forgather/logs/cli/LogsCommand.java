@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = {
-            "List, summarise, check, plot, compare, export and report training logs.",
+            "List, summarise, check, plot, compare, export, report and watch training logs.",
             "Forgather: output_models/<model>/runs/<run>/trainer_logs.json under -p DIR.",
             "Hugging Face, TensorBoard, Lightning and MLflow logs: anywhere under -p DIR."
         })

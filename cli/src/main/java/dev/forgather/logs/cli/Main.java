@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
         name = "forgather",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Understand your training runs: list, summarise, check, plot, compare and export the "
-                + "training logs of Forgather, Hugging Face, TensorBoard, Lightning and MLflow.",
+        description = "Understand your training runs: list, summarise, check, plot, compare, export, report and "
+                + "watch the training logs of Forgather, Hugging Face, TensorBoard, Lightning and MLflow.",
         footer = {"", "Run 'forgather logs --help' for the log commands."})
 public final class Main implements Runnable {
     @Option(

@@ -3,7 +3,6 @@ package dev.forgather.logs.cli;
 import dev.forgather.logs.Plots;
 import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.compare.Band;
-import dev.forgather.logs.compare.CompareOptions;
 import dev.forgather.logs.compare.SeedGroups;
 import dev.forgather.logs.io.OutputTarget;
 import dev.forgather.logs.model.LogReadException;
@@ -22,7 +21,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -327,12 +325,7 @@ final class PlotCommand implements Callable<Integer> {
                     "--group aligns runs on their steps; it does not go with --x-axis "
                             + xAxis.name().toLowerCase(java.util.Locale.ROOT));
         }
-        try {
-            return group.isEmpty() ? CompareOptions.DEFAULT_GROUP_PATTERN : Pattern.compile(group);
-        } catch (PatternSyntaxException e) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--group: '" + group + "' is not a regular expression: " + e.getDescription());
-        }
+        return GroupOption.pattern(spec.commandLine(), group);
     }
 
     /** The run {@code named} by path (as given, or its log file) or by run name; -1 when none is. */

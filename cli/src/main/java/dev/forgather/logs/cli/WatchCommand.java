@@ -120,7 +120,7 @@ final class WatchCommand implements Callable<Integer> {
             throw usage("--refresh must be at least " + MIN_REFRESH + " seconds, not " + refresh);
         }
         if (smooth < 0) {
-            throw usage("--smooth must be 0 or more, not " + smooth);
+            throw usage("--smooth must be 0 or more, got " + smooth);
         }
         if (last < 1 || last > WatchSession.MAX_RUNS) {
             throw usage("--last must be from 1 to " + WatchSession.MAX_RUNS + ", not " + last);

@@ -185,7 +185,7 @@ class CompareCommandTest extends InDemoProject {
         assertThat(group.exitCode()).isEqualTo(2);
         assertThat(group.out()).isEmpty();
         assertThat(group.err())
-                .isEqualTo("error: --group: 'seed(' is not a regular expression: Unclosed group\n" + TRY_HELP);
+                .isEqualTo("error: --group: 'seed(' is not a regular expression: unclosed group\n" + TRY_HELP);
         Cli.Result format = compare(a, b, "--format", "html");
         assertThat(format.exitCode()).isEqualTo(2);
         assertThat(format.out()).isEmpty();

@@ -42,8 +42,9 @@ class MainTest {
         assertThat(r.err()).isEmpty();
         assertThat(r.out())
                 .isEqualTo("Usage: forgather [-hV] [-p=DIR] [-t=NAME] [COMMAND]\n"
-                        + "Understand your training runs: list, summarise, check, plot, compare and export\n"
-                        + "the training logs of Forgather, Hugging Face, TensorBoard, Lightning and MLflow.\n"
+                        + "Understand your training runs: list, summarise, check, plot, compare, export,\n"
+                        + "report and watch the training logs of Forgather, Hugging Face, TensorBoard,\n"
+                        + "Lightning and MLflow.\n"
                         + "  -h, --help              Show this help message and exit.\n"
                         + "  -p, --project-dir=DIR   Project directory whose output_models/ holds the runs\n"
                         + "                            (default: .).\n"
@@ -52,8 +53,8 @@ class MainTest {
                         + "                            plot file names.\n"
                         + "  -V, --version           Print version information and exit.\n"
                         + "Commands:\n"
-                        + "  logs                 List, summarise, check, plot, compare, export and report\n"
-                        + "                         training logs.\n"
+                        + "  logs                 List, summarise, check, plot, compare, export, report\n"
+                        + "                         and watch training logs.\n"
                         + "  generate-completion  Print a shell completion script for bash or zsh (see the\n"
                         + "                         README).\n"
                         + "\n"

@@ -164,7 +164,7 @@ class WatchCommandTest extends InDemoProject {
                 watch(UTF8, "--once", "--x-axis", "wall"),
                 "error: Invalid value for option '--x-axis': 'wall' is not an x axis; expected one of step, epoch,"
                         + " time\n");
-        assertUsageError(watch(UTF8, "--once", "--smooth", "-1"), "error: --smooth must be 0 or more, not -1\n");
+        assertUsageError(watch(UTF8, "--once", "--smooth", "-1"), "error: --smooth must be 0 or more, got -1\n");
     }
 
     @Test
