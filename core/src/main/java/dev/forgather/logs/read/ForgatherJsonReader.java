@@ -483,7 +483,7 @@ public final class ForgatherJsonReader implements LogReader {
             recordEnd = parser.currentTokenLocation().getByteOffset() + 1;
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
-                readRecord(parser, into);
+                readRecord(parser, MetricNames.STEP, into);
                 recordEnd = parser.currentTokenLocation().getByteOffset() + 1;
             }
             if (token != JsonToken.END_ARRAY) {
@@ -511,18 +511,27 @@ public final class ForgatherJsonReader implements LogReader {
         }
     }
 
-    private static void readRecord(JsonParser parser, TrainingLogBuilder into) throws IOException {
+    /**
+     * Reads one record, the parser just past its opening brace: every number by its key, the
+     * step under {@code stepKey} ({@code global_step} here, {@code step} in Hugging Face's
+     * {@code log_history}), the epoch and time by theirs; anything else is counted as ignored.
+     * Both trainers write the same flat JSON objects, so both readers use this one.
+     */
+    static void readRecord(JsonParser parser, String stepKey, TrainingLogBuilder into) throws IOException {
         into.beginRecord();
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             JsonToken value = parser.nextToken();
             if (value == JsonToken.VALUE_NUMBER_FLOAT || value == JsonToken.VALUE_NUMBER_INT) {
-                switch (key) {
-                    case MetricNames.STEP -> step(parser, value, into);
-                    case MetricNames.EPOCH -> into.epoch(parser.getDoubleValue());
-                    case MetricNames.TIME -> into.timestamp(parser.getDoubleValue());
-                    default -> into.value(key, parser.getDoubleValue());
+                if (key.equals(stepKey)) {
+                    step(parser, value, into);
+                } else if (key.equals(MetricNames.EPOCH)) {
+                    into.epoch(parser.getDoubleValue());
+                } else if (key.equals(MetricNames.TIME)) {
+                    into.timestamp(parser.getDoubleValue());
+                } else {
+                    into.value(key, parser.getDoubleValue());
                 }
             } else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
                 parser.skipChildren();

@@ -205,7 +205,7 @@ public final class TrainerStateReader implements LogReader {
             throws IOException, LogReadException {
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
-            readRecord(parser, into);
+            ForgatherJsonReader.readRecord(parser, STEP, into);
         }
         if (token == null) {
             throw new JsonEOFException(parser, null, "end of input inside " + LOG_HISTORY);
@@ -213,32 +213,6 @@ public final class TrainerStateReader implements LogReader {
         if (token != JsonToken.END_ARRAY) {
             throw Problems.at(file, parser.currentTokenLocation(), LOG_HISTORY + " holds something other than records");
         }
-    }
-
-    private static void readRecord(JsonParser parser, TrainingLogBuilder into) throws IOException {
-        into.beginRecord();
-        JsonToken token;
-        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-            String key = parser.currentName();
-            JsonToken value = parser.nextToken();
-            if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
-                switch (key) {
-                    case STEP -> ForgatherJsonReader.step(parser, value, into);
-                    case EPOCH -> into.epoch(parser.getDoubleValue());
-                    default -> into.value(key, parser.getDoubleValue());
-                }
-            } else if (value == null) {
-                throw new JsonEOFException(parser, null, "end of input inside a record");
-            } else if (value != JsonToken.VALUE_NULL) {
-                // A string, a boolean, an object or an array where a number belongs: counted.
-                parser.skipChildren();
-                into.ignoreValue();
-            }
-        }
-        if (token != JsonToken.END_OBJECT) {
-            throw new JsonEOFException(parser, token, "end of input inside a record");
-        }
-        into.endRecord();
     }
 
     /** Whether a parse error is the file simply ending (end of input, or a token cut by it). */
