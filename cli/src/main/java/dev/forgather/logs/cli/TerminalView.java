@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
@@ -46,13 +47,13 @@ final class TerminalView {
         terminal.flush();
     }
 
-    /** The terminal's rows and columns, or null when there is none to ask. */
-    static int[] size() {
+    /** The terminal's size; empty when there is none to ask or it does not say. */
+    static Optional<Size> size() {
         try (Terminal t = TerminalBuilder.builder().system(true).build()) {
             Size s = t.getSize();
-            return s.getRows() > 0 && s.getColumns() > 0 ? new int[] {s.getRows(), s.getColumns()} : null;
+            return s.getRows() > 0 && s.getColumns() > 0 ? Optional.of(s) : Optional.empty();
         } catch (IOException | RuntimeException e) {
-            return null;
+            return Optional.empty();
         }
     }
 
@@ -129,21 +130,21 @@ final class TerminalView {
                 dirty = false;
             }
             long waitMillis = Math.max(1, Math.min(KEY_WAIT_MILLIS, (nextPoll - System.nanoTime()) / 1_000_000));
-            Key key;
+            Optional<Key> key;
             try {
                 int c = reader.read(waitMillis);
                 if (c == CTRL_C) {
                     return WatchCommand.INTERRUPTED;
                 }
-                key = c >= 0 ? decode(c, reader) : null;
+                key = c >= 0 ? decode(c, reader) : Optional.empty();
             } catch (IOException e) {
                 return ExitStatus.LOG_FAILED;
             }
-            if (key == Key.QUIT) {
+            if (key.equals(Optional.of(Key.QUIT))) {
                 return ExitStatus.OK;
             }
-            if (key != null) {
-                state = state.apply(key, model.metrics().size());
+            if (key.isPresent()) {
+                state = state.apply(key.get(), model.metrics().size());
                 dirty = true;
             }
             if (System.nanoTime() - nextPoll >= 0) {
@@ -157,20 +158,20 @@ final class TerminalView {
     }
 
     /** A key from a typed character, or from an arrow key's escape sequence ({@code ESC [ A} or {@code ESC O A}). */
-    private static Key decode(int c, NonBlockingReader reader) throws IOException {
+    private static Optional<Key> decode(int c, NonBlockingReader reader) throws IOException {
         if (c != ESC) {
             return Key.ofChar(c);
         }
         int next = reader.read(50);
         if (next != '[' && next != 'O') {
-            return null;
+            return Optional.empty();
         }
         return switch (reader.read(50)) {
-            case 'A' -> Key.ZOOM_IN;
-            case 'B' -> Key.ZOOM_OUT;
-            case 'C' -> Key.PAN_RIGHT;
-            case 'D' -> Key.PAN_LEFT;
-            default -> null;
+            case 'A' -> Optional.of(Key.ZOOM_IN);
+            case 'B' -> Optional.of(Key.ZOOM_OUT);
+            case 'C' -> Optional.of(Key.PAN_RIGHT);
+            case 'D' -> Optional.of(Key.PAN_LEFT);
+            default -> Optional.empty();
         };
     }
 

@@ -19,11 +19,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.jline.terminal.Size;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -188,10 +190,10 @@ final class WatchCommand implements Callable<Integer> {
             return ExitStatus.LOG_FAILED;
         }
         // Warnings went to stderr: the frame's status line shows the keys, as a screenshot should.
-        WatchModel shown = new WatchModel(model.runs(), model.metrics(), java.util.Optional.empty());
-        int[] size = terminal ? TerminalView.size() : null;
-        int width = size != null ? size[1] : TerminalLook.dimension(env, "COLUMNS", 100);
-        int height = size != null ? size[0] : TerminalLook.dimension(env, "LINES", 30);
+        WatchModel shown = new WatchModel(model.runs(), model.metrics(), Optional.empty());
+        Optional<Size> size = terminal ? TerminalView.size() : Optional.empty();
+        int width = size.map(Size::getColumns).orElseGet(() -> TerminalLook.dimension(env, "COLUMNS", 100));
+        int height = size.map(Size::getRows).orElseGet(() -> TerminalLook.dimension(env, "LINES", 30));
         Frame frame = FrameRenderer.render(shown, view, drawWith, width, height);
         PrintWriter out = spec.commandLine().getOut();
         out.print(terminal ? TerminalLook.ansi(frame, colour) : frame.plainText());

@@ -1,5 +1,7 @@
 package dev.forgather.logs.watch;
 
+import java.util.Optional;
+
 /** What a key press asks of the view; {@link ViewState#apply} turns it into a new state. */
 public enum Key {
     /** {@code q}: leave. */
@@ -25,8 +27,12 @@ public enum Key {
     /** {@code r}: the view as it started, pan, zoom, axis and layout included. */
     RESET;
 
-    /** The key for a typed character, or null when it means nothing to the view. */
-    public static Key ofChar(int c) {
+    /** The key for a typed character; empty when it means nothing to the view. */
+    public static Optional<Key> ofChar(int c) {
+        return Optional.ofNullable(mapped(c));
+    }
+
+    private static Key mapped(int c) {
         return switch (c) {
             case 'q', 'Q' -> QUIT;
             case 's' -> SMOOTHING;

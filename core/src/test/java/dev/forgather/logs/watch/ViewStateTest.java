@@ -87,15 +87,15 @@ class ViewStateTest {
 
     @Test
     void keysAreTheDocumentedCharacters() {
-        assertThat(Key.ofChar('q')).isEqualTo(Key.QUIT);
-        assertThat(Key.ofChar('s')).isEqualTo(Key.SMOOTHING);
-        assertThat(Key.ofChar('l')).isEqualTo(Key.LOG_SCALE);
-        assertThat(Key.ofChar('m')).isEqualTo(Key.LAYOUT);
-        assertThat(Key.ofChar('x')).isEqualTo(Key.X_AXIS);
-        assertThat(Key.ofChar('+')).isEqualTo(Key.ZOOM_IN);
-        assertThat(Key.ofChar('-')).isEqualTo(Key.ZOOM_OUT);
-        assertThat(Key.ofChar(' ')).isEqualTo(Key.PAUSE);
-        assertThat(Key.ofChar('r')).isEqualTo(Key.RESET);
-        assertThat(Key.ofChar('z')).isNull();
+        assertThat(Key.ofChar('q')).hasValue(Key.QUIT);
+        assertThat(Key.ofChar('s')).hasValue(Key.SMOOTHING);
+        assertThat(Key.ofChar('l')).hasValue(Key.LOG_SCALE);
+        assertThat(Key.ofChar('m')).hasValue(Key.LAYOUT);
+        assertThat(Key.ofChar('x')).hasValue(Key.X_AXIS);
+        assertThat(Key.ofChar('+')).hasValue(Key.ZOOM_IN);
+        assertThat(Key.ofChar('-')).hasValue(Key.ZOOM_OUT);
+        assertThat(Key.ofChar(' ')).hasValue(Key.PAUSE);
+        assertThat(Key.ofChar('r')).hasValue(Key.RESET);
+        assertThat(Key.ofChar('z')).isEmpty();
     }
 }
