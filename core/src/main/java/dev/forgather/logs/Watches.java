@@ -50,10 +50,10 @@ public final class Watches {
      * polling thread: each {@link WatchSession#poll()} returns verdicts for the snapshots it read
      * ({@code --once}, tests).
      *
-     * @param newRuns the runs there are now, newest first, when new runs may join ({@code --all}); else null
+     * @param newRuns the runs there are now, newest first, when new runs may join ({@code --all}); else empty
      */
     public static WatchSession session(
-            List<Path> paths, Supplier<List<Path>> newRuns, List<String> metrics, Clock clock) {
+            List<Path> paths, Optional<Supplier<List<Path>>> newRuns, List<String> metrics, Clock clock) {
         return session(paths, newRuns, metrics, clock, Runnable::run);
     }
 
@@ -64,7 +64,11 @@ public final class Watches {
      * Each run has at most one check waiting; a newer snapshot replaces it.
      */
     public static WatchSession session(
-            List<Path> paths, Supplier<List<Path>> newRuns, List<String> metrics, Clock clock, Executor checks) {
+            List<Path> paths,
+            Optional<Supplier<List<Path>>> newRuns,
+            List<String> metrics,
+            Clock clock,
+            Executor checks) {
         return new WatchSession(
                 paths, FollowingFeed::new, () -> new LiveChecks(checks, Checks.standard()), newRuns, metrics, clock);
     }

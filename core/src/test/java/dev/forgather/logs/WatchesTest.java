@@ -85,14 +85,14 @@ class WatchesTest {
     }
 
     private WatchSession session(Path log, Clock clock) {
-        return Watches.session(List.of(log), null, WatchModel.DEFAULT_METRICS, clock);
+        return Watches.session(List.of(log), Optional.empty(), WatchModel.DEFAULT_METRICS, clock);
     }
 
     /** Every snapshot the sessions' feeds returned, in order. */
     private final List<LogSnapshot> snapshots = new CopyOnWriteArrayList<>();
 
     /** A session as {@link Watches#session} makes it, whose feeds record their snapshots in {@link #snapshots}. */
-    private WatchSession recording(List<Path> logs, Supplier<List<Path>> newRuns, Clock clock) {
+    private WatchSession recording(List<Path> logs, Optional<Supplier<List<Path>>> newRuns, Clock clock) {
         return new WatchSession(
                 logs,
                 path -> {
@@ -162,7 +162,7 @@ class WatchesTest {
     void framesTakenWhileAWriterAppendsAlwaysShowCompleteRecordsAndEndAtTheLastStep() throws Exception {
         Path log = tmp.resolve("trainer_logs.json");
         Files.writeString(log, openLog(10, 100));
-        WatchSession session = recording(List.of(log), null, Clock.systemUTC());
+        WatchSession session = recording(List.of(log), Optional.empty(), Clock.systemUTC());
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread writer = new Thread(() -> {
             try {
@@ -214,7 +214,7 @@ class WatchesTest {
     void aResumeThatTruncatesAndRewritesTheLogRestartsTheSeriesWithoutError() throws Exception {
         Path log = tmp.resolve("trainer_logs.json");
         Files.writeString(log, openLog(10, 600));
-        WatchSession session = recording(List.of(log), null, Clock.systemUTC());
+        WatchSession session = recording(List.of(log), Optional.empty(), Clock.systemUTC());
         assertThat(latestStep(session.poll())).isEqualTo(600);
         // Resumed from the checkpoint at step 400: the trainer truncates the file and rewrites what it keeps.
         Files.writeString(log, openLog(10, 400));
@@ -271,7 +271,7 @@ class WatchesTest {
     void aResumeMidWatchWhileTheWriterRunsRestartsTheSeriesOnceAndEndsWithTheResumedRecordsOnly() throws Exception {
         Path log = tmp.resolve("trainer_logs.json");
         Files.writeString(log, openLog(10, 100));
-        WatchSession session = recording(List.of(log), null, Clock.systemUTC());
+        WatchSession session = recording(List.of(log), Optional.empty(), Clock.systemUTC());
         session.poll();
         CountDownLatch seen600 = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -337,7 +337,7 @@ class WatchesTest {
     void aRewriteThatOutgrowsTheOldFileBeforeThePollIsStillARewrite() throws Exception {
         Path log = tmp.resolve("trainer_logs.json");
         Files.writeString(log, openLog(10, 600));
-        WatchSession session = recording(List.of(log), null, Clock.systemUTC());
+        WatchSession session = recording(List.of(log), Optional.empty(), Clock.systemUTC());
         session.poll();
         // Resumed at step 400 and already past 600 by the next poll: the file never looked smaller.
         StringBuilder resumed =
@@ -361,7 +361,7 @@ class WatchesTest {
         Files.writeString(a, openLog(10, 100));
         List<Path> appeared = new CopyOnWriteArrayList<>();
         ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
-        WatchSession session = recording(List.of(a), () -> List.copyOf(appeared), clock);
+        WatchSession session = recording(List.of(a), Optional.of(() -> List.copyOf(appeared)), clock);
         assertThat(session.poll().runs()).extracting(WatchedRun::label).containsExactly("a");
         Path b = Files.createDirectories(tmp.resolve("b")).resolve("trainer_logs.json");
         Files.writeString(b, openLog(10, 50));
@@ -382,7 +382,7 @@ class WatchesTest {
         Path log = Files.createDirectories(tmp.resolve("nan_run")).resolve("trainer_logs.json");
         String nan = record(50).replace("\"loss\": 2.02", "\"loss\": NaN");
         Files.writeString(log, openLog(10, 40) + ",\n" + nan + ",\n" + record(60) + "\n]");
-        WatchSession session = recording(List.of(log), null, Clock.systemUTC());
+        WatchSession session = recording(List.of(log), Optional.empty(), Clock.systemUTC());
         WatchModel model = session.poll();
         Assessment a = model.runs().get(0).assessment();
         assertThat(a.status()).isEqualTo(RunStatus.FINISHED);
@@ -434,7 +434,7 @@ class WatchesTest {
                 List.of(log),
                 Watches.FollowingFeed::new,
                 () -> new Watches.LiveChecks(Runnable::run, List.of(counting(checks), Stalled.defaults())),
-                null,
+                Optional.empty(),
                 WatchModel.DEFAULT_METRICS,
                 clock);
         // Records 10 s apart: the limit is the 5-minute floor. Epoch 0.1 of 1,000 steps at 1 step/s: 15 minutes to go.
@@ -478,7 +478,7 @@ class WatchesTest {
                 List.of(log),
                 Watches.FollowingFeed::new,
                 () -> new Watches.LiveChecks(Runnable::run, Checks.standard()),
-                null,
+                Optional.empty(),
                 WatchModel.DEFAULT_METRICS,
                 clock);
         assertThat(session.poll().runs().get(0).assessment().status()).isEqualTo(RunStatus.LIVE);
@@ -503,7 +503,7 @@ class WatchesTest {
                 List.of(log),
                 Watches.FollowingFeed::new,
                 () -> new Watches.LiveChecks(queued::add, List.of(counting(checks), Stalled.defaults())),
-                null,
+                Optional.empty(),
                 WatchModel.DEFAULT_METRICS,
                 Clock.systemUTC());
         WatchModel first = session.poll();

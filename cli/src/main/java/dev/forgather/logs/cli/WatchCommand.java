@@ -133,12 +133,12 @@ final class WatchCommand implements Callable<Integer> {
         }
         List<String> chosenMetrics = chosenMetrics();
         List<Path> chosen = choose();
-        Supplier<List<Path>> newRuns = null;
+        Optional<Supplier<List<Path>>> newRuns = Optional.empty();
         if (runs.all) {
             // Runs there already were and that --last left out are not new: only later ones join.
             Set<Path> before = new HashSet<>(projectRuns());
-            newRuns = () ->
-                    projectRuns().stream().filter(p -> !before.contains(p)).toList();
+            newRuns = Optional.of(() ->
+                    projectRuns().stream().filter(p -> !before.contains(p)).toList());
         }
         ChartCharset drawWith = TerminalLook.charset(requested, env);
         boolean colour = TerminalLook.colour(env);

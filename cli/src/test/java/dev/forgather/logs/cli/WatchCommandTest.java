@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -196,7 +197,7 @@ class WatchCommandTest extends InDemoProject {
     void noColorKeepsBoldAndFaintButDropsColour() {
         WatchSession session = Watches.session(
                 List.of(Path.of(run("tiny_gpt/runs/adamw_lr1e-3"))),
-                null,
+                Optional.empty(),
                 WatchModel.DEFAULT_METRICS,
                 Clock.systemUTC());
         Frame frame = FrameRenderer.render(

@@ -65,7 +65,7 @@ public final class WatchSession {
 
     private final Function<Path, Feed> feeds;
     private final Supplier<Assessor> assessors;
-    private final Supplier<List<Path>> newRuns;
+    private final Optional<Supplier<List<Path>>> newRuns;
     private final List<String> metrics;
     private final Clock clock;
     private final List<Watched> runs = new ArrayList<>();
@@ -79,7 +79,7 @@ public final class WatchSession {
      * @param paths the runs to watch, in colour order (at most {@link #MAX_RUNS})
      * @param feeds opens a run's feed
      * @param assessors makes each run's assessor
-     * @param newRuns the runs there are now, newest first, to add new ones from; null for a fixed set
+     * @param newRuns the runs there are now, newest first, to add new ones from; empty for a fixed set
      * @param metrics the metrics to chart
      * @param clock the time for stalled runs and ETAs
      */
@@ -87,7 +87,7 @@ public final class WatchSession {
             List<Path> paths,
             Function<Path, Feed> feeds,
             Supplier<Assessor> assessors,
-            Supplier<List<Path>> newRuns,
+            Optional<Supplier<List<Path>>> newRuns,
             List<String> metrics,
             Clock clock) {
         if (paths.size() > MAX_RUNS) {
@@ -101,7 +101,7 @@ public final class WatchSession {
         for (Path p : paths) {
             add(p);
         }
-        if (newRuns != null) {
+        if (newRuns.isPresent()) {
             lookedForRuns = clock.instant();
         }
     }
@@ -119,9 +119,9 @@ public final class WatchSession {
     public WatchModel poll() {
         Instant now = clock.instant();
         errors.clear();
-        if (newRuns != null && !now.isBefore(lookedForRuns.plus(RECHECK))) {
+        if (newRuns.isPresent() && !now.isBefore(lookedForRuns.plus(RECHECK))) {
             lookedForRuns = now;
-            for (Path p : newRuns.get()) {
+            for (Path p : newRuns.get().get()) {
                 if (runs.size() >= MAX_RUNS) {
                     break;
                 }
