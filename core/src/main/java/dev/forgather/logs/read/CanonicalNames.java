@@ -2,6 +2,7 @@ package dev.forgather.logs.read;
 
 import dev.forgather.logs.model.MetricNames;
 import dev.forgather.logs.model.TrainingLog;
+import dev.forgather.logs.model.TrainingLogBuilder;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -97,6 +98,22 @@ public final class CanonicalNames {
     private static final String LEARNING_RATE_MONITOR_PREFIX = "lr-";
 
     private CanonicalNames() {}
+
+    /**
+     * The canonical name of each of {@code names}, in their order, each told to {@code into} as
+     * an alias of its own name ({@link TrainingLogBuilder#alias}): what every reader of named
+     * series does first.
+     */
+    static String[] aliased(List<String> names, TrainingLogBuilder into) {
+        Map<String, String> canonical = of(names);
+        String[] keys = new String[names.size()];
+        for (int i = 0; i < keys.length; i++) {
+            String name = names.get(i);
+            keys[i] = canonical.getOrDefault(name, name);
+            into.alias(name, keys[i]);
+        }
+        return keys;
+    }
 
     /**
      * Maps one run's metric names, as its file writes them, to canonical names.

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -232,13 +231,7 @@ public final class MlflowReader implements LogReader {
      * @param names the metrics' names, numbered as {@code points} numbers them
      */
     static void emit(List<String> names, ScalarPoints points, TrainingLogBuilder into) {
-        Map<String, String> canonical = CanonicalNames.of(names);
-        String[] keys = new String[names.size()];
-        for (int i = 0; i < keys.length; i++) {
-            String name = names.get(i);
-            keys[i] = canonical.getOrDefault(name, name);
-            into.alias(name, keys[i]);
-        }
+        String[] keys = CanonicalNames.aliased(names, into);
         RecordGrouper grouper = new RecordGrouper(into, true, false);
         for (int i : inTimeOrder(points, keys)) {
             grouper.add(points.steps[i], points.times[i], keys[points.metric[i]], points.values[i]);

@@ -584,13 +584,7 @@ public final class TensorBoardReader implements LogReader {
          * loggers), and a restarted run's new file may start with steps the old one has.
          */
         void emit(List<FileScalars> files, TrainingLogBuilder into) {
-            Map<String, String> canonical = CanonicalNames.of(tags);
-            String[] names = new String[tags.size()];
-            for (int i = 0; i < names.length; i++) {
-                String tag = tags.get(i);
-                names[i] = canonical.getOrDefault(tag, tag);
-                into.alias(tag, names[i]);
-            }
+            String[] names = CanonicalNames.aliased(tags, into);
             RecordGrouper grouper = new RecordGrouper(into, false, true);
             int[] next = new int[files.size()];
             while (true) {
