@@ -24,9 +24,17 @@ public final class Record {
         return log.kind(index);
     }
 
-    /** The global step; a record without one has the step of the record before it (0 for the first). */
+    /**
+     * The global step; a record without one has the step of the record before it (0 for the first),
+     * as a position only: {@link #hasStep()} says whether the record gave it.
+     */
     public long step() {
         return log.step(index);
+    }
+
+    /** Whether the record gave its own {@code global_step}. */
+    public boolean hasStep() {
+        return log.hasStep(index);
     }
 
     /** The epoch; empty when the record has none, as {@link #get} says a metric is absent. */

@@ -50,10 +50,23 @@ public final class Series {
         return values[i];
     }
 
-    /** The global step of the record point {@code i} came from. */
+    /**
+     * The global step of the record point {@code i} came from. A record without one has the step of
+     * the record before it (0 for the first), which is a position, not data: {@link #hasStep(int)}
+     * says whether the record gave it.
+     */
     public long step(int i) {
         checkIndex(i);
         return axes.steps[rows[i]];
+    }
+
+    /**
+     * Whether the record point {@code i} came from gave its own {@code global_step}: summary, plot
+     * and export leave the step of a point without one out (null, not drawn against steps).
+     */
+    public boolean hasStep(int i) {
+        checkIndex(i);
+        return axes.hasStep(rows[i]);
     }
 
     /** The epoch of the record point {@code i} came from; NaN when that record has none. */
@@ -83,7 +96,7 @@ public final class Series {
         return Arrays.copyOf(values, size);
     }
 
-    /** A copy of the steps. */
+    /** A copy of the steps, as {@link #step(int)} gives them. */
     public long[] steps() {
         long[] out = new long[size];
         for (int i = 0; i < size; i++) {

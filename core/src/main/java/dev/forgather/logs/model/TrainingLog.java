@@ -105,8 +105,9 @@ public final class TrainingLog {
     }
 
     /**
-     * Whether any record gave its step. A log without one still has steps (0, or the previous
-     * record's), so that it can be drawn; its statistics leave the steps out.
+     * Whether any record gave its step. A record without one still has a step (0, or the previous
+     * record's) to keep its place, but summary, plot and export leave it out
+     * ({@link Record#hasStep()}, {@link Series#hasStep(int)}).
      */
     public boolean hasSteps() {
         return hasSteps;
@@ -251,15 +252,22 @@ public final class TrainingLog {
             case MetricNames.EPOCH -> source = axes.epochs;
             case MetricNames.TIME -> source = axes.timestamps;
             case MetricNames.STEP -> {
+                // Only the records that gave a step, as epoch and timestamp hold only those that gave theirs.
                 double[] values = new double[recordCount];
                 int[] rows = new int[recordCount];
+                int n = 0;
                 int repeats = 0;
                 for (int i = 0; i < recordCount; i++) {
-                    rows[i] = i;
-                    values[i] = axes.steps[i];
-                    repeats += isRepeat(i);
+                    if (axes.hasStep(i)) {
+                        rows[n] = i;
+                        values[n] = axes.steps[i];
+                        n++;
+                        repeats += isRepeat(i);
+                    }
                 }
-                return new Column(rows, values, recordCount, repeats);
+                return n == recordCount
+                        ? new Column(rows, values, n, repeats)
+                        : new Column(Arrays.copyOf(rows, n), Arrays.copyOf(values, n), n, repeats);
             }
             default -> {
                 return null;
@@ -296,6 +304,7 @@ public final class TrainingLog {
         }
         for (int i = 0; i < n; i++) {
             if (axes.steps[i] != prefix.axes.steps[i]
+                    || axes.hasStep(i) != prefix.axes.hasStep(i)
                     || kinds[i] != prefix.kinds[i]
                     || !sameBits(axes.epochs[i], prefix.axes.epochs[i])
                     || !sameBits(axes.timestamps[i], prefix.axes.timestamps[i])) {
@@ -332,6 +341,10 @@ public final class TrainingLog {
 
     long step(int row) {
         return axes.steps[row];
+    }
+
+    boolean hasStep(int row) {
+        return axes.hasStep(row);
     }
 
     double epoch(int row) {

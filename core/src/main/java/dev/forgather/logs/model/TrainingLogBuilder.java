@@ -21,6 +21,9 @@ import java.util.TreeMap;
 public final class TrainingLogBuilder {
     private int count;
     private long[] steps = new long[64];
+    /** True where a record gave no step; null until one does not (most logs: never). */
+    private boolean[] stepless;
+
     private double[] epochs = new double[64];
     private double[] timestamps = new double[64];
     private byte[] kinds = new byte[64];
@@ -151,6 +154,9 @@ public final class TrainingLogBuilder {
         }
         long recordStep = stepSet ? step : lastStep;
         steps[count] = recordStep;
+        if (!stepSet) {
+            markStepless(count);
+        }
         epochs[count] = epoch;
         timestamps[count] = timestamp;
         RecordKind kind = kindOfCurrent(recordStep);
@@ -187,6 +193,13 @@ public final class TrainingLogBuilder {
         ensureCapacity(count + next.count);
         for (int i = 0; i < next.count; i++) {
             steps[offset + i] = i < next.leadingStepless ? lastStep : next.steps[i];
+        }
+        if (next.stepless != null) {
+            for (int i = 0; i < next.count; i++) {
+                if (next.stepless[i]) {
+                    markStepless(offset + i);
+                }
+            }
         }
         System.arraycopy(next.epochs, 0, epochs, offset, next.count);
         System.arraycopy(next.timestamps, 0, timestamps, offset, next.count);
@@ -252,12 +265,17 @@ public final class TrainingLogBuilder {
         if (published) {
             // A snapshot still reads the axes arrays: fill new ones instead.
             steps = new long[64];
+            stepless = null;
             epochs = new double[64];
             timestamps = new double[64];
             kinds = new byte[64];
             published = false;
         }
         count = 0;
+        if (stepless != null) {
+            // Unpublished, so no snapshot reads it: clear it rather than allocate a new one.
+            Arrays.fill(stepless, false);
+        }
         leadingStepless = 0;
         anyStep = false;
         lastStep = 0;
@@ -300,10 +318,29 @@ public final class TrainingLogBuilder {
         if (n > steps.length) {
             int size = Math.max(n, steps.length * 2);
             steps = Arrays.copyOf(steps, size);
+            if (stepless != null) {
+                stepless = Arrays.copyOf(stepless, size);
+            }
             epochs = Arrays.copyOf(epochs, size);
             timestamps = Arrays.copyOf(timestamps, size);
             kinds = Arrays.copyOf(kinds, size);
         }
+    }
+
+    /**
+     * Notes that record {@code row} gave no step. Writes only at {@code row}, past the end of any
+     * snapshot, or into a new array that a snapshot taken before (when every record had a step, so
+     * it holds none) never sees.
+     */
+    private void markStepless(int row) {
+        if (stepless == null) {
+            stepless = new boolean[steps.length];
+        }
+        stepless[row] = true;
+    }
+
+    private static boolean[] trim(boolean[] a, int n) {
+        return a == null || a.length == n ? a : Arrays.copyOf(a, n);
     }
 
     /** Drops everything set since {@link #beginRecord()}. */
@@ -425,7 +462,8 @@ public final class TrainingLogBuilder {
                                 c.repeats));
             }
         }
-        RecordAxes axes = new RecordAxes(trim(steps, count), trim(epochs, count), trim(timestamps, count));
+        RecordAxes axes =
+                new RecordAxes(trim(steps, count), trim(stepless, count), trim(epochs, count), trim(timestamps, count));
         return new TrainingLog(
                 path,
                 name,
@@ -472,7 +510,7 @@ public final class TrainingLogBuilder {
                 Collections.unmodifiableMap(new TreeMap<>(config)),
                 count,
                 anyStep,
-                new RecordAxes(steps, epochs, timestamps),
+                new RecordAxes(steps, stepless, epochs, timestamps),
                 kinds,
                 shared,
                 List.copyOf(all),
