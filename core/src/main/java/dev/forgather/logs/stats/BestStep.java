@@ -13,6 +13,16 @@ public final class BestStep {
      * Empty when the series has no finite value.
      */
     public static Optional<StepValue> of(Series series, Goal goal) {
+        int best = indexOf(series, goal);
+        return best < 0 ? Optional.empty() : Optional.of(new StepValue(series.step(best), series.value(best)));
+    }
+
+    /**
+     * The point of {@code series} with the best finite value, a tie going to the first; -1 when the
+     * series has no finite value. For a caller that must know whether its record gave a step
+     * ({@link Series#hasStep(int)}).
+     */
+    public static int indexOf(Series series, Goal goal) {
         int best = -1;
         double bestValue = 0;
         for (int i = 0; i < series.size(); i++) {
@@ -22,6 +32,6 @@ public final class BestStep {
                 bestValue = v;
             }
         }
-        return best < 0 ? Optional.empty() : Optional.of(new StepValue(series.step(best), bestValue));
+        return best;
     }
 }

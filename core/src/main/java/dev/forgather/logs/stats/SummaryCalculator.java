@@ -34,54 +34,60 @@ public final class SummaryCalculator {
         int lastTraining = lastTrainingRecord(log);
         if (lastTraining >= 0) {
             Record last = log.record(lastTraining);
-            totalSteps = OptionalLong.of(last.step());
+            totalSteps = last.hasStep() ? OptionalLong.of(last.step()) : OptionalLong.empty();
             finalEpoch = last.epoch();
         }
 
         FiniteStats lossStats = FiniteStats.of(loss);
         FiniteStats gradStats = FiniteStats.of(gradNorm);
-        Optional<StepValue> bestLoss = BestStep.of(loss, Goal.MIN);
-        Optional<StepValue> maxGrad = BestStep.of(gradNorm, Goal.MAX);
-        Optional<StepValue> bestEval = BestStep.of(evalLoss, Goal.MIN);
+        int bestLoss = BestStep.indexOf(loss, Goal.MIN);
+        int maxGrad = BestStep.indexOf(gradNorm, Goal.MAX);
+        int bestEval = BestStep.indexOf(evalLoss, Goal.MIN);
 
         Optional<Record> finalRecord = log.finalRecord();
-        boolean steps = log.hasSteps();
         return new SummaryStatistics(
                 log.runName(),
                 log.modelName(),
                 logPath,
                 log.format(),
-                steps ? totalSteps : OptionalLong.empty(),
+                totalSteps,
                 finalEpoch,
                 last(loss),
                 lossStats.mean(),
                 lossStats.min(),
-                bestLoss.map(sv -> OptionalDouble.of(sv.value())).orElse(OptionalDouble.empty()),
-                stepOf(bestLoss, steps),
+                valueAt(loss, bestLoss),
+                stepAt(loss, bestLoss),
                 gradStats.mean(),
-                maxGrad.map(sv -> OptionalDouble.of(sv.value())).orElse(OptionalDouble.empty()),
-                stepOf(maxGrad, steps),
+                valueAt(gradNorm, maxGrad),
+                stepAt(gradNorm, maxGrad),
                 learningRate.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(learningRate.value(0)),
                 last(learningRate),
                 last(evalLoss),
-                evalLoss.isEmpty() || !steps
-                        ? OptionalLong.empty()
-                        : OptionalLong.of(evalLoss.step(evalLoss.size() - 1)),
-                bestEval.map(sv -> OptionalDouble.of(sv.value())).orElse(OptionalDouble.empty()),
-                stepOf(bestEval, steps),
+                stepAt(evalLoss, evalLoss.size() - 1),
+                valueAt(evalLoss, bestEval),
+                stepAt(evalLoss, bestEval),
                 finalValue(finalRecord, MetricNames.TRAIN_RUNTIME),
                 finalValue(finalRecord, MetricNames.TRAIN_SAMPLES),
                 finalValue(finalRecord, MetricNames.TRAIN_SAMPLES_PER_SECOND),
                 finalValue(finalRecord, MetricNames.TRAIN_STEPS_PER_SECOND),
                 finalValue(finalRecord, MetricNames.EFFECTIVE_BATCH_SIZE),
                 lossStats.nonfinite(),
-                steps ? lossStats.firstNonfiniteStep() : OptionalLong.empty(),
+                lossStats.firstNonfiniteStep(),
                 log.config());
     }
 
-    /** The step of a best value, when the log has steps at all. */
-    private static OptionalLong stepOf(Optional<StepValue> best, boolean steps) {
-        return steps && best.isPresent() ? OptionalLong.of(best.get().step()) : OptionalLong.empty();
+    /** The value of point {@code i}; empty when {@code i} is -1 (no such point). */
+    private static OptionalDouble valueAt(Series series, int i) {
+        return i < 0 ? OptionalDouble.empty() : OptionalDouble.of(series.value(i));
+    }
+
+    /**
+     * The step of point {@code i}; empty when there is no such point ({@code i} is -1) or its record
+     * gave no {@code global_step}: the step it is kept at is not data, and export and plot leave it
+     * out too.
+     */
+    private static OptionalLong stepAt(Series series, int i) {
+        return i < 0 || !series.hasStep(i) ? OptionalLong.empty() : OptionalLong.of(series.step(i));
     }
 
     private static int lastTrainingRecord(TrainingLog log) {
@@ -118,7 +124,7 @@ public final class SummaryCalculator {
                     finite++;
                 } else {
                     if (nonfinite == 0) {
-                        firstNonfinite = OptionalLong.of(series.step(i));
+                        firstNonfinite = stepAt(series, i);
                     }
                     nonfinite++;
                 }

@@ -119,4 +119,27 @@ class SummaryCalculatorTest {
         assertThat(s.bestEvalLossStep()).isEmpty();
         assertThat(s.bestLoss()).hasValue(2.0);
     }
+
+    @Test
+    void aStepIsReportedOnlyWhereItsRecordGaveOne() throws Exception {
+        // The best loss, the largest grad norm, the first NaN, the last training record and the
+        // last evaluation have no global_step: they are not placed at the step before them.
+        SummaryStatistics s = summarize("[{\"global_step\": 10, \"loss\": 3.0, \"grad_norm\": 1.0},"
+                + "{\"loss\": 1.0, \"grad_norm\": 5.0}, {\"global_step\": 20, \"eval_loss\": 2.5},"
+                + "{\"loss\": NaN}, {\"eval_loss\": 2.0}, {\"global_step\": 30, \"loss\": 2.0}, {\"loss\": 2.5}]");
+        assertThat(s.totalSteps()).isEmpty();
+        assertThat(s.finalLoss()).hasValue(2.5);
+        assertThat(s.bestLoss()).hasValue(1.0);
+        assertThat(s.bestLossStep()).isEmpty();
+        assertThat(s.maxGradNormValue()).hasValue(5.0);
+        assertThat(s.maxGradNormStep()).isEmpty();
+        assertThat(s.nonfiniteLossCount()).isEqualTo(1);
+        assertThat(s.firstNonfiniteLossStep()).isEmpty();
+        assertThat(s.finalEvalLoss()).hasValue(2.0);
+        assertThat(s.finalEvalLossStep()).isEmpty();
+        assertThat(s.bestEvalLoss()).hasValue(2.0);
+        assertThat(s.bestEvalLossStep()).isEmpty();
+        // Every record with a loss and no eval_loss is a training record, step or not.
+        assertThat(s.avgLoss()).hasValue((3.0 + 1.0 + 2.0 + 2.5) / 4);
+    }
 }
