@@ -52,7 +52,7 @@ public final class ExportTable {
     public enum ColumnType {
         /** Text; null when absent (a run without a model name). */
         TEXT,
-        /** A whole number, never null: the global step. */
+        /** A whole number: the global step; null when the record gave none (never the step before it, or 0). */
         INTEGER,
         /** An axis value (epoch, Unix time in seconds); null when the record has none, never non-finite. */
         AXIS,
@@ -155,7 +155,11 @@ public final class ExportTable {
         /** A {@link ColumnType#TEXT} column; null when absent. */
         public abstract String text(int column);
 
-        /** The {@link ColumnType#INTEGER} column {@code step}. */
+        /**
+         * The {@link ColumnType#INTEGER} column {@code step}.
+         *
+         * @throws IllegalStateException when the cell is null ({@link #isNull(int)}): the record gave no step
+         */
         public abstract long integer(int column);
 
         /** An {@link ColumnType#AXIS} or {@link ColumnType#VALUE} column; NaN for a null axis. */
@@ -215,6 +219,14 @@ public final class ExportTable {
             };
         }
 
+        /** The step of {@code series}' point {@code i}, which must have one. */
+        long step(Series series, int i) {
+            if (!series.hasStep(i)) {
+                throw new IllegalStateException("column step is null in this row: the record has no global_step");
+            }
+            return series.step(i);
+        }
+
         IllegalArgumentException wrongType(int column, String wanted) {
             return new IllegalArgumentException(
                     "column " + column + " (" + columns.get(column).name() + ") is not " + wanted);
@@ -261,6 +273,7 @@ public final class ExportTable {
         public boolean isNull(int column) {
             return switch (column) {
                 case MODEL -> log.modelName().isEmpty();
+                case STEP -> !current.hasStep(point);
                 case EPOCH, TIME -> !Double.isFinite(number(column));
                 default -> false;
             };
@@ -276,7 +289,7 @@ public final class ExportTable {
             if (column != STEP) {
                 throw wrongType(column, "an integer");
             }
-            return current.step(point);
+            return step(current, point);
         }
 
         @Override
@@ -333,7 +346,8 @@ public final class ExportTable {
         @Override
         public boolean isNull(int column) {
             return switch (column) {
-                case RUN, FORMAT, STEP -> false;
+                case RUN, FORMAT -> false;
+                case STEP -> !anchor.hasStep(anchorPoint);
                 case MODEL -> log.modelName().isEmpty();
                 case EPOCH, TIME -> !Double.isFinite(number(column));
                 default -> at[metricIndex(column)] < 0;
@@ -350,7 +364,7 @@ public final class ExportTable {
             if (column != STEP) {
                 throw wrongType(column, "an integer");
             }
-            return anchor.step(anchorPoint);
+            return step(anchor, anchorPoint);
         }
 
         @Override

@@ -78,6 +78,75 @@ class TableWritersTest {
                         + "\"nonfinite\":{\"loss\":\"NaN\",\"grad_norm\":\"Infinity\"}}");
     }
 
+    /** A run whose first and third records give no global_step; the third follows step 10. */
+    private TrainingLog partlyStepless() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("output_models/gpt/runs/nostep"));
+        Files.writeString(run.resolve("trainer_logs.json"), """
+                [
+                {"timestamp": 100.5, "epoch": 0.1, "loss": 3.0},
+                {"timestamp": 101.5, "global_step": 10, "epoch": 0.2, "loss": 2.5, "grad_norm": 1.5},
+                {"timestamp": 102.5, "epoch": 0.3, "loss": 2.2, "grad_norm": 0.5},
+                {"global_step": 20, "eval_loss": 2.1}
+                ]
+                """);
+        return TrainingLogs.load(run);
+    }
+
+    @Test
+    void aRecordWithoutAStepHasAnEmptyStepCellNotZeroOrTheStepBefore() throws Exception {
+        TrainingLog log = partlyStepless();
+        assertThat(write(new CsvTableWriter(), ExportTable.tidy(List.of(log)))).isEqualTo("""
+                run,model,format,step,epoch,time,metric,value
+                nostep,gpt,forgather,,0.1,100.5,loss,3.0
+                nostep,gpt,forgather,10,0.2,101.5,loss,2.5
+                nostep,gpt,forgather,10,0.2,101.5,grad_norm,1.5
+                nostep,gpt,forgather,,0.3,102.5,loss,2.2
+                nostep,gpt,forgather,,0.3,102.5,grad_norm,0.5
+                nostep,gpt,forgather,20,,,eval_loss,2.1
+                """);
+        assertThat(write(new CsvTableWriter(), ExportTable.wide(List.of(log)))).isEqualTo("""
+                run,model,format,step,epoch,time,loss,grad_norm,eval_loss
+                nostep,gpt,forgather,,0.1,100.5,3.0,,
+                nostep,gpt,forgather,10,0.2,101.5,2.5,1.5,
+                nostep,gpt,forgather,,0.3,102.5,2.2,0.5,
+                nostep,gpt,forgather,20,,,,,2.1
+                """);
+    }
+
+    @Test
+    void aRecordWithoutAStepHasANullStepInJsonLines() throws Exception {
+        TrainingLog log = partlyStepless();
+        assertThat(write(new JsonLinesTableWriter(), ExportTable.tidy(List.of(log))))
+                .isEqualTo("""
+                {"run":"nostep","model":"gpt","format":"forgather","step":null,"epoch":0.1,"time":100.5,"metric":"loss","value":3.0}
+                {"run":"nostep","model":"gpt","format":"forgather","step":10,"epoch":0.2,"time":101.5,"metric":"loss","value":2.5}
+                {"run":"nostep","model":"gpt","format":"forgather","step":10,"epoch":0.2,"time":101.5,"metric":"grad_norm","value":1.5}
+                {"run":"nostep","model":"gpt","format":"forgather","step":null,"epoch":0.3,"time":102.5,"metric":"loss","value":2.2}
+                {"run":"nostep","model":"gpt","format":"forgather","step":null,"epoch":0.3,"time":102.5,"metric":"grad_norm","value":0.5}
+                {"run":"nostep","model":"gpt","format":"forgather","step":20,"epoch":null,"time":null,"metric":"eval_loss","value":2.1}
+                """);
+        assertThat(write(new JsonLinesTableWriter(), ExportTable.wide(List.of(log))))
+                .isEqualTo("""
+                {"run":"nostep","model":"gpt","format":"forgather","step":null,"epoch":0.1,"time":100.5,"loss":3.0,"grad_norm":null,"eval_loss":null}
+                {"run":"nostep","model":"gpt","format":"forgather","step":10,"epoch":0.2,"time":101.5,"loss":2.5,"grad_norm":1.5,"eval_loss":null}
+                {"run":"nostep","model":"gpt","format":"forgather","step":null,"epoch":0.3,"time":102.5,"loss":2.2,"grad_norm":0.5,"eval_loss":null}
+                {"run":"nostep","model":"gpt","format":"forgather","step":20,"epoch":null,"time":null,"loss":null,"grad_norm":null,"eval_loss":2.1}
+                """);
+    }
+
+    @Test
+    void aNullStepIsNotReadAsANumber() throws Exception {
+        ExportTable.Cursor row = ExportTable.tidy(List.of(partlyStepless())).cursor();
+        assertThat(row.next()).isTrue();
+        assertThat(row.isNull(3)).isTrue();
+        assertThatThrownBy(() -> row.integer(3))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("column step is null in this row: the record has no global_step");
+        assertThat(row.next()).isTrue();
+        assertThat(row.isNull(3)).isFalse();
+        assertThat(row.integer(3)).isEqualTo(10);
+    }
+
     @Test
     void csvOfASampleRunMatchesItsGolden() throws Exception {
         TrainingLog log = TrainingLogs.load(Samples.run("adamw_lr1e-3"));

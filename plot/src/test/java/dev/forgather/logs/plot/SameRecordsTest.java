@@ -30,7 +30,7 @@ class SameRecordsTest {
     Path dir;
 
     /**
-     * Training losses 3.0 (no step: 0), 2.5 (10), 2.2 (no step: 10 again), 2.0 (20); evaluations
+     * Training losses 3.0 (no step), 2.5 (10), 2.2 (no step), 2.0 (20); evaluations
      * 2.6 at 10 (written twice, as the Forgather trainer does) and 2.1 at 20, each holding a loss
      * of its own (2.45 and 1.0) that is not a training loss, and the second a grad norm too.
      */
@@ -66,13 +66,12 @@ class SameRecordsTest {
         Figure metrics = MetricsChart.build(List.of(log), PlotOptions.defaults().withMetrics(List.of("grad_norm")));
         XYColumns gradLine = data(metrics, 0).line(0);
 
-        // Training losses: the four training records, the leading one without a step at 0, the
-        // one after step 10 without a step at 10; the evaluations' own losses in none of them.
-        double[] steps = {0, 10, 10, 20};
+        // Training losses: the four training records, exported with an empty step where the record
+        // has none (not 0, nor the step before it); the evaluations' own losses in none of them.
         double[] losses = {3.0, 2.5, 2.2, 2.0};
-        assertThat(column(lossRows, 0)).containsExactly(steps);
+        assertThat(column(lossRows, 0)).containsExactly(Double.NaN, 10, Double.NaN, 20);
         assertThat(column(lossRows, 1)).containsExactly(losses);
-        assertThat(trainLine.x()).containsExactly(steps);
+        assertThat(trainLine.x()).containsExactly(0, 10, 10, 20);
         assertThat(trainLine.y()).containsExactly(losses);
         assertThat(number(json, "final_loss")).isEqualTo(2.0);
         assertThat(number(json, "min_loss")).isEqualTo(2.0);
@@ -80,7 +79,7 @@ class SameRecordsTest {
         assertThat(number(json, "best_loss_step")).isEqualTo(20);
         assertThat(number(json, "avg_loss"))
                 .isEqualTo(Arrays.stream(losses).average().orElseThrow());
-        assertThat(number(json, "total_steps")).isEqualTo(steps[steps.length - 1]);
+        assertThat(number(json, "total_steps")).isEqualTo(20);
 
         // Evaluations: one per evaluation, the repeat left out.
         assertThat(column(evalRows, 0)).containsExactly(10, 20);
@@ -93,6 +92,7 @@ class SameRecordsTest {
 
         // Grad norms: the training records', not the evaluation's 9.0.
         double[] norms = {1.0, 2.0, 0.5, 0.7};
+        assertThat(column(gradRows, 0)).containsExactly(Double.NaN, 10, Double.NaN, 20);
         assertThat(column(gradRows, 1)).containsExactly(norms);
         assertThat(gradLine.y()).containsExactly(norms);
         assertThat(number(json, "max_grad_norm_value")).isEqualTo(2.0);
@@ -101,7 +101,7 @@ class SameRecordsTest {
                 .isEqualTo(Arrays.stream(norms).average().orElseThrow());
     }
 
-    /** The (step, value) of each row of the tidy CSV for {@code metric}, in file order. */
+    /** The (step, value) of each row of the tidy CSV for {@code metric}, in file order; an empty step is NaN. */
     private static List<double[]> rows(Path csv, String metric) throws Exception {
         List<String> lines = Files.readAllLines(csv);
         List<String> header = List.of(lines.get(0).split(",", -1));
@@ -112,7 +112,8 @@ class SameRecordsTest {
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", -1);
             if (cells[name].equals(metric)) {
-                out.add(new double[] {Double.parseDouble(cells[step]), Double.parseDouble(cells[value])});
+                double at = cells[step].isEmpty() ? Double.NaN : Double.parseDouble(cells[step]);
+                out.add(new double[] {at, Double.parseDouble(cells[value])});
             }
         }
         return out;

@@ -25,7 +25,7 @@ import org.apache.parquet.schema.Types;
 /**
  * Apache Parquet through the Parquet Java writer: text as UTF-8 {@code STRING}, the step as
  * {@code INT64}, epoch, time and values as {@code DOUBLE}, so NaN and ±Infinity stay as they are.
- * Key columns that may be absent (model, epoch, time) are optional, as are the metric columns of a
+ * Key columns that may be absent (model, step, epoch, time) are optional, as are the metric columns of a
  * wide table. Written through a plain {@link ParquetConfiguration}, without a Hadoop file system.
  */
 public final class ParquetTableWriter implements TableWriter {
@@ -68,7 +68,8 @@ public final class ParquetTableWriter implements TableWriter {
         for (ExportTable.Column column : table.columns()) {
             boolean optional = switch (column.type()) {
                 case TEXT -> column.name().equals("model");
-                case INTEGER -> false;
+                // The step: a record may give none (a log without global_step).
+                case INTEGER -> true;
                 case AXIS -> true;
                 case VALUE -> table.layout() == ExportTable.Layout.WIDE;
             };

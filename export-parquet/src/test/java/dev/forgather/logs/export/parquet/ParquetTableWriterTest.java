@@ -147,6 +147,37 @@ class ParquetTableWriterTest {
     }
 
     @Test
+    void aRecordWithoutAStepHasANullStep() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("output_models/gpt/runs/nostep"));
+        Files.writeString(run.resolve("trainer_logs.json"), """
+                [
+                {"timestamp": 100.5, "loss": 3.0},
+                {"timestamp": 101.5, "global_step": 10, "loss": 2.5},
+                {"timestamp": 102.5, "loss": 2.2, "grad_norm": 0.5}
+                ]
+                """);
+        TrainingLog log = TrainingLogs.load(run);
+        Path tidy = dir.resolve("nostep.parquet");
+        Path wide = dir.resolve("nostep-wide.parquet");
+        Exports.write(ExportTable.tidy(List.of(log)), ExportFormat.PARQUET, tidy);
+        Exports.write(ExportTable.wide(List.of(log)), ExportFormat.PARQUET, wide);
+
+        // The step column is OPTIONAL in the file's own schema, not only nullable once read.
+        assertThat(query("SELECT name, type, repetition_type FROM parquet_schema('" + tidy + "') WHERE name = 'step'"))
+                .containsExactly("step | INT64 | OPTIONAL");
+        assertThat(query("SELECT step, time, metric, value FROM '" + tidy + "'"))
+                .containsExactly(
+                        "null | 100.5 | loss | 3.0",
+                        "10 | 101.5 | loss | 2.5",
+                        "null | 102.5 | loss | 2.2",
+                        "null | 102.5 | grad_norm | 0.5");
+        assertThat(query("SELECT step, loss, grad_norm FROM '" + wide + "'"))
+                .containsExactly("null | 3.0 | null", "10 | 2.5 | null", "null | 2.2 | 0.5");
+        assertThat(query("SELECT count(*) FILTER (WHERE step IS NULL) FROM '" + tidy + "'"))
+                .containsExactly("3");
+    }
+
+    @Test
     void aFailedWriteLeavesTheEarlierFile() throws Exception {
         Path file = dir.resolve("kept.parquet");
         Files.writeString(file, "earlier");
