@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -207,6 +208,9 @@ final class PlotCommand implements Callable<Integer> {
                 baselineIndex = 0;
             }
         }
+        if (xAxis == XAxis.STEP && groupPattern == null) {
+            warnAboutRecordsWithoutStep(loaded, lossCurves ? lossCurveMetrics(loaded.size()) : drawn, err);
+        }
         PlotOptions options = PlotOptions.defaults()
                 .withXAxis(xAxis)
                 .withSmoothWindow(smooth)
@@ -306,6 +310,43 @@ final class PlotCommand implements Callable<Integer> {
                 err.println("warning: --log-scale: " + left + " value" + (left == 1 ? "" : "s") + " of " + metric
                         + (left == 1 ? " is" : " are") + " 0 or less and not drawn");
             }
+        }
+        err.flush();
+    }
+
+    /** The metrics --loss-curves draws: with the learning rate on a second axis for one run. */
+    private static List<String> lossCurveMetrics(int runs) {
+        return runs == 1
+                ? List.of(MetricNames.LOSS, MetricNames.EVAL_LOSS, MetricNames.LEARNING_RATE)
+                : List.of(MetricNames.LOSS, MetricNames.EVAL_LOSS);
+    }
+
+    /**
+     * One line per log some of whose drawn records have no global_step, which a step axis cannot
+     * place (the chart leaves them out), suggesting an axis all of those records have.
+     */
+    private static void warnAboutRecordsWithoutStep(List<TrainingLog> loaded, List<String> drawn, PrintWriter err) {
+        for (TrainingLog log : loaded) {
+            // A record holding several drawn metrics is one record left out, not several.
+            BitSet left = new BitSet(log.recordCount());
+            for (String metric : drawn) {
+                Series series = log.series(metric);
+                for (int i = 0; i < series.size(); i++) {
+                    if (!series.hasStep(i)) {
+                        left.set(series.recordIndex(i));
+                    }
+                }
+            }
+            int count = left.cardinality();
+            if (count == 0) {
+                continue;
+            }
+            boolean timed =
+                    left.stream().allMatch(r -> log.record(r).timestamp().isPresent());
+            boolean epochs = left.stream().allMatch(r -> log.record(r).epoch().isPresent());
+            String instead = timed ? "; try --x-axis time" : epochs ? "; try --x-axis epoch" : "";
+            err.println("warning: " + log.path() + ": " + count + (count == 1 ? " record" : " records")
+                    + " without global_step " + (count == 1 ? "is" : "are") + " not plotted against step" + instead);
         }
         err.flush();
     }

@@ -2,7 +2,7 @@ package dev.forgather.logs.plot;
 
 /** What a chart's horizontal axis measures. */
 public enum XAxis {
-    /** The record's {@code global_step}. */
+    /** The record's {@code global_step}; records without one are left out. */
     STEP("Global Step"),
     /** The record's {@code epoch}; records without one are left out. */
     EPOCH("Epoch"),

@@ -34,16 +34,16 @@ record XYColumns(double[] x, double[] y) {
     }
 
     /**
-     * The x positions of {@code series} on {@code axis}. A record without an epoch or timestamp gets
-     * NaN, which {@link #of} leaves out.
+     * The x positions of {@code series} on {@code axis}. A record without a step, epoch or timestamp
+     * of its own gets NaN, which {@link #of} leaves out: a record without {@code global_step} is kept
+     * at the step before it only as a position, and drawn there it would invent where it was logged.
      */
     static double[] xOf(Series series, XAxis axis, double originSeconds) {
         switch (axis) {
             case STEP -> {
-                long[] steps = series.steps();
-                double[] x = new double[steps.length];
-                for (int i = 0; i < steps.length; i++) {
-                    x[i] = steps[i];
+                double[] x = new double[series.size()];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = series.hasStep(i) ? series.step(i) : Double.NaN;
                 }
                 return x;
             }

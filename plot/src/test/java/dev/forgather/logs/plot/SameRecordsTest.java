@@ -67,12 +67,13 @@ class SameRecordsTest {
         XYColumns gradLine = data(metrics, 0).line(0);
 
         // Training losses: the four training records, exported with an empty step where the record
-        // has none (not 0, nor the step before it); the evaluations' own losses in none of them.
+        // has none (not 0, nor the step before it), and drawn against steps only where it has one;
+        // the evaluations' own losses in none of them.
         double[] losses = {3.0, 2.5, 2.2, 2.0};
         assertThat(column(lossRows, 0)).containsExactly(Double.NaN, 10, Double.NaN, 20);
         assertThat(column(lossRows, 1)).containsExactly(losses);
-        assertThat(trainLine.x()).containsExactly(0, 10, 10, 20);
-        assertThat(trainLine.y()).containsExactly(losses);
+        assertThat(trainLine.x()).containsExactly(10, 20);
+        assertThat(trainLine.y()).containsExactly(2.5, 2.0);
         assertThat(number(json, "final_loss")).isEqualTo(2.0);
         assertThat(number(json, "min_loss")).isEqualTo(2.0);
         assertThat(number(json, "best_loss")).isEqualTo(2.0);
@@ -90,11 +91,12 @@ class SameRecordsTest {
         assertThat(number(json, "final_eval_loss_step")).isEqualTo(20);
         assertThat(number(json, "best_eval_loss")).isEqualTo(2.1);
 
-        // Grad norms: the training records', not the evaluation's 9.0.
+        // Grad norms: the training records', not the evaluation's 9.0; drawn where there is a step.
         double[] norms = {1.0, 2.0, 0.5, 0.7};
         assertThat(column(gradRows, 0)).containsExactly(Double.NaN, 10, Double.NaN, 20);
         assertThat(column(gradRows, 1)).containsExactly(norms);
-        assertThat(gradLine.y()).containsExactly(norms);
+        assertThat(gradLine.x()).containsExactly(10, 20);
+        assertThat(gradLine.y()).containsExactly(2.0, 0.7);
         assertThat(number(json, "max_grad_norm_value")).isEqualTo(2.0);
         assertThat(number(json, "max_grad_norm_step")).isEqualTo(10);
         assertThat(number(json, "avg_grad_norm"))
