@@ -11,7 +11,8 @@ import java.util.OptionalLong;
  * Where a run has got to, for the table: its last training record's step, epoch and loss, the
  * latest evaluation loss and learning rate, its speed, and how long it has left.
  *
- * @param step the global step of the last training record; empty without one
+ * @param step the global step of the last training record; empty without one, or when that record
+ *     gives no {@code global_step}
  * @param epoch that record's epoch
  * @param loss that record's loss
  * @param evalLoss the last evaluation's loss
@@ -47,7 +48,7 @@ public record RunProgress(
         OptionalDouble lastLoss = OptionalDouble.empty();
         if (!loss.isEmpty()) {
             int last = loss.size() - 1;
-            step = OptionalLong.of(loss.step(last));
+            step = loss.hasStep(last) ? OptionalLong.of(loss.step(last)) : OptionalLong.empty();
             double e = loss.epoch(last);
             epoch = Double.isNaN(e) ? OptionalDouble.empty() : OptionalDouble.of(e);
             lastLoss = OptionalDouble.of(loss.value(last));
@@ -91,7 +92,7 @@ public record RunProgress(
         boolean fractional = false;
         for (int i = 0; i < loss.size(); i++) {
             double e = loss.epoch(i);
-            if (!Double.isFinite(e)) {
+            if (!Double.isFinite(e) || !loss.hasStep(i)) {
                 continue;
             }
             if (first < 0) {
@@ -138,7 +139,9 @@ public record RunProgress(
         double[] rates = new double[SPEED_INTERVALS];
         int n = 0;
         for (int i = loss.size() - 1; i > 0 && n < SPEED_INTERVALS; i--) {
-            if (hasEvaluationBetween(log, loss.recordIndex(i - 1), loss.recordIndex(i))) {
+            if (!loss.hasStep(i)
+                    || !loss.hasStep(i - 1)
+                    || hasEvaluationBetween(log, loss.recordIndex(i - 1), loss.recordIndex(i))) {
                 continue;
             }
             double dt = loss.timestamp(i) - loss.timestamp(i - 1);

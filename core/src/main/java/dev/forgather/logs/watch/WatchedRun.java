@@ -116,7 +116,8 @@ public final class WatchedRun {
             double[] minutes = new double[n];
             double[] values = new double[n];
             for (int i = 0; i < n; i++) {
-                steps[i] = series.step(i);
+                // A record without global_step has no place on the step axis (NaN is left out).
+                steps[i] = series.hasStep(i) ? series.step(i) : Double.NaN;
                 epochs[i] = series.epoch(i);
                 minutes[i] = (series.timestamp(i) - start) / 60.0;
                 values[i] = series.value(i);

@@ -8,7 +8,9 @@ import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.model.TrainingLogBuilder;
 import dev.forgather.logs.read.LogFormat;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -88,5 +90,40 @@ class RunProgressTest {
         assertClose(RunProgress.of(log(2500, 1000, Map.of("max_steps", "2000"))).etaSeconds(), 0.0);
         assertThat(RunProgress.of(log(10, 1000, Map.of("max_steps", "2000"))).etaSeconds())
                 .isEmpty();
+    }
+
+    /** Losses at steps 10, 20, 30, then two records without a step, 2 s apart as before. */
+    private static TrainingLog endingWithoutSteps() {
+        TrainingLogBuilder b = new TrainingLogBuilder();
+        for (int i = 1; i <= 5; i++) {
+            b.beginRecord();
+            if (i <= 3) {
+                b.step(10L * i);
+            }
+            b.timestamp(1_700_000_000 + 2.0 * i);
+            b.value("loss", 2.0);
+            b.endRecord();
+        }
+        return b.build(Path.of("trainer_logs.json"), RunName.of("run"), LogFormat.FORGATHER);
+    }
+
+    @Test
+    void aLastTrainingRecordWithoutAStepHasNoStepAndItsIntervalsNoSpeed() {
+        RunProgress p = RunProgress.of(endingWithoutSteps());
+        // Not 30, the step before it: the table shows a dash.
+        assertThat(p.step()).isEmpty();
+        // Only the intervals between records that gave their steps: 10 steps in 2 s.
+        assertThat(p.stepsPerSecond()).hasValue(5.0);
+    }
+
+    @Test
+    void aPointWithoutAStepHasNoPlaceOnTheStepAxis() {
+        Assessment live = new Assessment(RunStatus.LIVE, Optional.empty(), Optional.empty());
+        WatchedRun run = new WatchedRun("run", 0, endingWithoutSteps(), live, List.of());
+        WatchedRun.PlotColumns loss = run.columns("loss");
+        assertThat(loss.x(WatchAxis.STEP)).containsExactly(10, 20, 30, Double.NaN, Double.NaN);
+        assertThat(loss.range(WatchAxis.STEP)).containsExactly(10, 30);
+        // On the time axis every point has its place.
+        assertThat(loss.range(WatchAxis.TIME)).containsExactly(0, 8.0 / 60);
     }
 }
