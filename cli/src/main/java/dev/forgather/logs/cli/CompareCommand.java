@@ -5,11 +5,8 @@ import dev.forgather.logs.compare.Comparison;
 import dev.forgather.logs.compare.ComparisonFormat;
 import dev.forgather.logs.compare.SortKey;
 import dev.forgather.logs.compare.Target;
-import dev.forgather.logs.io.OutputTarget;
 import dev.forgather.logs.model.TrainingLog;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,11 +85,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ComparisonFormat format;
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "FILE",
-            description = "Write the comparison to FILE (folders are created; written atomically).")
-    Path output;
+    @Mixin
+    OutputOption.ToFileOrStandardOutput output;
 
     @Override
     public Integer call() throws UserException {
@@ -125,21 +119,10 @@ final class CompareCommand implements Callable<Integer> {
                 throw usage("--sort: " + e.getMessage());
             }
         }
-        boolean colour = output == null && format == ComparisonFormat.TEXT && Terminal.colours(System.getenv());
+        boolean colour =
+                output.file().isEmpty() && format == ComparisonFormat.TEXT && Terminal.colours(System.getenv());
         String text = format.formatter().format(comparison, colour);
-        PrintWriter out = spec.commandLine().getOut();
-        if (output != null) {
-            OutputTarget target = OutputOption.target(spec, "--output", output, loaded);
-            try {
-                target.write(text);
-            } catch (IOException e) {
-                throw OutputOption.cannotWrite(output, e);
-            }
-            OutputOption.confirm(spec, target, "Comparison written to: " + output);
-        } else {
-            out.print(text);
-        }
-        out.flush();
+        output.print(loaded, text, "Comparison written to: ");
         return loaded.exitStatus();
     }
 

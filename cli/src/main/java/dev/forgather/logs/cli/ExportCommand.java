@@ -4,9 +4,7 @@ import dev.forgather.logs.Exports;
 import dev.forgather.logs.export.ExportFormat;
 import dev.forgather.logs.export.ExportTable;
 import dev.forgather.logs.export.TableWriter;
-import dev.forgather.logs.io.OutputTarget;
 import dev.forgather.logs.model.TrainingLog;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -41,12 +39,8 @@ final class ExportCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: from FILE's extension).")
     ExportFormat format;
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "FILE",
-            required = true,
-            description = "The file to write (folders are created; written atomically).")
-    Path output;
+    @Mixin
+    OutputOption.ToFile output;
 
     @Option(
             names = "--wide",
@@ -57,10 +51,10 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws UserException {
         ExportFormat chosenFormat = format != null
                 ? format
-                : formatOf(output)
+                : formatOf(output.path())
                         .orElseThrow(() -> new CommandLine.ParameterException(
                                 spec.commandLine(),
-                                "cannot tell the format of " + output + " from its extension; give --format "
+                                "cannot tell the format of " + output.path() + " from its extension; give --format "
                                         + String.join("|", ExportFormat.names())));
         // Before reading any log: a missing Parquet module should not cost a long read.
         Optional<TableWriter> writer = Exports.writer(chosenFormat);
@@ -73,15 +67,11 @@ final class ExportCommand implements Callable<Integer> {
         if (loaded.isEmpty()) {
             return ExitStatus.LOG_FAILED;
         }
-        OutputTarget target = OutputOption.target(spec, "--output", output, result);
-        ExportTable table = Exports.table(loaded, wide ? ExportTable.Layout.WIDE : ExportTable.Layout.TIDY);
-        long rows;
-        try {
-            rows = Exports.write(table, writer.get(), target);
-        } catch (IOException e) {
-            throw OutputOption.cannotWrite(output, e);
-        }
-        OutputOption.confirm(spec, target, "Exported " + rows + " rows from " + loaded.size() + " run(s) to " + output);
+        output.write(result, target -> {
+            ExportTable table = Exports.table(loaded, wide ? ExportTable.Layout.WIDE : ExportTable.Layout.TIDY);
+            long rows = Exports.write(table, writer.get(), target);
+            return "Exported " + rows + " rows from " + loaded.size() + " run(s) to " + output.path();
+        });
         return result.exitStatus();
     }
 

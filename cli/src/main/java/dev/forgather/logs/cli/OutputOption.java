@@ -10,16 +10,119 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * A command's {@code --output}: checked by {@link Outputs#target} against the logs it read before
+ * A command's {@code -o/--output}: checked by {@link Outputs#target} against the logs it read before
  * anything is written, and named in messages as the user typed it ({@code -o} or {@code --output}).
+ * As a picocli mixin, {@link ToFile} (a file is required) or {@link ToFileOrStandardOutput}, it is the
+ * one way a command writes its result: {@code output.write(loaded, target -> ...)}.
  */
-final class OutputOption {
-    private OutputOption() {}
+abstract class OutputOption {
+    /** The command this option is mixed into. */
+    abstract CommandSpec command();
+
+    /** The file named by {@code -o/--output}, if any. */
+    abstract Optional<Path> file();
+
+    /** {@code -o FILE}, required: export and report write files only. */
+    static final class ToFile extends OutputOption {
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec command;
+
+        @Option(
+                names = {"-o", "--output"},
+                paramLabel = "FILE",
+                required = true,
+                description = "The file to write (folders are created; written atomically).")
+        Path output;
+
+        @Override
+        CommandSpec command() {
+            return command;
+        }
+
+        @Override
+        Optional<Path> file() {
+            return Optional.of(output);
+        }
+
+        /** The file named. */
+        Path path() {
+            return output;
+        }
+    }
+
+    /** {@code -o FILE}, or standard output without it: summary, compare. */
+    static final class ToFileOrStandardOutput extends OutputOption {
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec command;
+
+        @Option(
+                names = {"-o", "--output"},
+                paramLabel = "FILE",
+                description = "Write to FILE instead of standard output (folders are created; written atomically).")
+        Path output;
+
+        @Override
+        CommandSpec command() {
+            return command;
+        }
+
+        @Override
+        Optional<Path> file() {
+            return Optional.ofNullable(output);
+        }
+
+        /**
+         * Prints {@code text} on standard output, or writes it to the file and says so with {@code
+         * confirmation} followed by the file's name ({@code Summary written to: FILE}).
+         */
+        void print(RunSelection.Loaded loaded, String text, String confirmation) throws UserException {
+            if (output == null) {
+                command.commandLine().getOut().print(text);
+                command.commandLine().getOut().flush();
+                return;
+            }
+            write(loaded, target -> {
+                target.write(text);
+                return confirmation + output;
+            });
+        }
+    }
+
+    /** What a command writes to its checked target; gives the line that says what was written. */
+    @FunctionalInterface
+    interface Writing {
+        String write(OutputTarget target) throws IOException;
+    }
+
+    /**
+     * Writes to the file named by {@code -o/--output}, once it is known not to be one of the logs
+     * read, and prints the line {@code writing} gives.
+     *
+     * @throws UserException as {@link #target} does; exit status 1 with one line when the write fails
+     */
+    void write(RunSelection.Loaded loaded, Writing writing) throws UserException {
+        write(command(), file().orElseThrow(), loaded, writing);
+    }
+
+    /** As {@link #write(RunSelection.Loaded, Writing)}, to {@code file} (plot's, named by default when not given). */
+    static void write(CommandSpec spec, Path file, RunSelection.Loaded loaded, Writing writing) throws UserException {
+        OutputTarget target = target(spec, "--output", file, loaded);
+        String line;
+        try {
+            line = writing.write(target);
+        } catch (IOException e) {
+            throw cannotWrite(file, e);
+        }
+        confirm(spec, target, line);
+    }
 
     /**
      * The target to write {@code output} to.
@@ -29,7 +132,7 @@ final class OutputOption {
      * @throws UserException exit status 2 when {@code output} is one of the logs or any log; 1 when
      *     it cannot be inspected
      */
-    static OutputTarget target(CommandSpec spec, String option, Path output, RunSelection.Loaded loaded)
+    private static OutputTarget target(CommandSpec spec, String option, Path output, RunSelection.Loaded loaded)
             throws UserException {
         List<Path> reading = new ArrayList<>(loaded.chosen());
         reading.addAll(Outputs.pathsOf(loaded.logs()));
@@ -85,7 +188,7 @@ final class OutputOption {
     }
 
     /** The one line for an output that could not be written; nothing when a pipe's reader left. */
-    static UserException cannotWrite(Path shown, IOException e) {
+    private static UserException cannotWrite(Path shown, IOException e) {
         if (StandardOutput.isBrokenPipe(e)) {
             return UserException.quiet(ExitStatus.OK);
         }
@@ -96,7 +199,7 @@ final class OutputOption {
      * Prints {@code line} (such as {@code Summary written to: FILE}) unless the output was this
      * process's standard output ({@code -o /dev/stdout | jq}), where it would end up in the data.
      */
-    static void confirm(CommandSpec spec, OutputTarget target, String line) {
+    private static void confirm(CommandSpec spec, OutputTarget target, String line) {
         if (!isStandardOutput(target.path())) {
             spec.commandLine().getOut().println(line);
         }

@@ -4,7 +4,6 @@ import dev.forgather.logs.Plots;
 import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.compare.Band;
 import dev.forgather.logs.compare.SeedGroups;
-import dev.forgather.logs.io.OutputTarget;
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.MetricNames;
 import dev.forgather.logs.model.Series;
@@ -12,7 +11,6 @@ import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.plot.PlotFormat;
 import dev.forgather.logs.plot.PlotOptions;
 import dev.forgather.logs.plot.XAxis;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -241,28 +239,33 @@ final class PlotCommand implements Callable<Integer> {
         }
         Path file =
                 PlotFileName.resolve(Optional.ofNullable(output), format, lossCurves, metrics, logs.configTemplate());
-        OutputTarget target = OutputOption.target(spec, "--output", file, result);
-        out.println("Plotting " + loaded.size() + " training run(s)"
-                + (groupPattern != null ? " in " + groups.size() + " group(s)" : "") + "...");
-        out.flush();
-        try {
-            if (groupPattern != null) {
-                Plots.groups(groups, band, options, target);
-            } else if (lossCurves) {
-                Plots.lossCurves(loaded, options, target);
-            } else {
-                Plots.metrics(loaded, options, target);
-            }
-        } catch (IOException e) {
-            throw OutputOption.cannotWrite(file, e);
-        }
-        OutputOption.confirm(spec, target, "Plot saved to: " + file);
+        Optional<List<SeedGroups.Group>> seedGroups = groupPattern == null ? Optional.empty() : Optional.of(groups);
+        OutputOption.write(spec, file, result, drawing(loaded, seedGroups, options, file));
         if (edit) {
             out.println("Opening in editor: " + file);
             out.flush();
             Editor.open(file, System.getenv());
         }
         return result.exitStatus();
+    }
+
+    /** Draws the chart to the checked target: the seed groups' with --group. */
+    private OutputOption.Writing drawing(
+            List<TrainingLog> loaded, Optional<List<SeedGroups.Group>> groups, PlotOptions options, Path file) {
+        return target -> {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Plotting " + loaded.size() + " training run(s)"
+                    + groups.map(g -> " in " + g.size() + " group(s)").orElse("") + "...");
+            out.flush();
+            if (groups.isPresent()) {
+                Plots.groups(groups.get(), band, options, target);
+            } else if (lossCurves) {
+                Plots.lossCurves(loaded, options, target);
+            } else {
+                Plots.metrics(loaded, options, target);
+            }
+            return "Plot saved to: " + file;
+        };
     }
 
     /** One line when --labels does not name every run once, naming the runs. */

@@ -1,16 +1,12 @@
 package dev.forgather.logs.cli;
 
-import dev.forgather.logs.io.OutputTarget;
 import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.report.CheckSection;
 import dev.forgather.logs.report.CompareSection;
 import dev.forgather.logs.report.HtmlReport;
 import dev.forgather.logs.report.ReportInput;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,18 +22,11 @@ import picocli.CommandLine.Option;
             "Everything is inside the file: it opens offline in any browser and can be sent as it is."
         })
 final class ReportCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Mixin
     RunSelection runs;
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "FILE",
-            required = true,
-            description = "The HTML file to write (folders are created; written atomically).")
-    Path output;
+    @Mixin
+    OutputOption.ToFile output;
 
     @Option(
             names = "--title",
@@ -53,16 +42,13 @@ final class ReportCommand implements Callable<Integer> {
         if (loaded.isEmpty()) {
             return ExitStatus.LOG_FAILED;
         }
-        OutputTarget target = OutputOption.target(spec, "--output", output, result);
         ReportInput checked = ReportInput.of(loaded).withTitle(title).withChecks(CheckSection.of(loaded));
         ReportInput input =
                 CompareSection.of(loaded).map(checked::withComparison).orElse(checked);
-        try {
+        output.write(result, target -> {
             target.write(out -> HtmlReport.write(input, out));
-        } catch (IOException e) {
-            throw OutputOption.cannotWrite(output, e);
-        }
-        OutputOption.confirm(spec, target, "Report of " + loaded.size() + " run(s) written to: " + output);
+            return "Report of " + loaded.size() + " run(s) written to: " + output.path();
+        });
         return result.exitStatus();
     }
 }
