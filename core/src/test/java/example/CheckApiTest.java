@@ -21,17 +21,18 @@ import org.junit.jupiter.api.Test;
 
 /** The README's own-detector example, from outside the library's packages. */
 class CheckApiTest {
-    static final class LossAboveTen implements Detector {
+    /** The README's example: a warning at the first loss above {@code limit}. */
+    record LossAbove(double limit) implements Detector {
         @Override
         public String name() {
-            return "loss_above_ten";
+            return "loss_above_" + (long) limit;
         }
 
         @Override
         public List<Finding> check(RunState run) {
             Series loss = run.log().series("loss");
             for (int i = 0; i < loss.size(); i++) {
-                if (loss.value(i) > 10) {
+                if (loss.value(i) > limit) {
                     return List.of(Finding.of(
                             name(),
                             Severity.WARN,
@@ -39,35 +40,8 @@ class CheckApiTest {
                             loss.step(i),
                             loss.step(i),
                             loss.value(i),
-                            10,
-                            "loss above 10"));
-                }
-            }
-            return List.of();
-        }
-    }
-
-    /** The same rule with a limit the sample run does cross (its first loss is 5.2). */
-    static final class LossAboveFive implements Detector {
-        @Override
-        public String name() {
-            return "loss_above_five";
-        }
-
-        @Override
-        public List<Finding> check(RunState run) {
-            Series loss = run.log().series("loss");
-            for (int i = 0; i < loss.size(); i++) {
-                if (loss.value(i) > 5) {
-                    return List.of(Finding.of(
-                            name(),
-                            Severity.WARN,
-                            "loss",
-                            loss.step(i),
-                            loss.step(i),
-                            loss.value(i),
-                            5,
-                            "loss above 5"));
+                            limit,
+                            "loss above " + (long) limit));
                 }
             }
             return List.of();
@@ -78,17 +52,17 @@ class CheckApiTest {
     void anOwnDetectorRunsBesideTheBuiltInOnes() throws Exception {
         TrainingLog log = TrainingLogs.load(Samples.run("adamw_lr1e-3"));
         List<Detector> detectors = new ArrayList<>(Checks.standard());
-        detectors.add(new LossAboveTen());
+        detectors.add(new LossAbove(10));
         CheckResult result = Checks.run(log, detectors);
         assertThat(result.verdict()).isEqualTo(Verdict.HEALTHY);
         assertThat(result.verdict().label()).isEqualTo("healthy");
         assertThat(CheckFormat.TEXT.formatter().format(List.of(result))).isEqualTo("adamw_lr1e-3: healthy\n");
 
-        detectors.add(new LossAboveFive());
+        detectors.add(new LossAbove(5)); // the sample run's first loss is 5.2
         CheckResult warned = Checks.run(log, detectors);
         assertThat(warned.verdict()).isEqualTo(Verdict.WARNING);
         assertThat(warned.findings()).singleElement().satisfies(f -> {
-            assertThat(f.detector()).isEqualTo("loss_above_five");
+            assertThat(f.detector()).isEqualTo("loss_above_5");
             assertThat(f.firstStep()).isEqualTo(OptionalLong.of(10));
         });
         assertThat(CheckFormat.TEXT.formatter().format(List.of(warned)))
