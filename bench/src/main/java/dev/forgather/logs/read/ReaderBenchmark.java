@@ -2,6 +2,7 @@ package dev.forgather.logs.read;
 
 import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.bench.BenchInputs;
+import dev.forgather.logs.bench.LauncherSettings;
 import dev.forgather.logs.bench.Throughput;
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.TrainingLog;
@@ -11,19 +12,14 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Reading a Forgather {@code trainer_logs.json} of 10k, 100k and 1M training steps (one training
@@ -37,13 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(
-        value = 1,
-        jvmArgsAppend = {"-XX:+UseSerialGC", "-Xms1g"})
-public class ReaderBenchmark {
+public class ReaderBenchmark extends LauncherSettings {
     @Param({"10000", "100000", "1000000"})
     public int steps;
 

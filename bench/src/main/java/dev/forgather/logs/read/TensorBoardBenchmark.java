@@ -1,6 +1,7 @@
 package dev.forgather.logs.read;
 
 import dev.forgather.logs.TrainingLogs;
+import dev.forgather.logs.bench.LauncherSettings;
 import dev.forgather.logs.bench.Throughput;
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.TrainingLog;
@@ -16,20 +17,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Reading a TensorBoard event file as PyTorch's {@code SummaryWriter} writes one: an event per
@@ -44,13 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(
-        value = 1,
-        jvmArgsAppend = {"-XX:+UseSerialGC", "-Xms1g"})
-public class TensorBoardBenchmark {
+public class TensorBoardBenchmark extends LauncherSettings {
     private static final String[] TAGS = {"train/loss", "train/grad_norm", "train/learning_rate"};
 
     @Param({"100000", "1000000"})
