@@ -65,6 +65,22 @@ final class Cli {
         }
     }
 
+    /** {@code logs COMMAND OPTIONS... PATHS...}: a command on the given runs. */
+    static Result logs(String command, List<String> paths, String... options) {
+        List<String> args = new ArrayList<>(List.of("logs", command));
+        args.addAll(List.of(options));
+        args.addAll(paths);
+        return run(args.toArray(String[]::new));
+    }
+
+    /** The first column of a CSV table's rows, its header left out: the run names compare printed. */
+    static List<String> firstColumn(String csv) {
+        return csv.lines()
+                .skip(1)
+                .map(line -> line.substring(0, line.indexOf(',')))
+                .toList();
+    }
+
     static Result run(String... args) {
         CommandLine cli = Main.commandLine();
         StringWriter out = new StringWriter();

@@ -6,7 +6,6 @@ import dev.forgather.logs.testing.Golden;
 import dev.forgather.logs.testing.Sweep;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,10 +25,7 @@ class CompareGroupsTest {
     }
 
     private static Cli.Result compare(List<String> paths, String... options) {
-        List<String> args = new ArrayList<>(List.of("logs", "compare"));
-        args.addAll(List.of(options));
-        args.addAll(paths);
-        return Cli.run(args.toArray(String[]::new));
+        return Cli.logs("compare", paths, options);
     }
 
     @Test
@@ -81,12 +77,7 @@ class CompareGroupsTest {
     void anotherPatternIsGivenWithAnEqualsSign() {
         Cli.Result r = compare(runs, "--group=lr\\de-3_", "--format", "csv");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()
-                        .lines()
-                        .skip(1)
-                        .map(line -> line.substring(0, line.indexOf(',')))
-                        .toList())
-                .containsExactly("seed1", "seed2", "seed3");
+        assertThat(Cli.firstColumn(r.out())).containsExactly("seed1", "seed2", "seed3");
         assertThat(r.err()).isEmpty();
     }
 

@@ -6,7 +6,6 @@ import dev.forgather.logs.testing.Sweep;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,10 +33,7 @@ class PlotGroupsTest {
     }
 
     private static Cli.Result plot(List<String> paths, String... options) {
-        List<String> args = new ArrayList<>(List.of("logs", "plot"));
-        args.addAll(List.of(options));
-        args.addAll(paths);
-        return Cli.run(args.toArray(String[]::new));
+        return Cli.logs("plot", paths, options);
     }
 
     private static final String TRY_HELP = "Try 'forgather logs plot --help' for more information.\n";
