@@ -152,7 +152,11 @@ public final class ExportTable {
         /** Whether column {@code column} is null in the current row. */
         public abstract boolean isNull(int column);
 
-        /** A {@link ColumnType#TEXT} column; null when absent. */
+        /**
+         * A {@link ColumnType#TEXT} column.
+         *
+         * @throws IllegalStateException when the cell is null ({@link #isNull(int)}): a run with no model name
+         */
         public abstract String text(int column);
 
         /**
@@ -213,7 +217,10 @@ public final class ExportTable {
         String keyText(int column) {
             return switch (column) {
                 case RUN -> log.runName();
-                case MODEL -> log.modelName().orElse(null);
+                case MODEL ->
+                    log.modelName()
+                            .orElseThrow(() -> new IllegalStateException(
+                                    "column model is null in this row: the run is not under a model folder"));
                 case FORMAT -> log.format().id();
                 default -> throw wrongType(column, "text");
             };

@@ -135,6 +135,19 @@ class TableWritersTest {
     }
 
     @Test
+    void aRunOutsideAModelFolderHasANullModelCellThatIsNotReadAsText() throws Exception {
+        Path file = Files.writeString(dir.resolve("trainer_logs.json"), "[\n{\"global_step\": 1, \"loss\": 2.0}\n]\n");
+        ExportTable table = ExportTable.tidy(List.of(TrainingLogs.load(file)));
+        assertThat(write(new CsvTableWriter(), table)).endsWith(",,forgather,1,,,loss,2.0\n");
+        ExportTable.Cursor row = table.cursor();
+        assertThat(row.next()).isTrue();
+        assertThat(row.isNull(1)).isTrue();
+        assertThatThrownBy(() -> row.text(1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("column model is null in this row: the run is not under a model folder");
+    }
+
+    @Test
     void aNullStepIsNotReadAsANumber() throws Exception {
         ExportTable.Cursor row = ExportTable.tidy(List.of(partlyStepless())).cursor();
         assertThat(row.next()).isTrue();
