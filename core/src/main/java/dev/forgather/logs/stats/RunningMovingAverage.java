@@ -21,7 +21,7 @@ public final class RunningMovingAverage {
     private final int window;
     private final int half;
 
-    private double[] settled = new double[16];
+    private double[] settled;
     private int settledSize;
     /** The sliding sum over the finite values of {@code [lo, hi]}, after settled point {@code settledSize - 1}. */
     private double sum;
@@ -34,11 +34,17 @@ public final class RunningMovingAverage {
 
     /** A moving average over {@code window} points, as {@link MovingAverage#smooth} takes it. */
     public RunningMovingAverage(int window) {
+        this(window, 16);
+    }
+
+    /** As {@link #RunningMovingAverage(int)}, with room for {@code capacity} points before its array grows. */
+    public RunningMovingAverage(int window, int capacity) {
         if (window < 1) {
             throw new IllegalArgumentException("window " + window);
         }
         this.window = window;
         this.half = window / 2;
+        this.settled = new double[Math.max(1, capacity)];
     }
 
     /** The window, in points. */

@@ -135,11 +135,16 @@ public final class WatchSession {
                 LogSnapshot s = w.feed.poll();
                 Assessment a = w.assessor.assess(s, now);
                 List<String> warnings = warningsWorthShowing(s);
-                if (w.run == null || s.change() != LogSnapshot.Change.UNCHANGED || !warnings.equals(w.run.warnings())) {
+                if (w.run == null
+                        || s.change() == LogSnapshot.Change.LOADED
+                        || s.change() == LogSnapshot.Change.REWRITTEN) {
                     if (w.label == null) {
                         w.label = labelFor(s.log());
                     }
+                    // A first read or a rewrite: nothing of the old columns is the new log's.
                     w.run = new WatchedRun(w.label, w.colour, s.log(), a, warnings);
+                } else if (s.change() == LogSnapshot.Change.APPENDED || !warnings.equals(w.run.warnings())) {
+                    w.run = w.run.grownTo(s.log(), a, warnings);
                 } else if (!a.equals(w.run.assessment())) {
                     w.run = w.run.withAssessment(a);
                 }
