@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One run as the view shows it: an immutable snapshot of its log, its name and colour (fixed for
- * the whole watch), and what the checks say. The plot columns of each metric are taken from the
+ * One run as the view shows it: an immutable snapshot of its log, its colour (fixed for the whole
+ * watch), its name (as {@code RunNames} gives it among the runs watched), and what the checks say. The plot columns of each metric are taken from the
  * snapshot once, on first use, and kept with it, so a frame costs one pass over each series and
  * no copy. The snapshots of one run that only grew ({@link #grownTo}) share their columns and
  * moving averages, which the newer snapshot extends by its new points instead of making again.
