@@ -132,11 +132,14 @@ final class WatchCommand implements Callable<Integer> {
                     runs.paths.size() + " runs named; at most " + WatchSession.MAX_RUNS + " can be watched at once");
         }
         List<String> chosenMetrics = chosenMetrics();
-        List<Path> chosen = choose();
+        List<Path> found = runs.choose();
+        List<Path> chosen = runs.all ? found.stream().limit(last).toList() : found;
         Optional<Supplier<List<Path>>> newRuns = Optional.empty();
         if (runs.all) {
             // Runs there already were and that --last left out are not new: only later ones join.
-            Set<Path> before = new HashSet<>(projectRuns());
+            // The scan that chose them says which those are; a second one could see a run the
+            // first missed and keep it out for good.
+            Set<Path> before = new HashSet<>(found);
             newRuns = Optional.of(() ->
                     projectRuns().stream().filter(p -> !before.contains(p)).toList());
         }
@@ -215,11 +218,6 @@ final class WatchCommand implements Callable<Integer> {
             throw usage("--metrics names no metric");
         }
         return List.copyOf(names);
-    }
-
-    private List<Path> choose() throws UserException {
-        List<Path> chosen = runs.choose();
-        return runs.all ? chosen.stream().limit(last).toList() : chosen;
     }
 
     private List<Path> projectRuns() {

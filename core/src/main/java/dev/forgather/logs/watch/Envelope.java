@@ -30,14 +30,48 @@ final class Envelope {
      * points at or below 0 are left out.
      */
     static Envelope of(double[] x, double[] y, double from, double to, int columns, boolean log) {
+        return of(x, y, y.length, new double[0], from, to, columns, log);
+    }
+
+    /**
+     * {@link #of(double[], double[], double, double, int, boolean)} of points whose y is in two
+     * parts, as a moving average keeps it: the first {@code headLength} of {@code head}, then
+     * {@code tail}; {@code x} holds at least as many.
+     */
+    static Envelope of(
+            double[] x,
+            double[] head,
+            int headLength,
+            double[] tail,
+            double from,
+            double to,
+            int columns,
+            boolean log) {
         Envelope e = new Envelope(columns);
         double scale = to > from ? columns / (to - from) : 0;
-        for (int i = 0; i < y.length; i++) {
+        e.add(x, head, 0, headLength, 0, from, to, scale, log);
+        e.add(x, tail, headLength, headLength + tail.length, headLength, from, to, scale, log);
+        return e;
+    }
+
+    /** Adds the points {@code [start, end)}, whose y is {@code y[i - yOffset]}. */
+    private void add(
+            double[] x,
+            double[] y,
+            int start,
+            int end,
+            int yOffset,
+            double from,
+            double to,
+            double scale,
+            boolean log) {
+        int columns = min.length;
+        for (int i = start; i < end; i++) {
             double xi = x[i];
             if (!(xi >= from && xi <= to)) {
                 continue;
             }
-            double v = y[i];
+            double v = y[i - yOffset];
             if (log) {
                 v = v > 0 ? Math.log10(v) : Double.NaN;
             }
@@ -45,27 +79,26 @@ final class Envelope {
                 continue;
             }
             int c = Math.min(columns - 1, (int) ((xi - from) * scale));
-            if (Double.isNaN(e.min[c])) {
-                e.min[c] = v;
-                e.max[c] = v;
-                e.first[c] = v;
+            if (Double.isNaN(min[c])) {
+                min[c] = v;
+                max[c] = v;
+                first[c] = v;
             } else {
-                if (v < e.min[c]) {
-                    e.min[c] = v;
+                if (v < min[c]) {
+                    min[c] = v;
                 }
-                if (v > e.max[c]) {
-                    e.max[c] = v;
+                if (v > max[c]) {
+                    max[c] = v;
                 }
             }
-            e.last[c] = v;
-            if (v < e.low) {
-                e.low = v;
+            last[c] = v;
+            if (v < low) {
+                low = v;
             }
-            if (v > e.high) {
-                e.high = v;
+            if (v > high) {
+                high = v;
             }
         }
-        return e;
     }
 
     boolean has(int column) {

@@ -2,6 +2,7 @@ package dev.forgather.logs.watch;
 
 import dev.forgather.logs.check.Finding;
 import dev.forgather.logs.format.Numbers;
+import dev.forgather.logs.stats.RunningMovingAverage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,8 @@ public final class FrameRenderer {
     private static final int MAX_RUN_WIDTH = 28;
     /** The check column's width that run names make room for: {@code warning · throughput_drop}. */
     private static final int MIN_CHECK_WIDTH = 25;
+
+    private static final double[] NO_POINTS = new double[0];
 
     private final WatchModel model;
     private final ViewState view;
@@ -262,12 +265,13 @@ public final class FrameRenderer {
         for (WatchedRun run : model.runs()) {
             WatchedRun.PlotColumns c = run.columns(metric);
             double[] x = c.x(view.axis());
-            Envelope e = Envelope.of(x, c.values(), window[0], window[1], columns, view.logScale());
+            Envelope e =
+                    Envelope.of(x, c.values(), c.size(), NO_POINTS, window[0], window[1], columns, view.logScale());
             raw.add(e);
             Envelope s = null;
             if (smooth && c.size() >= view.smoothing()) {
-                s = Envelope.of(
-                        x, run.smoothed(metric, view.smoothing()), window[0], window[1], columns, view.logScale());
+                RunningMovingAverage.Smoothed m = run.smoothed(metric, view.smoothing());
+                s = Envelope.of(x, m.head(), m.headLength(), m.tail(), window[0], window[1], columns, view.logScale());
             }
             smoothed.add(s);
             for (Envelope each : new Envelope[] {e, s}) {

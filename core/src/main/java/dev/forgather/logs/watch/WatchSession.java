@@ -2,7 +2,7 @@ package dev.forgather.logs.watch;
 
 import dev.forgather.logs.model.LogReadException;
 import dev.forgather.logs.model.LogSnapshot;
-import dev.forgather.logs.model.TrainingLog;
+import dev.forgather.logs.model.RunNames;
 import dev.forgather.logs.read.ForgatherJsonReader;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,7 +51,6 @@ public final class WatchSession {
         final Feed feed;
         final Assessor assessor;
         final int colour;
-        String label;
         LogSnapshot snapshot;
         WatchedRun run;
 
@@ -130,16 +129,20 @@ public final class WatchSession {
                 }
             }
         }
+        boolean newlyRead = false;
         for (Watched w : runs) {
             try {
                 LogSnapshot s = w.feed.poll();
                 Assessment a = w.assessor.assess(s, now);
                 List<String> warnings = warningsWorthShowing(s);
-                if (w.run == null || s.change() != LogSnapshot.Change.UNCHANGED || !warnings.equals(w.run.warnings())) {
-                    if (w.label == null) {
-                        w.label = labelFor(s.log());
-                    }
-                    w.run = new WatchedRun(w.label, w.colour, s.log(), a, warnings);
+                if (w.run == null) {
+                    newlyRead = true;
+                    w.run = new WatchedRun(s.log().runName(), w.colour, s.log(), a, warnings);
+                } else if (s.change() == LogSnapshot.Change.LOADED || s.change() == LogSnapshot.Change.REWRITTEN) {
+                    // The series start again: nothing of the old columns is the new log's.
+                    w.run = new WatchedRun(w.run.label(), w.colour, s.log(), a, warnings);
+                } else if (s.change() == LogSnapshot.Change.APPENDED || !warnings.equals(w.run.warnings())) {
+                    w.run = w.run.grownTo(s.log(), a, warnings);
                 } else if (!a.equals(w.run.assessment())) {
                     w.run = w.run.withAssessment(a);
                 }
@@ -147,6 +150,9 @@ public final class WatchSession {
             } catch (LogReadException e) {
                 errors.add(e.getMessage());
             }
+        }
+        if (newlyRead) {
+            name();
         }
         List<WatchedRun> shown = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -196,14 +202,19 @@ public final class WatchSession {
         return runs.stream().anyMatch(w -> w.run != null);
     }
 
-    /** A run's name in the table: its run folder, or {@code model/run} when another run has that name. */
-    private String labelFor(TrainingLog log) {
-        String name = log.runName();
-        for (Watched w : runs) {
-            if (name.equals(w.label)) {
-                return log.modelName().map(m -> m + "/" + name).orElse(name);
+    /**
+     * Names the runs read so far as summary, list and check do ({@link RunNames}): by the run
+     * alone, lengthened where two would be alike, so a run has the same name here as there.
+     * A run that joins with the name of one shown lengthens both.
+     */
+    private void name() {
+        List<Watched> read = runs.stream().filter(w -> w.run != null).toList();
+        List<String> names = RunNames.ofLogs(read.stream().map(w -> w.run.log()).toList(), RunNames.Form.RUN);
+        for (int i = 0; i < read.size(); i++) {
+            Watched w = read.get(i);
+            if (!names.get(i).equals(w.run.label())) {
+                w.run = w.run.withLabel(names.get(i));
             }
         }
-        return name;
     }
 }
