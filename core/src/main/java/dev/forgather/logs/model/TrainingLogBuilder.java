@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -34,6 +36,8 @@ public final class TrainingLogBuilder {
     private long ignoredValues;
     /** Values of the current record that were ignored: counted when it completes, forgotten when it is abandoned. */
     private int ignoredInRecord;
+    /** How many records the reader expects in all (0: it cannot tell): what growing columns are sized for. */
+    private int expected;
 
     private final Map<String, String> aliases = new LinkedHashMap<>();
     private final Map<String, String> config = new LinkedHashMap<>();
@@ -138,6 +142,9 @@ public final class TrainingLogBuilder {
             column.setTime(column.size - 1, own ? time : Double.NaN);
             return;
         }
+        if (column.size == column.rows.length) {
+            column.grow(grownCapacity(column.size));
+        }
         column.append(count, value);
         column.setTime(column.size - 1, own ? time : Double.NaN);
         if (touchedCount == touched.length) {
@@ -176,54 +183,129 @@ public final class TrainingLogBuilder {
 
     /**
      * Appends every record of {@code next}, a builder that read the part of the same file that
-     * follows this one's (the reader splits big files to parse the parts in parallel). Records
-     * that {@code next} read without a step, or as a first evaluation, are settled here, now that
-     * the record before them is known. {@code next} must not be used afterwards.
+     * follows this one's: {@link #append(List)} of one part.
      */
     public void append(TrainingLogBuilder next) {
+        append(List.of(next));
+    }
+
+    /**
+     * Appends every record of {@code parts}, in order: builders that read the parts of the same
+     * file that follow this one's (the reader splits big files to parse the parts in parallel).
+     * Records that a part read without a step, or as a first evaluation, are settled here, now
+     * that the record before them is known. The parts must not be used afterwards.
+     *
+     * <p>Every column is joined into a new array of exactly the joined length, one array at a
+     * time, and the parts' arrays are let go as soon as they are copied: the join holds the parts
+     * plus one array, never the log twice, and {@link #build} need not trim again.
+     */
+    public void append(List<TrainingLogBuilder> parts) {
         if (inRecord) {
             abandonRecord();
         }
-        // A part that ended inside a record (the file's cut-off tail) holds values of a row it
-        // never completed; appended, they would belong to a record that does not exist.
-        if (next.inRecord) {
-            next.abandonRecord();
+        long joined = count;
+        for (TrainingLogBuilder next : parts) {
+            // A part that ended inside a record (the file's cut-off tail) holds values of a row it
+            // never completed; appended, they would belong to a record that does not exist.
+            if (next.inRecord) {
+                next.abandonRecord();
+            }
+            joined += next.count;
         }
-        int offset = count;
-        ensureCapacity(count + next.count);
-        for (int i = 0; i < next.count; i++) {
-            steps[offset + i] = i < next.leadingStepless ? lastStep : next.steps[i];
-        }
-        if (next.stepless != null) {
+        int total = Math.toIntExact(joined);
+        int[] offsets = new int[parts.size()];
+        long[] joinedSteps = Arrays.copyOf(steps, total);
+        long previous = lastStep;
+        int at = count;
+        for (int p = 0; p < parts.size(); p++) {
+            TrainingLogBuilder next = parts.get(p);
+            offsets[p] = at;
             for (int i = 0; i < next.count; i++) {
-                if (next.stepless[i]) {
-                    markStepless(offset + i);
+                joinedSteps[at + i] = i < next.leadingStepless ? previous : next.steps[i];
+            }
+            if (next.count > 0) {
+                previous = joinedSteps[at + next.count - 1];
+            }
+            at += next.count;
+            next.steps = null;
+        }
+        steps = joinedSteps;
+        boolean anyStepless = stepless != null;
+        for (TrainingLogBuilder next : parts) {
+            anyStepless |= next.stepless != null;
+        }
+        if (anyStepless) {
+            boolean[] joinedStepless = stepless == null ? new boolean[total] : Arrays.copyOf(stepless, total);
+            for (int p = 0; p < parts.size(); p++) {
+                TrainingLogBuilder next = parts.get(p);
+                if (next.stepless != null) {
+                    System.arraycopy(next.stepless, 0, joinedStepless, offsets[p], next.count);
+                    next.stepless = null;
                 }
             }
+            stepless = joinedStepless;
         }
-        System.arraycopy(next.epochs, 0, epochs, offset, next.count);
-        System.arraycopy(next.timestamps, 0, timestamps, offset, next.count);
-        System.arraycopy(next.kinds, 0, kinds, offset, next.count);
-        for (Column source : next.columns.values()) {
-            Column target = byHandle[metric(source.name)];
-            target.appendAll(source, offset);
+        double[] joinedEpochs = Arrays.copyOf(epochs, total);
+        for (int p = 0; p < parts.size(); p++) {
+            TrainingLogBuilder next = parts.get(p);
+            System.arraycopy(next.epochs, 0, joinedEpochs, offsets[p], next.count);
+            next.epochs = null;
         }
-        if (leadingStepless == count) {
-            leadingStepless += next.leadingStepless;
+        epochs = joinedEpochs;
+        double[] joinedTimestamps = Arrays.copyOf(timestamps, total);
+        for (int p = 0; p < parts.size(); p++) {
+            TrainingLogBuilder next = parts.get(p);
+            System.arraycopy(next.timestamps, 0, joinedTimestamps, offsets[p], next.count);
+            next.timestamps = null;
         }
-        anyStep |= next.anyStep;
-        count += next.count;
-        if (next.count > 0) {
-            lastStep = steps[count - 1];
-            // Whether an evaluation repeats the one before depends on steps, and the leading
-            // records without a step only now have theirs: settle those and the one after them.
-            int settled = Math.min(count, offset + next.leadingStepless + 1);
-            for (int row = offset; row < settled; row++) {
-                settleRepeat(row);
+        timestamps = joinedTimestamps;
+        byte[] joinedKinds = Arrays.copyOf(kinds, total);
+        for (int p = 0; p < parts.size(); p++) {
+            TrainingLogBuilder next = parts.get(p);
+            System.arraycopy(next.kinds, 0, joinedKinds, offsets[p], next.count);
+            next.kinds = null;
+        }
+        kinds = joinedKinds;
+
+        // This builder's metrics first, then each part's new ones, in the order they were first seen.
+        Set<String> names = new LinkedHashSet<>(columns.keySet());
+        for (TrainingLogBuilder next : parts) {
+            names.addAll(next.columns.keySet());
+        }
+        Column[] sources = new Column[parts.size()];
+        for (String name : names) {
+            for (int p = 0; p < parts.size(); p++) {
+                sources[p] = parts.get(p).columns.get(name);
             }
+            byHandle[metric(name)].join(sources, offsets);
         }
-        warnings.addAll(next.warnings);
-        ignoredValues += next.ignoredValues;
+
+        int before = count;
+        for (TrainingLogBuilder next : parts) {
+            if (leadingStepless == before) {
+                leadingStepless += next.leadingStepless;
+            }
+            anyStep |= next.anyStep;
+            before += next.count;
+        }
+        count = total;
+        if (total > 0) {
+            lastStep = steps[total - 1];
+        }
+        for (int p = 0; p < parts.size(); p++) {
+            TrainingLogBuilder next = parts.get(p);
+            if (next.count > 0) {
+                // Whether an evaluation repeats the one before depends on steps, and the leading
+                // records without a step only now have theirs: settle those and the one after them.
+                int settled = Math.min(total, offsets[p] + next.leadingStepless + 1);
+                for (int row = offsets[p]; row < settled; row++) {
+                    settleRepeat(row);
+                }
+            }
+            warnings.addAll(next.warnings);
+            ignoredValues += next.ignoredValues;
+            next.columns.clear();
+        }
     }
 
     /** Decides again whether evaluation {@code row} repeats the evaluation just before it. */
@@ -290,11 +372,38 @@ public final class TrainingLogBuilder {
     }
 
     /**
-     * Makes room for {@code records} records in all, so that a reader that can estimate the count
-     * (from the file size) fills its columns without growing them again and again.
+     * Makes room for {@code records} records in all, and {@linkplain #expect expects} that many,
+     * so that a reader that can estimate the count (from the file size) fills its columns without
+     * growing them again and again.
      */
     public void reserve(int records) {
+        expect(records);
         ensureCapacity(records);
+    }
+
+    /**
+     * Says how many records the reader now expects in all, e.g. from how far into its bytes it
+     * is. A column that must grow is then sized for its share of them (a metric in every tenth
+     * record so far: a tenth of them), not doubled, so that a loaded log carries little slack and
+     * its growth copies little. Nothing is allocated now; 0 or fewer than are read: double.
+     */
+    public void expect(int records) {
+        expected = records;
+    }
+
+    /**
+     * The capacity for a column (or the axes, with {@code size == count}) that is full at
+     * {@code size} entries. With an expected record count: the column's share of it so far,
+     * extrapolated, 2 % to spare, and an eighth more at least (the estimate was low); without
+     * one, twice {@code size}.
+     */
+    private int grownCapacity(int size) {
+        long capacity = (long) size * 2;
+        if (expected > 0 && count > 0) {
+            long share = (long) ((double) size * expected / count * 1.02);
+            capacity = Math.max(share, size + (size >> 3)) + 16;
+        }
+        return (int) Math.min(Math.max(16L, capacity), Integer.MAX_VALUE - 16);
     }
 
     // The arrays themselves when already the right length: a million-record log is not copied again.
@@ -316,7 +425,7 @@ public final class TrainingLogBuilder {
 
     private void ensureCapacity(int n) {
         if (n > steps.length) {
-            int size = Math.max(n, steps.length * 2);
+            int size = Math.max(n, steps.length == count ? grownCapacity(count) : steps.length * 2);
             steps = Arrays.copyOf(steps, size);
             if (stepless != null) {
                 stepless = Arrays.copyOf(stepless, size);
@@ -533,14 +642,17 @@ public final class TrainingLogBuilder {
             this.name = name;
         }
 
-        void append(int row, double value) {
-            if (size == rows.length) {
-                rows = Arrays.copyOf(rows, size * 2);
-                values = Arrays.copyOf(values, size * 2);
-                if (times != null) {
-                    times = Arrays.copyOf(times, size * 2);
-                }
+        /** Makes room for {@code capacity} entries. */
+        void grow(int capacity) {
+            rows = Arrays.copyOf(rows, capacity);
+            values = Arrays.copyOf(values, capacity);
+            if (times != null) {
+                times = Arrays.copyOf(times, capacity);
             }
+        }
+
+        /** Adds an entry; the caller has made room ({@link #grow}). */
+        void append(int row, double value) {
             rows[size] = row;
             values[size] = value;
             if (times != null) {
@@ -572,29 +684,68 @@ public final class TrainingLogBuilder {
             }
         }
 
-        void appendAll(Column source, int rowOffset) {
-            if (size + source.size > rows.length) {
-                int n = Math.max(size + source.size, rows.length * 2);
-                rows = Arrays.copyOf(rows, n);
-                values = Arrays.copyOf(values, n);
-                if (times != null) {
-                    times = Arrays.copyOf(times, n);
+        /**
+         * Joins this column's entries and those of {@code sources} (null where a part lacks the
+         * metric), whose rows start at {@code offsets}, into arrays of exactly the joined length,
+         * one array at a time; the sources' arrays are let go as they are copied.
+         */
+        void join(Column[] sources, int[] offsets) {
+            int total = size;
+            boolean anyTimes = times != null;
+            for (Column source : sources) {
+                if (source != null) {
+                    total += source.size;
+                    anyTimes |= source.times != null;
                 }
             }
-            for (int i = 0; i < source.size; i++) {
-                rows[size + i] = source.rows[i] + rowOffset;
-            }
-            System.arraycopy(source.values, 0, values, size, source.size);
-            if (source.times != null || times != null) {
-                ensureTimes();
-                if (source.times != null) {
-                    System.arraycopy(source.times, 0, times, size, source.size);
-                } else {
-                    Arrays.fill(times, size, size + source.size, Double.NaN);
+            int[] joinedRows = Arrays.copyOf(rows, total);
+            int at = size;
+            for (int p = 0; p < sources.length; p++) {
+                Column source = sources[p];
+                if (source != null) {
+                    for (int i = 0; i < source.size; i++) {
+                        joinedRows[at + i] = source.rows[i] + offsets[p];
+                    }
+                    at += source.size;
+                    source.rows = null;
                 }
             }
-            size += source.size;
-            repeats += source.repeats;
+            rows = joinedRows;
+            double[] joinedValues = Arrays.copyOf(values, total);
+            at = size;
+            for (Column source : sources) {
+                if (source != null) {
+                    System.arraycopy(source.values, 0, joinedValues, at, source.size);
+                    at += source.size;
+                    source.values = null;
+                }
+            }
+            values = joinedValues;
+            if (anyTimes) {
+                double[] joinedTimes = times == null ? new double[total] : Arrays.copyOf(times, total);
+                if (times == null) {
+                    Arrays.fill(joinedTimes, 0, size, Double.NaN);
+                }
+                at = size;
+                for (Column source : sources) {
+                    if (source != null) {
+                        if (source.times != null) {
+                            System.arraycopy(source.times, 0, joinedTimes, at, source.size);
+                        } else {
+                            Arrays.fill(joinedTimes, at, at + source.size, Double.NaN);
+                        }
+                        at += source.size;
+                        source.times = null;
+                    }
+                }
+                times = joinedTimes;
+            }
+            for (Column source : sources) {
+                if (source != null) {
+                    repeats += source.repeats;
+                }
+            }
+            size = total;
         }
     }
 }

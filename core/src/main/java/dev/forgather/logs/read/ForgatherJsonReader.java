@@ -54,6 +54,7 @@ public final class ForgatherJsonReader implements LogReader {
 
     private final long minPartBytes;
     private final int bufferBytes;
+    private final int maxParts;
 
     /** The reader, tuned for real logs. */
     public ForgatherJsonReader() {
@@ -62,8 +63,14 @@ public final class ForgatherJsonReader implements LogReader {
 
     /** A reader that splits files into parts of {@code minPartBytes} and reads through a buffer of {@code bufferBytes}: for tests. */
     ForgatherJsonReader(long minPartBytes, int bufferBytes) {
+        this(minPartBytes, bufferBytes, Math.min(Runtime.getRuntime().availableProcessors(), MAX_PARTS));
+    }
+
+    /** As {@link #ForgatherJsonReader(long, int)}, in up to {@code maxParts} parts whatever the cores: for tests. */
+    ForgatherJsonReader(long minPartBytes, int bufferBytes, int maxParts) {
         this.minPartBytes = minPartBytes;
         this.bufferBytes = bufferBytes;
+        this.maxParts = maxParts;
     }
 
     /** A run folder's {@code trainer_logs.json}. */
@@ -284,14 +291,18 @@ public final class ForgatherJsonReader implements LogReader {
         RecordScanner.Part[] results = new RecordScanner.Part[parts];
         Throwable[] failures = new Throwable[parts];
         Thread[] workers = new Thread[parts];
+        double recordsPerByte = recordsPerByte(channel, bounds[1]);
         for (int i = 1; i < parts; i++) {
             int part = i;
             workers[i] = new Thread(
                     () -> {
                         try {
+                            TrainingLogBuilder builder = new TrainingLogBuilder();
+                            builder.reserve(records(recordsPerByte, bounds[part + 1] - bounds[part]));
                             results[part] = new RecordScanner(
                                             channel, bounds[part], bounds[part + 1], part == parts - 1, bufferBytes)
-                                    .scan(new TrainingLogBuilder());
+                                    .estimating()
+                                    .scan(builder);
                         } catch (IOException | RecordScanner.Unsupported | RuntimeException | OutOfMemoryError e) {
                             // Handed to the caller's thread, which reports it: never a stack trace from here.
                             failures[part] = e;
@@ -301,9 +312,11 @@ public final class ForgatherJsonReader implements LogReader {
             workers[i].start();
         }
         try {
-            // The first part fills the caller's builder itself: one copy less of the biggest arrays.
-            into.reserve(estimateRecords(channel, bounds[1]));
-            results[0] = new RecordScanner(channel, bounds[0], bounds[1], parts == 1, bufferBytes).scan(into);
+            // The first part fills the caller's builder itself: the arrays of a one-part file are not copied.
+            into.reserve(records(recordsPerByte, bounds[1]));
+            results[0] = new RecordScanner(channel, bounds[0], bounds[1], parts == 1, bufferBytes)
+                    .estimating()
+                    .scan(into);
         } catch (RecordScanner.Unsupported e) {
             failures[0] = e;
         }
@@ -332,24 +345,28 @@ public final class ForgatherJsonReader implements LogReader {
         }
         // The last complete record may lie in an earlier part, when the last part holds none.
         long recordEnd = results[0].recordEnd;
-        int total = into.recordCount();
+        List<TrainingLogBuilder> rest = new ArrayList<>(parts - 1);
         for (int i = 1; i < parts; i++) {
-            int records = results[i].builder.recordCount();
-            if (records > 0) {
+            if (results[i].builder.recordCount() > 0) {
                 recordEnd = results[i].recordEnd;
             }
-            total += records;
-        }
-        into.reserve(total);
-        for (int i = 1; i < parts; i++) {
-            into.append(results[i].builder);
+            rest.add(results[i].builder);
         }
         RecordScanner.Part last = results[parts - 1];
+        // Joined column by column, each part's arrays let go once copied: the peak is the parts
+        // and one column more, not the log twice (issue 14).
+        Arrays.fill(results, 1, parts, null);
+        into.append(rest);
+        rest.clear();
+        into.expect(0);
         return new ScanEnd(recordEnd, last.closed, last.cutInsideRecord);
     }
 
-    /** Records in the first {@code bytes} of the file, judged from the length of its first lines. */
-    private static int estimateRecords(FileChannel channel, long bytes) throws IOException {
+    /**
+     * Records per byte, judged from the length of the file's first lines (at most its first
+     * {@code bytes}); 0 when they are too few to tell. The trainer writes one record a line.
+     */
+    private static double recordsPerByte(FileChannel channel, long bytes) throws IOException {
         ByteBuffer sample = ByteBuffer.allocate((int) Math.min(bytes, 64 * 1024));
         int read = channel.read(sample, 0);
         int lines = 0;
@@ -358,10 +375,12 @@ public final class ForgatherJsonReader implements LogReader {
                 lines++;
             }
         }
-        if (lines < 2 || read <= 0) {
-            return 0;
-        }
-        return (int) Math.min(Integer.MAX_VALUE - 16, bytes / (read / lines) * 102 / 100);
+        return lines < 2 || read <= 0 ? 0 : (double) lines / read;
+    }
+
+    /** About how many records {@code bytes} of the file hold, 2 % to spare; 0 when unknown. */
+    private static int records(double recordsPerByte, long bytes) {
+        return (int) Math.min(Integer.MAX_VALUE - 16, (long) (bytes * recordsPerByte * 1.02));
     }
 
     /**
@@ -370,8 +389,7 @@ public final class ForgatherJsonReader implements LogReader {
      * does not start at a record fails to scan and the whole file falls back to Jackson.
      */
     private long[] split(FileChannel channel, long size) throws IOException {
-        int parts =
-                (int) Math.min(Math.min(Runtime.getRuntime().availableProcessors(), MAX_PARTS), size / minPartBytes);
+        int parts = (int) Math.min(maxParts, size / minPartBytes);
         if (parts <= 1) {
             return new long[] {0, size};
         }

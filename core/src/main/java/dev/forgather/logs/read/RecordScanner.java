@@ -92,6 +92,12 @@ final class RecordScanner {
 
     private char[] chars = new char[32];
 
+    /** The builder to tell, at each refill, how many records the part holds by the bytes read so far; null: none. */
+    private TrainingLogBuilder estimated;
+
+    private int recordsBefore;
+    private boolean estimating;
+
     /** What a key is for: an axis, or a metric with its builder handle (>= 0). */
     private static final int STEP = -1;
 
@@ -134,10 +140,24 @@ final class RecordScanner {
         Arrays.fill(nextKey, -1);
     }
 
+    /**
+     * Has the scan tell its builder, as it reads, how many records to expect: what the part's
+     * records so far make of its length ({@link TrainingLogBuilder#expect}), so that columns
+     * grow once to about their final size. For a whole part, not a follower's tail.
+     */
+    RecordScanner estimating() {
+        estimating = true;
+        return this;
+    }
+
     /** Scans the part into {@code builder}; on {@link Unsupported} the builder holds an unusable partial read. */
     Part scan(TrainingLogBuilder builder) throws IOException, Unsupported {
         Part part = new Part(builder);
         TrainingLogBuilder into = part.builder;
+        if (estimating) {
+            estimated = into;
+            recordsBefore = into.recordCount();
+        }
         load(0);
         if (from == 0) {
             while (true) {
@@ -231,6 +251,9 @@ final class RecordScanner {
 
     /** Keeps the bytes from {@code keep} on, and fills the rest of the buffer from the file. */
     private void load(int keep) throws IOException {
+        if (estimated != null) {
+            expect(bufStart + keep - from);
+        }
         int kept = limit - keep;
         if (keep > 0) {
             System.arraycopy(buf, keep, buf, 0, kept);
@@ -256,6 +279,15 @@ final class RecordScanner {
         limit = target.position();
         if (bufStart + limit >= to) {
             eof = eof || last;
+        }
+    }
+
+    /** Tells the builder how many records the part holds if the rest is like its first {@code scanned} bytes. */
+    private void expect(long scanned) {
+        int records = estimated.recordCount() - recordsBefore;
+        if (scanned >= 1 << 20 && records > 0) {
+            long expected = recordsBefore + (long) ((double) records * (to - from) / scanned);
+            estimated.expect((int) Math.min(expected, Integer.MAX_VALUE - 16));
         }
     }
 

@@ -70,7 +70,7 @@ class ForgatherLogFuzzTest {
                 file,
                 () -> {
                     TrainingLogBuilder builder = new TrainingLogBuilder();
-                    new ForgatherJsonReader(minPart, buffer).read(file, builder);
+                    new ForgatherJsonReader(minPart, buffer, parts).read(file, builder);
                     return builder;
                 },
                 records);
