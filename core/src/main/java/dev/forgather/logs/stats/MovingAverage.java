@@ -25,29 +25,10 @@ public final class MovingAverage {
             return out;
         }
         int half = window / 2;
-        // Sliding sum over the finite values of [lo, hi].
-        double sum = 0;
-        int count = 0;
-        int lo = 0;
-        int hi = -1;
+        FiniteWindow sliding = new FiniteWindow();
         for (int i = 0; i < n; i++) {
-            int wantHi = Math.min(n - 1, i + half);
-            int wantLo = Math.max(0, i - half);
-            while (hi < wantHi) {
-                hi++;
-                if (Double.isFinite(values[hi])) {
-                    sum += values[hi];
-                    count++;
-                }
-            }
-            while (lo < wantLo) {
-                if (Double.isFinite(values[lo])) {
-                    sum -= values[lo];
-                    count--;
-                }
-                lo++;
-            }
-            out[i] = count == 0 ? Double.NaN : sum / count;
+            sliding.moveTo(values, Math.max(0, i - half), Math.min(n - 1, i + half));
+            out[i] = sliding.mean();
         }
         return out;
     }

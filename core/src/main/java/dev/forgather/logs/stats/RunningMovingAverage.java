@@ -23,12 +23,8 @@ public final class RunningMovingAverage {
 
     private double[] settled;
     private int settledSize;
-    /** The sliding sum over the finite values of {@code [lo, hi]}, after settled point {@code settledSize - 1}. */
-    private double sum;
-
-    private int count;
-    private int lo;
-    private int hi = -1;
+    /** The window after settled point {@code settledSize - 1}. */
+    private final FiniteWindow sliding = new FiniteWindow();
     /** The length of the series last given to {@link #extend}. */
     private int length;
 
@@ -70,49 +66,23 @@ public final class RunningMovingAverage {
         // Point i's window, [i - half, i + half], is whole up to i = n - 1 - half.
         int lastSettled = n - 1 - half;
         for (int i = settledSize; i <= lastSettled; i++) {
-            step(values, i, i + half);
+            sliding.moveTo(values, Math.max(0, i - half), i + half);
             if (settledSize == settled.length) {
                 settled = Arrays.copyOf(settled, settledSize * 2);
             }
-            settled[settledSize++] = count == 0 ? Double.NaN : sum / count;
+            settled[settledSize++] = sliding.mean();
         }
         if (!MovingAverage.applies(window, n)) {
             return new Smoothed(values, n, new double[0]);
         }
-        // The points whose window the end clips: from a copy of the sum, as smooth() goes on.
-        double keepSum = sum;
-        int keepCount = count;
-        int keepLo = lo;
-        int keepHi = hi;
+        // The points whose window the end clips: from a copy of the window, as smooth() goes on.
+        FiniteWindow clipped = sliding.copy();
         double[] tail = new double[n - settledSize];
         for (int i = settledSize; i < n; i++) {
-            step(values, i, n - 1);
-            tail[i - settledSize] = count == 0 ? Double.NaN : sum / count;
+            clipped.moveTo(values, Math.max(0, i - half), n - 1);
+            tail[i - settledSize] = clipped.mean();
         }
-        sum = keepSum;
-        count = keepCount;
-        lo = keepLo;
-        hi = keepHi;
         return new Smoothed(settled, settledSize, tail);
-    }
-
-    /** Moves the window to {@code [max(0, i - half), wantHi]}, in the order {@link MovingAverage#smooth} does. */
-    private void step(double[] values, int i, int wantHi) {
-        int wantLo = Math.max(0, i - half);
-        while (hi < wantHi) {
-            hi++;
-            if (Double.isFinite(values[hi])) {
-                sum += values[hi];
-                count++;
-            }
-        }
-        while (lo < wantLo) {
-            if (Double.isFinite(values[lo])) {
-                sum -= values[lo];
-                count--;
-            }
-            lo++;
-        }
     }
 
     /**
