@@ -2,15 +2,11 @@ package dev.forgather.logs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forgather.logs.testing.DuckDb;
 import dev.forgather.logs.testing.Golden;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,17 +48,9 @@ class ExportCommandTest extends InDemoProject {
         assertThat(r.out()).isEqualTo("Exported 1684 rows from 6 run(s) to " + out + "\n");
         // The killed run's torn record is noted, as summary notes it.
         assertThat(r.err()).isEqualTo(killedWarning());
-        List<String> counts = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
-                Statement statement = db.createStatement();
-                ResultSet result =
-                        statement.executeQuery("SELECT metric, count(*), count(*) FILTER (WHERE isnan(value)) FROM '"
-                                + out + "' WHERE metric IN ('loss', 'eval_loss') GROUP BY 1 ORDER BY 1")) {
-            while (result.next()) {
-                counts.add(result.getString(1) + " " + result.getLong(2) + " " + result.getLong(3));
-            }
-        }
-        assertThat(counts).containsExactly("eval_loss 50 5", "loss 493 21");
+        List<String> counts = DuckDb.rows("SELECT metric, count(*), count(*) FILTER (WHERE isnan(value)) FROM '" + out
+                + "' WHERE metric IN ('loss', 'eval_loss') GROUP BY 1 ORDER BY 1");
+        assertThat(counts).containsExactly("eval_loss | 50 | 5", "loss | 493 | 21");
     }
 
     @Test

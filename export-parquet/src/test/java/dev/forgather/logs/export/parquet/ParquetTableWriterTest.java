@@ -8,12 +8,9 @@ import dev.forgather.logs.TrainingLogs;
 import dev.forgather.logs.export.ExportFormat;
 import dev.forgather.logs.export.ExportTable;
 import dev.forgather.logs.model.TrainingLog;
+import dev.forgather.logs.testing.DuckDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,20 +51,7 @@ class ParquetTableWriterTest {
     }
 
     private static List<String> query(String sql) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
-                Statement statement = db.createStatement();
-                ResultSet result = statement.executeQuery(sql)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int c = 1; c <= columns; c++) {
-                    row.append(c > 1 ? " | " : "").append(result.getString(c));
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
+        return DuckDb.rows(sql);
     }
 
     @Test
