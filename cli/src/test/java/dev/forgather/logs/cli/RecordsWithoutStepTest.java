@@ -302,6 +302,33 @@ class RecordsWithoutStepTest {
         assertThat(out).content().doesNotContain("No data for");
     }
 
+    @Test
+    void checkFindsARollbackOnlyBetweenStepsThatWereGiven() throws IOException {
+        Path run = Files.createDirectories(tmp.resolve("output_models/m/runs/resumed"));
+        Path log = Files.writeString(run.resolve("trainer_logs.json"), """
+                [
+                {"global_step": 100, "loss": 2.0},
+                {"global_step": 200, "loss": 1.9},
+                {"loss": 1.85},
+                {"global_step": 150, "loss": 1.95},
+                {"global_step": 250, "loss": 1.8}
+                ]
+                """);
+        Cli.Result r = logs("check", log.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out())
+                .isEqualTo("resumed: steps 150-200: rollback in global_step: the steps go back from 200 to 150"
+                        + " (resumed from a checkpoint); steps 150-200 are logged twice\n"
+                        + "resumed: healthy (1 info)\n");
+
+        // 10, a record without a step, 30: no step went back.
+        Cli.Result none = logs("check", someSteps().toString());
+        assertThat(none.exitCode()).isZero();
+        assertThat(none.err()).isEmpty();
+        assertThat(none.out()).isEqualTo("somesteps: healthy\n");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> metric(Map<String, Object> row, String name) {
         return (Map<String, Object>) ((Map<String, Object>) row.get("metrics")).get(name);
