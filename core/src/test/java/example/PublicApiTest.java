@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +46,7 @@ class PublicApiTest {
         Optional<StepValue> best = TrainingLogs.bestStep(log, "eval_loss", Goal.MIN);
         assertThat(best).hasValue(new StepValue(1500, 1.5630970001220703));
         assertThat(TrainingLogs.bestStep(log, "grad_norm", Goal.MAX).map(StepValue::step))
-                .hasValue(10L);
+                .hasValue(OptionalLong.of(10));
 
         // Summary statistics and the formatters.
         SummaryStatistics summary = TrainingLogs.summarize(log);
@@ -66,9 +67,38 @@ class PublicApiTest {
 
         StepValue a = TrainingLogs.bestStep(forgather, "eval_loss", Goal.MIN).orElseThrow();
         StepValue b = TrainingLogs.bestStep(tensorboard, "eval_loss", Goal.MIN).orElseThrow();
-        assertThat(b.step()).isEqualTo(a.step());
+        assertThat(b.step()).isEqualTo(a.step()).isPresent();
         // TensorBoard stores float32: the same value, widened exactly.
         assertThat(b.value()).isEqualTo((double) (float) a.value());
+    }
+
+    @Test
+    void theBestOfARecordWithoutAGlobalStepHasItsValueButNoStep(@TempDir Path run) throws Exception {
+        // Steps 10 and 30, and between them a record without one: the library keeps it at 10, as a place.
+        Files.writeString(run.resolve("trainer_logs.json"), """
+                [
+                {"global_step": 10, "loss": 3.0},
+                {"loss": 1.0},
+                {"global_step": 30, "loss": 2.0}
+                ]
+                """);
+        TrainingLog mixed = TrainingLogs.load(run);
+        assertThat(TrainingLogs.bestStep(mixed, "loss", Goal.MIN)).hasValue(new StepValue(OptionalLong.empty(), 1.0));
+        assertThat(TrainingLogs.bestStep(mixed, "loss", Goal.MAX)).hasValue(new StepValue(10, 3.0));
+        // The summary says the same of the best loss.
+        assertThat(TrainingLogs.summarize(mixed).bestLossStep()).isEmpty();
+
+        Files.writeString(run.resolve("trainer_logs.json"), """
+                [
+                {"loss": 3.0},
+                {"loss": 2.0}
+                ]
+                """);
+        TrainingLog none = TrainingLogs.load(run);
+        StepValue best = TrainingLogs.bestStep(none, "loss", Goal.MIN).orElseThrow();
+        assertThat(best.value()).isEqualTo(2.0);
+        assertThat(best.step()).isEmpty();
+        assertThat(TrainingLogs.bestStep(none, "eval_loss", Goal.MIN)).isEmpty();
     }
 
     @Test

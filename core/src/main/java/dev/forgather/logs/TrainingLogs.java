@@ -214,7 +214,17 @@ public final class TrainingLogs {
         return SummaryCalculator.summarize(log, log.path().toString());
     }
 
-    /** The best finite value of {@code metric} and its step (first on ties); empty when there is none. */
+    /**
+     * The best finite value of {@code metric} (lowest or highest, the first on ties) and the step of
+     * its record; empty when the metric has no finite value. The step itself is empty when that
+     * record gave no {@code global_step}, which only a log that mixes records with and without one,
+     * or has none, can hold: the value is still the best, its step is not known.
+     *
+     * <pre>{@code
+     * StepValue best = TrainingLogs.bestStep(log, "eval_loss", Goal.MIN).orElseThrow();
+     * String at = best.step().isPresent() ? "step " + best.step().getAsLong() : "an unknown step";
+     * }</pre>
+     */
     public static Optional<StepValue> bestStep(TrainingLog log, String metric, Goal goal) {
         Series series = log.series(metric);
         return BestStep.of(series, goal);

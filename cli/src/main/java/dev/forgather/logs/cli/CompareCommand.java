@@ -102,6 +102,7 @@ final class CompareCommand implements Callable<Integer> {
             err.flush();
             return ExitStatus.LOG_FAILED;
         }
+        warnAboutRecordsWithoutStep(logs, options, err);
         Comparison comparison = Comparison.of(logs.get(0), logs.subList(1, logs.size()), options);
         if (comparison.rows().size() < 2) {
             if (loaded.failed()) {
@@ -124,6 +125,21 @@ final class CompareCommand implements Callable<Integer> {
         String text = format.formatter().format(comparison, colour);
         output.print(loaded, text, "Comparison written to: ");
         return loaded.exitStatus();
+    }
+
+    /**
+     * One line per log some of whose compared records have no global_step: their values count, but
+     * not at equal steps, as {@code plot} says of a step axis.
+     */
+    private static void warnAboutRecordsWithoutStep(List<TrainingLog> logs, CompareOptions options, PrintWriter err) {
+        for (TrainingLog log : logs) {
+            int count = Comparison.recordsWithoutStep(log, options);
+            if (count > 0) {
+                err.println("warning: " + log.path() + ": " + count + (count == 1 ? " record" : " records")
+                        + " without global_step " + (count == 1 ? "is" : "are") + " not compared at equal steps");
+            }
+        }
+        err.flush();
     }
 
     private CompareOptions options() {

@@ -206,8 +206,10 @@ final class PlotCommand implements Callable<Integer> {
                 baselineIndex = 0;
             }
         }
-        if (xAxis == XAxis.STEP && groupPattern == null) {
-            warnAboutRecordsWithoutStep(loaded, lossCurves ? lossCurveMetrics(loaded.size()) : drawn, err);
+        if (xAxis == XAxis.STEP) {
+            // --group aligns on steps only: no other axis to suggest.
+            warnAboutRecordsWithoutStep(
+                    loaded, lossCurves ? lossCurveMetrics(loaded.size()) : drawn, groupPattern == null, err);
         }
         PlotOptions options = PlotOptions.defaults()
                 .withXAxis(xAxis)
@@ -326,9 +328,11 @@ final class PlotCommand implements Callable<Integer> {
 
     /**
      * One line per log some of whose drawn records have no global_step, which a step axis cannot
-     * place (the chart leaves them out), suggesting an axis all of those records have.
+     * place (the chart leaves them out), suggesting an axis all of those records have when
+     * {@code suggest}.
      */
-    private static void warnAboutRecordsWithoutStep(List<TrainingLog> loaded, List<String> drawn, PrintWriter err) {
+    private static void warnAboutRecordsWithoutStep(
+            List<TrainingLog> loaded, List<String> drawn, boolean suggest, PrintWriter err) {
         for (TrainingLog log : loaded) {
             // A record holding several drawn metrics is one record left out, not several.
             BitSet left = new BitSet(log.recordCount());
@@ -347,7 +351,7 @@ final class PlotCommand implements Callable<Integer> {
             boolean timed =
                     left.stream().allMatch(r -> log.record(r).timestamp().isPresent());
             boolean epochs = left.stream().allMatch(r -> log.record(r).epoch().isPresent());
-            String instead = timed ? "; try --x-axis time" : epochs ? "; try --x-axis epoch" : "";
+            String instead = !suggest ? "" : timed ? "; try --x-axis time" : epochs ? "; try --x-axis epoch" : "";
             err.println("warning: " + log.path() + ": " + count + (count == 1 ? " record" : " records")
                     + " without global_step " + (count == 1 ? "is" : "are") + " not plotted against step" + instead);
         }

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Summary, export and plot treat a record without {@code global_step} alike (issue 8, item 13):
- * its step is absent, never 0 or the step before it. Summary leaves the step statistics out, export
- * leaves the step cell empty (null), plot leaves the record out of a step axis and says so once.
+ * Summary, export, plot and compare treat a record without {@code global_step} alike (issue 8, item
+ * 13): its step is absent, never 0 or the step before it. Summary leaves the step statistics out,
+ * export leaves the step cell empty (null), plot leaves the record out of a step axis and says so
+ * once, compare counts its value but not at equal steps and says so once.
  */
 class RecordsWithoutStepTest {
     @TempDir
@@ -41,6 +42,18 @@ class RecordsWithoutStepTest {
                 {"timestamp": 60.0, "global_step": 10, "epoch": 0.1, "loss": 3.0},
                 {"epoch": 0.2, "loss": 1.0},
                 {"timestamp": 180.0, "global_step": 30, "epoch": 0.3, "loss": 2.0}
+                ]
+                """);
+    }
+
+    /** Records at steps 10, 20 and 30, every one with a timestamp: the baseline compare needs. */
+    private Path allSteps() throws IOException {
+        Path run = Files.createDirectories(tmp.resolve("output_models/m/runs/allsteps"));
+        return Files.writeString(run.resolve("trainer_logs.json"), """
+                [
+                {"timestamp": 0.0, "global_step": 10, "epoch": 0.1, "loss": 3.0},
+                {"timestamp": 60.0, "global_step": 20, "epoch": 0.2, "loss": 2.5},
+                {"timestamp": 120.0, "global_step": 30, "epoch": 0.3, "loss": 2.0}
                 ]
                 """);
     }
@@ -197,6 +210,124 @@ class RecordsWithoutStepTest {
                 somesteps,m,forgather,,0.2,,loss,1.0
                 somesteps,m,forgather,30,0.3,180.0,loss,2.0
                 """);
+    }
+
+    @Test
+    void compareCountsTheirValuesButNotAtEqualStepsAndSaysSoOncePerLog() throws IOException {
+        Path base = allSteps();
+        Path mixed = someSteps();
+        Path none = noSteps();
+        Cli.Result r = logs("compare", base.toString(), mixed.toString(), none.toString(), "--target", "loss=2.5");
+        assertThat(r.exitCode()).isZero();
+        // The mixed run's best loss (1.0) and first loss at the target are the record without a step:
+        // no step for either, where the step before it (10) was given; at the baseline's end (30) its
+        // value comes from its own records at 10 and 30. The run without steps has no step at all.
+        assertThat(r.out()).isEqualTo("""
+                                  loss                                  eval_loss                       loss ≤ 2.5
+                Run        Steps   final      Δ %   at 30  best @ step   final  Δ %  at —  best @ step  step   time  speedup  Throughput
+                ------------------------------------------------------------------------------------------------------------------------
+                allsteps      30  2.0000    0.00%  2.0000  2.0000 @ 30       —    —     —            —    20  01:00    1.00×           —
+                somesteps     30  2.0000    0.00%  2.0000   1.0000 @ —       —    —     —            —     —      —        —           —
+                nostep         —  2.5000  +25.00%       —   2.0000 @ —  2.5000    —     —   2.5000 @ —     —  01:00    1.00×           —
+                Baseline: allsteps. final: mean of the last 5% of values; Δ %: against the baseline's final; at N: the value at step N, the baseline's last.
+                """);
+        assertThat(r.err())
+                .isEqualTo("warning: " + mixed + ": 1 record without global_step is not compared at equal steps\n"
+                        + "warning: " + none + ": 4 records without global_step are not compared at equal steps\n");
+
+        Cli.Result json = logs(
+                "compare",
+                base.toString(),
+                mixed.toString(),
+                none.toString(),
+                "--target",
+                "loss=2.5",
+                "--format",
+                "json");
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.err()).isEqualTo(r.err());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) JsonTree.parse(json.out());
+        assertThat(metric(rows.get(0), "loss"))
+                .containsEntry("best", 2.0)
+                .containsEntry("best_step", 30L)
+                .containsEntry("at_baseline_end", 2.0);
+        assertThat(metric(rows.get(1), "loss"))
+                .containsEntry("final", 2.0)
+                .containsEntry("best", 1.0)
+                .containsEntry("best_step", null)
+                .containsEntry("at_baseline_end", 2.0);
+        // Reached at the record without a step, which has no timestamp either: neither when nor where.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> target = (Map<String, Object>) rows.get(1).get("target");
+        assertThat(target).containsEntry("step", null).containsEntry("seconds", null);
+        assertThat(metric(rows.get(2), "loss"))
+                .containsEntry("final", 2.5)
+                .containsEntry("best", 2.0)
+                .containsEntry("best_step", null)
+                .containsEntry("at_baseline_end", null);
+        assertThat(metric(rows.get(2), "eval_loss")).containsEntry("best", 2.5).containsEntry("best_step", null);
+        assertThat(rows.get(2).get("steps")).isNull();
+    }
+
+    @Test
+    void compareOfLogsWhoseRecordsAllHaveStepsSaysNothingAboutSteps() throws IOException {
+        Path base = allSteps();
+        Cli.Result r = logs("compare", base.toString(), base.toString(), "--format", "csv");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains(",30,");
+    }
+
+    @Test
+    void plotGroupLeavesThemOffItsAlignedCurveAndSaysSoWithoutSuggestingAnotherAxis() throws IOException {
+        Path mixed = someSteps();
+        Path seed1 = Files.createDirectories(tmp.resolve("output_models/m/runs/a_seed1"));
+        Path seed2 = Files.createDirectories(tmp.resolve("output_models/m/runs/a_seed2"));
+        Files.copy(mixed, seed1.resolve("trainer_logs.json"));
+        Files.copy(allSteps(), seed2.resolve("trainer_logs.json"));
+        Path out = tmp.resolve("groups.svg");
+        Cli.Result r = logs(
+                "plot", seed1.toString(), seed2.toString(), "--metrics", "loss", "--group", "--output", out.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEqualTo("Plotting 2 training run(s) in 1 group(s)...\nPlot saved to: " + out + "\n");
+        // --group draws against steps only: no --x-axis to suggest.
+        assertThat(r.err())
+                .isEqualTo("warning: " + seed1.resolve("trainer_logs.json")
+                        + ": 1 record without global_step is not plotted against step\n");
+        assertThat(out).content().doesNotContain("No data for");
+    }
+
+    @Test
+    void checkFindsARollbackOnlyBetweenStepsThatWereGiven() throws IOException {
+        Path run = Files.createDirectories(tmp.resolve("output_models/m/runs/resumed"));
+        Path log = Files.writeString(run.resolve("trainer_logs.json"), """
+                [
+                {"global_step": 100, "loss": 2.0},
+                {"global_step": 200, "loss": 1.9},
+                {"loss": 1.85},
+                {"global_step": 150, "loss": 1.95},
+                {"global_step": 250, "loss": 1.8}
+                ]
+                """);
+        Cli.Result r = logs("check", log.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out())
+                .isEqualTo("resumed: steps 150-200: rollback in global_step: the steps go back from 200 to 150"
+                        + " (resumed from a checkpoint); steps 150-200 are logged twice\n"
+                        + "resumed: healthy (1 info)\n");
+
+        // 10, a record without a step, 30: no step went back.
+        Cli.Result none = logs("check", someSteps().toString());
+        assertThat(none.exitCode()).isZero();
+        assertThat(none.err()).isEmpty();
+        assertThat(none.out()).isEqualTo("somesteps: healthy\n");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> metric(Map<String, Object> row, String name) {
+        return (Map<String, Object>) ((Map<String, Object>) row.get("metrics")).get(name);
     }
 
     @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import dev.forgather.logs.model.TrainingLog;
 import dev.forgather.logs.stats.SummaryCalculator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,21 @@ public record Comparison(
         return compose(groups, measured, options, grouped);
     }
 
+    /**
+     * How many records of {@code log} give a compared metric (or the target's) a value but no
+     * {@code global_step}: those values count for final and best values and the seconds to a
+     * target, but not at equal steps (best step, target step, {@code at_baseline_end}). 0 when
+     * every record gave its step.
+     */
+    public static int recordsWithoutStep(TrainingLog log, CompareOptions options) {
+        BitSet records = new BitSet();
+        for (String metric : options.metrics()) {
+            records.or(MetricPoints.recordsWithoutStep(log, metric));
+        }
+        options.target().ifPresent(t -> records.or(MetricPoints.recordsWithoutStep(log, t.metric())));
+        return records.cardinality();
+    }
+
     /** What one run gives, before it is compared: per metric its points, final, best. */
     private record Measures(
             TrainingLog log,
@@ -122,7 +138,8 @@ public record Comparison(
             MetricPoints p = targetPoints.orElseThrow();
             OptionalInt at =
                     p.firstReaching(target.value(), options.maximizes(target.metric()), options.smoothWindow());
-            return at.isPresent() && p.hasSteps ? OptionalDouble.of(p.steps[at.getAsInt()]) : OptionalDouble.empty();
+            // Reached at a record without a step: when is known (seconds), at which step is not.
+            return at.isPresent() ? p.stepOf(at.getAsInt()) : OptionalDouble.empty();
         }
 
         /** Seconds to the target; NaN when it was reached but the log has no timestamps to tell. */
@@ -236,10 +253,7 @@ public record Comparison(
             finals.add(p.finalValue());
             OptionalInt best = p.best(maximize);
             bests.add(best.isPresent() ? OptionalDouble.of(p.values[best.getAsInt()]) : OptionalDouble.empty());
-            bestSteps.add(
-                    best.isPresent() && p.hasSteps
-                            ? OptionalDouble.of(p.steps[best.getAsInt()])
-                            : OptionalDouble.empty());
+            bestSteps.add(best.isPresent() ? p.stepOf(best.getAsInt()) : OptionalDouble.empty());
             atEnd.add(endStep.isPresent() ? p.at(endStep.getAsDouble()) : OptionalDouble.empty());
         }
         OptionalDouble finalValue = mean(finals);

@@ -27,7 +27,8 @@ public record GroupCurve(
      * The curve of {@code metric} over {@code runs}, each member's values first smoothed over
      * {@code smoothWindow} points (SPEC's moving average; 0 or 1: raw). Values are taken as
      * {@code logs compare} takes them: finite only, training metrics from training records, a
-     * repeated step's later record winning.
+     * repeated step's later record winning; a value whose record gave no {@code global_step} is
+     * smoothed over but not aligned, having no step of its own.
      */
     public static GroupCurve of(String key, List<TrainingLog> runs, String metric, Band band, int smoothWindow) {
         int m = runs.size();
@@ -36,12 +37,12 @@ public record GroupCurve(
         int total = 0;
         for (int r = 0; r < m; r++) {
             MetricPoints p = MetricPoints.of(runs.get(r), metric);
-            long[] steps = p.steps.clone();
-            double[] values = MovingAverage.smooth(p.values, smoothWindow);
-            sortByStep(steps, values);
-            xs[r] = steps;
-            ys[r] = values;
-            total += steps.length;
+            // Smoothed over every value first, as a plot smooths before it leaves out the points
+            // an axis cannot place; then only the values whose records gave a step are aligned.
+            MetricPoints.Aligned aligned = p.alignable(MovingAverage.smooth(p.values, smoothWindow));
+            xs[r] = aligned.steps();
+            ys[r] = aligned.values();
+            total += xs[r].length;
         }
         long[] union = new long[total];
         int at = 0;
@@ -129,24 +130,5 @@ public record GroupCurve(
         }
         double z = 1.959964;
         return z + (z * z * z + z) / (4.0 * df);
-    }
-
-    private static void sortByStep(long[] steps, double[] values) {
-        for (int i = 1; i < steps.length; i++) {
-            if (steps[i] < steps[i - 1]) {
-                Integer[] order = new Integer[steps.length];
-                for (int j = 0; j < order.length; j++) {
-                    order[j] = j;
-                }
-                long[] s = steps.clone();
-                double[] v = values.clone();
-                Arrays.sort(order, (a, b) -> Long.compare(s[a], s[b]));
-                for (int j = 0; j < order.length; j++) {
-                    steps[j] = s[order[j]];
-                    values[j] = v[order[j]];
-                }
-                return;
-            }
-        }
     }
 }

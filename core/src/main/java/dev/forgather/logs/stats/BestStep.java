@@ -3,6 +3,7 @@ package dev.forgather.logs.stats;
 import dev.forgather.logs.model.Goal;
 import dev.forgather.logs.model.Series;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Finds where a series is best. */
 public final class BestStep {
@@ -10,11 +11,16 @@ public final class BestStep {
 
     /**
      * The best finite value of {@code series} and its step; a tie goes to the first occurrence.
-     * Empty when the series has no finite value.
+     * Empty when the series has no finite value. The step is empty when the best value's record
+     * gave no {@code global_step} ({@link Series#hasStep(int)}).
      */
     public static Optional<StepValue> of(Series series, Goal goal) {
         int best = indexOf(series, goal);
-        return best < 0 ? Optional.empty() : Optional.of(new StepValue(series.step(best), series.value(best)));
+        if (best < 0) {
+            return Optional.empty();
+        }
+        OptionalLong step = series.hasStep(best) ? OptionalLong.of(series.step(best)) : OptionalLong.empty();
+        return Optional.of(new StepValue(step, series.value(best)));
     }
 
     /**

@@ -40,6 +40,16 @@ final class LogMaker {
         return this;
     }
 
+    /** A record that gives no step, as a reader reads one without {@code global_step}. */
+    LogMaker withoutStep(Object... keysAndValues) {
+        builder.beginRecord();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            builder.value((String) keysAndValues[i], ((Number) keysAndValues[i + 1]).doubleValue());
+        }
+        builder.endRecord();
+        return this;
+    }
+
     /** An evaluation record at {@code step}. */
     LogMaker eval(long step, double evalLoss) {
         return train(step, "eval_loss", evalLoss);

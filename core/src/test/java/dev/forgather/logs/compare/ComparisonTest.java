@@ -307,4 +307,72 @@ class ComparisonTest {
         assertThat(SeedGroups.key("seed7_lr3e-3", p)).isEqualTo("_lr3e-3");
         assertThat(SeedGroups.key("adamw_lr1e-3", p)).isEqualTo("adamw_lr1e-3");
     }
+
+    @Test
+    void aRecordWithoutAStepNeitherPushesOutTheStepBeforeItNorLendsItsPlaceToAGroupCurve() throws Exception {
+        // Resumed at 20 from 30; the record between 10 and 20 gave no step (it is kept at 10, as a place).
+        Path run = Files.createDirectories(tmp.resolve("output_models/m/runs/mixed_seed1"));
+        Files.writeString(run.resolve("trainer_logs.json"), """
+                [
+                {"timestamp": 0.0, "global_step": 10, "loss": 4.0},
+                {"timestamp": 1.0, "loss": 0.5},
+                {"timestamp": 2.0, "global_step": 20, "loss": 3.0},
+                {"timestamp": 3.0, "global_step": 30, "loss": 2.5},
+                {"timestamp": 4.0, "global_step": 20, "loss": 3.5},
+                {"timestamp": 5.0, "global_step": 30, "loss": 2.0}
+                ]
+                """);
+        TrainingLog mixed = TrainingLogs.load(run);
+        MetricPoints p = MetricPoints.of(mixed, "loss");
+        // Step 10's own record stays; of 20 and 30 the later records win; 0.5 counts, without a step.
+        assertThat(p.values).containsExactly(4.0, 0.5, 3.5, 2.0);
+        assertThat(p.stepOf(0)).hasValue(10);
+        assertThat(p.stepOf(1)).isEmpty();
+        assertThat(p.lastStep()).hasValue(30);
+        // Between 10 (4.0) and 20 (3.5): the record without a step is not a point at 10.
+        assertThat(p.at(15).getAsDouble()).isCloseTo(3.75, within(EXACT));
+        assertThat(MetricPoints.recordsWithoutStep(mixed, "loss").stream()).containsExactly(1);
+
+        Comparison c =
+                Comparison.of(mixed, List.of(mixed), CompareOptions.defaults().withTarget(Target.parse("loss=1")));
+        MetricComparison loss = c.rows().get(0).metric("loss");
+        assertThat(loss.best()).hasValue(0.5);
+        assertThat(loss.bestStep()).isEmpty();
+        TargetResult t = c.rows().get(0).target().orElseThrow();
+        assertThat(t.step()).as("reached at the record without a step").isEmpty();
+        assertThat(t.seconds()).hasValue(1.0);
+        assertThat(Comparison.recordsWithoutStep(mixed, CompareOptions.defaults()))
+                .isEqualTo(1);
+
+        GroupCurve curve = GroupCurve.of("mixed", List.of(mixed), "loss", Band.STD, 0);
+        assertThat(curve.steps()).containsExactly(10, 20, 30);
+        assertThat(curve.mean()).containsExactly(4.0, 3.5, 2.0);
+    }
+
+    @Test
+    void aLogWithoutStepsIsComparedByValueOnly() throws Exception {
+        Path run = Files.createDirectories(tmp.resolve("output_models/m/runs/nostep"));
+        Files.writeString(run.resolve("trainer_logs.json"), """
+                [
+                {"timestamp": 0.0, "loss": 3.0},
+                {"timestamp": 60.0, "loss": 2.0},
+                {"timestamp": 120.0, "loss": 2.5}
+                ]
+                """);
+        TrainingLog log = TrainingLogs.load(run);
+        Comparison c =
+                Comparison.of(log, List.of(log), CompareOptions.defaults().withTarget(Target.parse("loss=2")));
+        MetricComparison loss = c.rows().get(1).metric("loss");
+        assertThat(loss.finalValue()).hasValue(2.5);
+        assertThat(loss.best()).hasValue(2.0);
+        assertThat(loss.bestStep()).isEmpty();
+        assertThat(loss.atBaselineEnd()).isEmpty();
+        assertThat(c.baselineEndSteps().get("loss")).isEmpty();
+        assertThat(c.rows().get(1).target().orElseThrow().step()).isEmpty();
+        assertThat(c.rows().get(1).target().orElseThrow().seconds()).hasValue(60.0);
+        assertThat(Comparison.recordsWithoutStep(log, CompareOptions.defaults()))
+                .isEqualTo(3);
+        assertThat(GroupCurve.of("nostep", List.of(log), "loss", Band.STD, 0).isEmpty())
+                .isTrue();
+    }
 }

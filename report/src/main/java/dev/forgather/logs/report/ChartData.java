@@ -18,7 +18,9 @@ import java.util.Set;
 /**
  * The data the report's script draws, as one JSON document: the runs, the smoothing stops, and per
  * metric per run the points of each level of detail as base64 float32 columns (step, epoch,
- * minutes since the run's first record, value, and the value at every smoothing stop).
+ * minutes since the run's first record, value, and the value at every smoothing stop). An x a
+ * record does not have (no {@code global_step}, epoch or timestamp of its own) is NaN, which the
+ * script leaves off that axis; a column no point of a trace has is null.
  */
 final class ChartData {
     /** The plot command's default metrics come first, as the PNG chart draws them; then the rest as first logged. */
@@ -127,12 +129,16 @@ final class ChartData {
             double[] epochs = new double[n];
             double[] minutes = new double[n];
             double origin = timeOrigin(log);
+            boolean hasStep = false;
             boolean hasEpoch = false;
             boolean hasTime = false;
             for (int i = 0; i < n; i++) {
                 int p = points[i];
                 values[i] = series.value(p);
-                steps[i] = series.step(p);
+                // The step a record without one is kept at is the record before it's: drawn there,
+                // it would invent where it was logged (plot leaves it off a step axis too).
+                steps[i] = series.hasStep(p) ? series.step(p) : Double.NaN;
+                hasStep |= series.hasStep(p);
                 epochs[i] = series.epoch(p);
                 minutes[i] = (series.timestamp(p) - origin) / 60.0;
                 hasEpoch |= !Double.isNaN(epochs[i]);
@@ -155,7 +161,7 @@ final class ChartData {
                 int[] picks = level.picks();
                 json.writeStartObject();
                 json.writeNumberField("buckets", level.buckets());
-                json.writeStringField("step", Float32Base64.encode(steps, picks));
+                writeColumn(json, "step", hasStep ? Optional.of(steps) : Optional.empty(), picks);
                 writeColumn(json, "epoch", hasEpoch ? Optional.of(epochs) : Optional.empty(), picks);
                 writeColumn(json, "time", hasTime ? Optional.of(minutes) : Optional.empty(), picks);
                 json.writeStringField("y", Float32Base64.encode(values, picks));
@@ -215,7 +221,7 @@ final class ChartData {
                 double epoch = Double.NaN;
                 double minutes = Double.NaN;
                 for (int i = 0; i < series.size(); i++) {
-                    if (series.step(i) == step) {
+                    if (series.hasStep(i) && series.step(i) == step) {
                         epoch = series.epoch(i);
                         minutes = (series.timestamp(i) - timeOrigin(log)) / 60.0;
                         break;

@@ -81,6 +81,10 @@
   // run's later record wins at a repeated step), gaps where the value is not finite.
   function table(metric, trace, level) {
     var xs = column(level, state.axis);
+    if (xs == null) {
+      // The run has no point on this axis (no global_step, epoch or timestamp): nothing to draw.
+      return metric.smoothed ? [[], [], []] : [[], []];
+    }
     var raw = column(level, 'y');
     var smooth = metric.smoothed && state.stop > 0 ? column(level, 'smooth', state.stop - 1) : null;
     var byX = new Map();
@@ -459,6 +463,14 @@
       };
       charts.push(chart);
     });
+    if (!axisAvailable(state.axis)) {
+      // No run logged global_step: start on an axis they have, as plot suggests --x-axis time.
+      var start = ['time', 'epoch'].filter(axisAvailable)[0];
+      if (start) {
+        state.axis = start;
+        document.querySelector('input[name="x-axis"][value="' + start + '"]').checked = true;
+      }
+    }
     rebuild(false);
 
     document.querySelectorAll('.run-toggle').forEach(function (button) {

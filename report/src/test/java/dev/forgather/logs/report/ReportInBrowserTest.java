@@ -346,6 +346,36 @@ class ReportInBrowserTest {
     }
 
     @Test
+    void recordsWithoutAStepAreLeftOffTheStepAxisAndDrawnAgainstTime() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("nostep"));
+        TrainingLog mixed = RecordsWithoutStepTest.mixed(dir);
+        TrainingLog none = RecordsWithoutStepTest.noSteps(dir);
+        JsonNode loss =
+                open(write("mixed.html", ReportInput.of(List.of(mixed, none)))).get(0);
+        assertThat(loss.get("metric").asText()).isEqualTo("loss");
+        assertThat(loss.get("xLabel").asText()).isEqualTo("Global Step");
+        // Steps 10 and 30 of the mixed run; the run without steps has none to stand at.
+        assertThat(loss.get("points").get(0).asInt()).isEqualTo(2);
+        assertThat(loss.get("points").get(1).asInt()).isZero();
+        browser.eval("document.querySelector('input[name=\"x-axis\"][value=\"time\"]').click(); true");
+        JsonNode byTime = drawn().get(0);
+        assertThat(byTime.get("points").get(0).asInt()).isEqualTo(3);
+        assertThat(byTime.get("points").get(1).asInt()).isEqualTo(3);
+        assertThat(newErrors()).isEmpty();
+
+        // Alone, the run without steps starts on the time axis; step cannot be chosen.
+        JsonNode alone =
+                open(write("nostep.html", ReportInput.of(List.of(none)))).get(0);
+        assertThat(alone.get("xLabel").asText()).isEqualTo("Time (minutes)");
+        assertThat(alone.get("points").get(0).asInt()).isEqualTo(3);
+        assertThat(alone.get("pixels").get(0).asInt()).isGreaterThan(20);
+        assertThat(browser.eval("document.querySelector('input[name=\"x-axis\"][value=\"step\"]').disabled")
+                        .asBoolean())
+                .isTrue();
+        assertThat(newErrors()).isEmpty();
+    }
+
+    @Test
     void aFindingIsMarkedOnItsMetricsChartAtItsStep() throws Exception {
         TrainingLog log = DemoRuns.load("llama_1b/runs/baseline_2026-01-20T09-00-00");
         ReportInput input = ReportInput.of(List.of(log))
