@@ -37,6 +37,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -522,5 +523,60 @@ class WatchesTest {
         assertThat(checked.runs().get(0).assessment().verdict()).hasValue("healthy");
         assertThat(queued).isEmpty();
         assertThat(checks).hasValue(2);
+    }
+
+    @Test
+    void aFullCheckRestsThreeTimesTheLastOnesDurationSoABigLogsChecksLeaveTheCoresToTheView() throws Exception {
+        Path log = tmp.resolve("trainer_logs.json");
+        Files.writeString(log, openLog(10, 100));
+        List<Runnable> queued = new ArrayList<>();
+        AtomicLong now = new AtomicLong();
+        List<Long> slept = new ArrayList<>();
+        AtomicInteger checks = new AtomicInteger();
+        // Each full check "takes" one second of the fake clock, as on a log of a million records.
+        Detector oneSecond = new Detector() {
+            @Override
+            public String name() {
+                return "one_second";
+            }
+
+            @Override
+            public List<Finding> check(RunState run) {
+                checks.incrementAndGet();
+                now.addAndGet(1_000_000_000L);
+                return List.of();
+            }
+        };
+        WatchSession session = new WatchSession(
+                List.of(log),
+                Watches.FollowingFeed::new,
+                () -> new Watches.LiveChecks(queued::add, List.of(oneSecond, Stalled.defaults()), now::get, nanos -> {
+                    slept.add(nanos);
+                    now.addAndGet(nanos);
+                }),
+                Optional.empty(),
+                WatchModel.DEFAULT_METRICS,
+                Clock.systemUTC());
+        session.poll();
+        queued.remove(0).run();
+        assertThat(checks).hasValue(1);
+        assertThat(slept).as("the first check does not wait").isEmpty();
+
+        now.addAndGet(500_000_000L); // half a second later, the trainer appends
+        append(log, ",\n" + record(110));
+        assertThat(latestStep(session.poll())).isEqualTo(110);
+        queued.remove(0).run();
+        assertThat(slept)
+                .as("3 s of rest after a 1 s check, less the 0.5 s gone by")
+                .containsExactly(2_500_000_000L);
+        assertThat(checks).hasValue(2);
+        assertThat(session.poll().runs().get(0).assessment().verdict()).hasValue("healthy");
+
+        now.addAndGet(10_000_000_000L); // long after the rest: no wait
+        append(log, ",\n" + record(120));
+        session.poll();
+        queued.remove(0).run();
+        assertThat(slept).hasSize(1);
+        assertThat(checks).hasValue(3);
     }
 }
