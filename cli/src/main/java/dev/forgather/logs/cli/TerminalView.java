@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
@@ -106,7 +107,10 @@ final class TerminalView {
         NonBlockingReader reader = terminal.reader();
         WatchModel model = first;
         ViewState state = start;
-        long nextPoll = System.nanoTime() + refreshMillis * 1_000_000;
+        long refreshNanos = refreshMillis * 1_000_000;
+        long nextPoll = System.nanoTime() + refreshNanos;
+        // When the poll whose frame is still to be drawn started; empty when none is.
+        OptionalLong polled = OptionalLong.empty();
         boolean dirty = true;
         Size size = terminal.getSize();
         while (true) {
@@ -128,6 +132,10 @@ final class TerminalView {
                 display.update(lines, 0);
                 terminal.flush();
                 dirty = false;
+                if (polled.isPresent()) {
+                    nextPoll = nextPoll(polled.getAsLong(), System.nanoTime(), refreshNanos);
+                    polled = OptionalLong.empty();
+                }
             }
             long waitMillis = Math.max(1, Math.min(KEY_WAIT_MILLIS, (nextPoll - System.nanoTime()) / 1_000_000));
             Optional<Key> key;
@@ -148,13 +156,26 @@ final class TerminalView {
                 dirty = true;
             }
             if (System.nanoTime() - nextPoll >= 0) {
-                nextPoll = System.nanoTime() + refreshMillis * 1_000_000;
+                long started = System.nanoTime();
+                nextPoll = started + refreshNanos;
                 if (!state.paused()) {
                     model = session.poll();
                     dirty = true;
+                    polled = OptionalLong.of(started);
                 }
             }
         }
+    }
+
+    /**
+     * When to poll next, given when the last poll started and when its frame was on screen: one
+     * refresh after the start, less what reading and drawing took (at most half a refresh), so
+     * that a record flushed just after a poll read the log is on screen within one refresh, not
+     * one refresh plus a frame.
+     */
+    static long nextPoll(long pollStarted, long frameShown, long refreshNanos) {
+        long took = Math.max(0, frameShown - pollStarted);
+        return pollStarted + refreshNanos - Math.min(took, refreshNanos / 2);
     }
 
     /** A key from a typed character, or from an arrow key's escape sequence ({@code ESC [ A} or {@code ESC O A}). */
