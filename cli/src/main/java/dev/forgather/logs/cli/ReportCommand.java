@@ -42,10 +42,11 @@ final class ReportCommand implements Callable<Integer> {
         if (loaded.isEmpty()) {
             return ExitStatus.LOG_FAILED;
         }
-        ReportInput checked = ReportInput.of(loaded).withTitle(title).withChecks(CheckSection.of(loaded));
-        ReportInput input =
-                CompareSection.of(loaded).map(checked::withComparison).orElse(checked);
+        // Once the output is known not to be a log: the checks take seconds on a big log.
         output.write(result, target -> {
+            ReportInput checked = ReportInput.of(loaded).withTitle(title).withChecks(CheckSection.of(loaded));
+            ReportInput input =
+                    CompareSection.of(loaded).map(checked::withComparison).orElse(checked);
             target.write(out -> HtmlReport.write(input, out));
             return "Report of " + loaded.size() + " run(s) written to: " + output.path();
         });
