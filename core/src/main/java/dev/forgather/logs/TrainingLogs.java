@@ -160,8 +160,30 @@ public final class TrainingLogs {
         } catch (RuntimeException e) {
             return new Loaded.Failed(path, new LogReadException(path, "internal error while reading: " + e, e));
         } catch (OutOfMemoryError e) {
-            // What the failed read held is garbage now: the other logs, and the message, still fit.
-            return new Loaded.Failed(path, notEnoughMemory(path));
+            return outOfMemory(path, e);
+        }
+    }
+
+    /**
+     * What the failed read held is garbage now, but a read of another log on another thread may
+     * still fill the heap, so that even the message does not fit yet: then wait a little for that
+     * read to finish or fail too, rather than let the error escape without the file's name.
+     */
+    private static Loaded outOfMemory(Path path, OutOfMemoryError first) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return new Loaded.Failed(path, notEnoughMemory(path));
+            } catch (OutOfMemoryError again) {
+                if (attempt == 100) {
+                    throw first;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw first;
+                }
+            }
         }
     }
 

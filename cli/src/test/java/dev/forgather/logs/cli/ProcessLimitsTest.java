@@ -67,7 +67,7 @@ class ProcessLimitsTest {
         Cli.Result r = Forked.run(
                 tmp,
                 "",
-                List.of("-Xmx40m", "-XX:ActiveProcessorCount=2"),
+                List.of("-Xmx24m", "-XX:ActiveProcessorCount=2"),
                 null,
                 "logs",
                 "summary",
