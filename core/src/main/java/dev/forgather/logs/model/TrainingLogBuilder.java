@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Fills a {@link TrainingLog} record by record, straight into primitive columns.
@@ -190,6 +192,28 @@ public final class TrainingLogBuilder {
     }
 
     /**
+     * Copies each part's array ({@code of}; none when null) into {@code joined} at its offset and
+     * lets the part's go ({@code release}) at once, so that at most one part's array and the joined
+     * one are held beyond what is left to join.
+     */
+    private static <A> A join(
+            A joined,
+            List<TrainingLogBuilder> parts,
+            int[] offsets,
+            Function<TrainingLogBuilder, A> of,
+            Consumer<TrainingLogBuilder> release) {
+        for (int p = 0; p < parts.size(); p++) {
+            TrainingLogBuilder next = parts.get(p);
+            A source = of.apply(next);
+            if (source != null) {
+                System.arraycopy(source, 0, joined, offsets[p], next.count);
+                release.accept(next);
+            }
+        }
+        return joined;
+    }
+
+    /**
      * Appends every record of {@code parts}, in order: builders that read the parts of the same
      * file that follow this one's (the reader splits big files to parse the parts in parallel).
      * Records that a part read without a step, or as a first evaluation, are settled here, now
@@ -235,37 +259,17 @@ public final class TrainingLogBuilder {
             anyStepless |= next.stepless != null;
         }
         if (anyStepless) {
-            boolean[] joinedStepless = stepless == null ? new boolean[total] : Arrays.copyOf(stepless, total);
-            for (int p = 0; p < parts.size(); p++) {
-                TrainingLogBuilder next = parts.get(p);
-                if (next.stepless != null) {
-                    System.arraycopy(next.stepless, 0, joinedStepless, offsets[p], next.count);
-                    next.stepless = null;
-                }
-            }
-            stepless = joinedStepless;
+            stepless = join(
+                    stepless == null ? new boolean[total] : Arrays.copyOf(stepless, total),
+                    parts,
+                    offsets,
+                    b -> b.stepless,
+                    b -> b.stepless = null);
         }
-        double[] joinedEpochs = Arrays.copyOf(epochs, total);
-        for (int p = 0; p < parts.size(); p++) {
-            TrainingLogBuilder next = parts.get(p);
-            System.arraycopy(next.epochs, 0, joinedEpochs, offsets[p], next.count);
-            next.epochs = null;
-        }
-        epochs = joinedEpochs;
-        double[] joinedTimestamps = Arrays.copyOf(timestamps, total);
-        for (int p = 0; p < parts.size(); p++) {
-            TrainingLogBuilder next = parts.get(p);
-            System.arraycopy(next.timestamps, 0, joinedTimestamps, offsets[p], next.count);
-            next.timestamps = null;
-        }
-        timestamps = joinedTimestamps;
-        byte[] joinedKinds = Arrays.copyOf(kinds, total);
-        for (int p = 0; p < parts.size(); p++) {
-            TrainingLogBuilder next = parts.get(p);
-            System.arraycopy(next.kinds, 0, joinedKinds, offsets[p], next.count);
-            next.kinds = null;
-        }
-        kinds = joinedKinds;
+        epochs = join(Arrays.copyOf(epochs, total), parts, offsets, b -> b.epochs, b -> b.epochs = null);
+        timestamps =
+                join(Arrays.copyOf(timestamps, total), parts, offsets, b -> b.timestamps, b -> b.timestamps = null);
+        kinds = join(Arrays.copyOf(kinds, total), parts, offsets, b -> b.kinds, b -> b.kinds = null);
 
         // This builder's metrics first, then each part's new ones, in the order they were first seen.
         Set<String> names = new LinkedHashSet<>(columns.keySet());
