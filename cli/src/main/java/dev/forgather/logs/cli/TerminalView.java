@@ -109,6 +109,7 @@ final class TerminalView {
         ViewState state = start;
         long refreshNanos = refreshMillis * 1_000_000;
         long nextPoll = System.nanoTime() + refreshNanos;
+        PollPacing pacing = new PollPacing(refreshNanos);
         // When the poll whose frame is still to be drawn started; empty when none is.
         OptionalLong polled = OptionalLong.empty();
         boolean dirty = true;
@@ -133,7 +134,7 @@ final class TerminalView {
                 terminal.flush();
                 dirty = false;
                 if (polled.isPresent()) {
-                    nextPoll = nextPoll(polled.getAsLong(), System.nanoTime(), refreshNanos);
+                    nextPoll = pacing.next(polled.getAsLong(), System.nanoTime());
                     polled = OptionalLong.empty();
                 }
             }
@@ -165,17 +166,6 @@ final class TerminalView {
                 }
             }
         }
-    }
-
-    /**
-     * When to poll next, given when the last poll started and when its frame was on screen: one
-     * refresh after the start, less what reading and drawing took (at most half a refresh), so
-     * that a record flushed just after a poll read the log is on screen within one refresh, not
-     * one refresh plus a frame.
-     */
-    static long nextPoll(long pollStarted, long frameShown, long refreshNanos) {
-        long took = Math.max(0, frameShown - pollStarted);
-        return pollStarted + refreshNanos - Math.min(took, refreshNanos / 2);
     }
 
     /** A key from a typed character, or from an arrow key's escape sequence ({@code ESC [ A} or {@code ESC O A}). */
