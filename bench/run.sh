@@ -133,7 +133,7 @@ machine() {
   echo "ram: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
   echo "java: $("$java" -version 2>&1 | head -3 | tr '\n' ' ')"
   echo "hyperfine: $(hyperfine --version)"
-  echo "commit: $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- core plot cli pom.xml forgather || echo ' (modified)')"
+  echo "commit: $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- core plot cli picocli pom.xml forgather || echo ' (modified)')"
   if [ -n "$original" ]; then
     echo "original: $original ($(git -C "$original" rev-parse --short HEAD 2>/dev/null || cat "$original/../COMMIT" 2>/dev/null || echo 'commit unknown')), $("$original_python" --version 2>&1), matplotlib $(PYTHONPATH=$original "$original_python" -c 'import matplotlib; print(matplotlib.__version__)')"
   fi
