@@ -1,0 +1,76 @@
+package dev.forgather.logs.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What the launcher runs once after a build, under {@code -XX:ArchiveClassesAtExit}, so that the
+ * AppCDS archive holds the classes of the commands users run most, not of one: {@code list},
+ * {@code summary}, {@code plot}, {@code check} and {@code compare} of the bundled demo project, in
+ * one JVM, through {@link Main#execute} as a user's command line runs them. Standard output and
+ * error go nowhere; the plot is written into a temporary folder, deleted before this returns.
+ * Recording from a summary alone left JFreeChart, Java2D and the PNG writer out of the archive: a
+ * seed-sized plot then took about a fifth more CPU (BENCHMARKS.md, Round 2).
+ *
+ * <p>Usage: {@code java -XX:ArchiveClassesAtExit=A -cp forgather.jar
+ * dev.forgather.logs.cli.ArchiveTraining DEMO_PROJECT}; exits 0 when every command did, else 1
+ * (the launcher then throws the archive away: an archive is only worth what was recorded).
+ */
+public final class ArchiveTraining {
+    private ArchiveTraining() {}
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: ArchiveTraining DEMO_PROJECT");
+            System.exit(ExitStatus.USAGE);
+        }
+        System.exit(run(Path.of(args[0])).isEmpty() ? 0 : 1);
+    }
+
+    /** Runs the commands on {@code project}; returns those that failed (a {@code check} finding is no failure). */
+    static List<String> run(Path project) throws IOException {
+        Path scratch = Files.createTempDirectory("forgather-archive-");
+        List<String> failed = new ArrayList<>();
+        try {
+            String p = project.toString();
+            List<List<String>> commands = List.of(
+                    List.of("-p", p, "logs", "list"),
+                    List.of("-p", p, "logs", "summary", "--all", "--format", "json"),
+                    List.of("-p", p, "logs", "summary"),
+                    List.of(
+                            "-p",
+                            p,
+                            "logs",
+                            "plot",
+                            "--output",
+                            scratch.resolve("plot.png").toString()),
+                    List.of("-p", p, "logs", "check", "--all"),
+                    List.of("-p", p, "logs", "compare", "--all"));
+            for (List<String> command : commands) {
+                int status = Main.execute(
+                        command.toArray(String[]::new),
+                        OutputStream.nullOutputStream(),
+                        new PrintWriter(Writer.nullWriter()));
+                // check exits 3 when it finds a problem: the demo has a diverged run on purpose.
+                if (status != ExitStatus.OK && status != ExitStatus.FINDINGS) {
+                    failed.add(String.join(" ", command) + ": exit status " + status);
+                }
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(scratch)) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+        return failed;
+    }
+}
