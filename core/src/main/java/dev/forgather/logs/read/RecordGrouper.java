@@ -1,8 +1,9 @@
 package dev.forgather.logs.read;
 
 import dev.forgather.logs.model.TrainingLogBuilder;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Builds records from formats that store one value at a time (TensorBoard events, MLflow metric
@@ -16,18 +17,41 @@ import java.util.Set;
  * {@code eval_loss}; and, if the epoch closes records, on any value after the record's epoch (the
  * Hugging Face and Lightning loggers write the epoch last in each call). The epoch itself has no
  * phase and joins the open record.
+ *
+ * <p>Names are numbered once ({@link #index}) and what the rules need of each — whether it is the
+ * epoch, its phase, its builder handle — is kept by number, so that a value costs a few array reads
+ * rather than string comparisons and a set of the record's names (a fifth of a TensorBoard read's
+ * samples).
  */
 final class RecordGrouper {
+    /** The phases of {@link #phaseOf}, by number; 0 for the epoch, which has none. */
+    private static final byte NO_PHASE = 0;
+
+    private static final byte TRAIN = 1;
+    private static final byte EVAL = 2;
+    private static final byte TEST = 3;
+
     private final TrainingLogBuilder into;
     private final boolean splitOnTime;
     private final boolean epochClosesRecord;
 
+    /** Per name number: the name, its phase, its builder handle (-1 until its first value), and the record that last took it. */
+    private final Map<String, Integer> numbers = new HashMap<>();
+
+    private String[] names = new String[16];
+    private byte[] phases = new byte[16];
+    private int[] handles = new int[16];
+    private int[] takenBy = new int[16];
+    private int count;
+
     private boolean open;
+    /** Counts records started, so that {@link #takenBy} needs no clearing. */
+    private int record;
+
     private long step;
     private double time;
-    private String phase;
+    private byte phase;
     private boolean hasEpoch;
-    private final Set<String> names = new HashSet<>();
 
     /**
      * @param splitOnTime whether values with different times are always different records
@@ -39,6 +63,32 @@ final class RecordGrouper {
         this.epochClosesRecord = epochClosesRecord;
     }
 
+    /** The number of canonical name {@code name}, for {@link #add(long, double, int, double)}. */
+    int index(String name) {
+        Integer known = numbers.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (count == names.length) {
+            int n = count * 2;
+            names = Arrays.copyOf(names, n);
+            phases = Arrays.copyOf(phases, n);
+            handles = Arrays.copyOf(handles, n);
+            takenBy = Arrays.copyOf(takenBy, n);
+        }
+        names[count] = name;
+        phases[count] = name.equals(CanonicalNames.EPOCH)
+                ? NO_PHASE
+                : switch (phaseOf(name)) {
+                    case "eval" -> EVAL;
+                    case "test" -> TEST;
+                    default -> TRAIN;
+                };
+        handles[count] = -1;
+        numbers.put(name, count);
+        return count++;
+    }
+
     /**
      * Adds one value.
      *
@@ -47,13 +97,18 @@ final class RecordGrouper {
      * @param name the canonical name; {@link CanonicalNames#EPOCH} sets the record's epoch
      */
     void add(long step, double time, String name, double value) {
-        boolean isEpoch = name.equals(CanonicalNames.EPOCH);
-        String valuePhase = isEpoch ? null : phaseOf(name);
+        add(step, time, index(name), value);
+    }
+
+    /** {@link #add(long, double, String, double)} by the name's {@link #index}. */
+    void add(long step, double time, int name, double value) {
+        byte valuePhase = phases[name];
+        boolean isEpoch = valuePhase == NO_PHASE;
         if (!open
                 || step != this.step
                 || splitOnTime && Double.doubleToLongBits(time) != Double.doubleToLongBits(this.time)
-                || (isEpoch ? hasEpoch : names.contains(name))
-                || valuePhase != null && phase != null && !valuePhase.equals(phase)
+                || (isEpoch ? hasEpoch : takenBy[name] == record)
+                || !isEpoch && phase != NO_PHASE && valuePhase != phase
                 || epochClosesRecord && hasEpoch && !isEpoch) {
             startRecord(step, time);
         }
@@ -61,9 +116,14 @@ final class RecordGrouper {
             into.epoch(value);
             hasEpoch = true;
         } else {
-            into.value(name, value, time);
-            names.add(name);
-            if (phase == null) {
+            int handle = handles[name];
+            if (handle < 0) {
+                handle = into.metric(names[name]);
+                handles[name] = handle;
+            }
+            into.value(handle, value, time);
+            takenBy[name] = record;
+            if (phase == NO_PHASE) {
                 phase = valuePhase;
             }
         }
@@ -85,11 +145,11 @@ final class RecordGrouper {
             into.timestamp(time);
         }
         open = true;
+        record++;
         this.step = step;
         this.time = time;
-        phase = null;
+        phase = NO_PHASE;
         hasEpoch = false;
-        names.clear();
     }
 
     /** Training, evaluation or test: evaluations and tests are separate records from training. */

@@ -586,6 +586,23 @@ public final class TensorBoardReader implements LogReader {
         void emit(List<FileScalars> files, TrainingLogBuilder into) {
             String[] names = CanonicalNames.aliased(tags, into);
             RecordGrouper grouper = new RecordGrouper(into, false, true);
+            int[] numbers = new int[names.length];
+            for (int t = 0; t < names.length; t++) {
+                numbers[t] = grouper.index(names[t]);
+            }
+            if (files.size() == 1) {
+                // One file (most runs): its values in the order written, no merging.
+                FileScalars file = files.get(0);
+                int[] metric = file.metric;
+                long[] steps = file.steps;
+                double[] times = file.times;
+                double[] values = file.values;
+                for (int i = 0, n = file.size; i < n; i++) {
+                    grouper.add(steps[i], times[i], numbers[metric[i]], values[i]);
+                }
+                grouper.finish();
+                return;
+            }
             int[] next = new int[files.size()];
             while (true) {
                 int pick = -1;
@@ -602,7 +619,7 @@ public final class TensorBoardReader implements LogReader {
                 }
                 FileScalars file = files.get(pick);
                 int i = next[pick]++;
-                grouper.add(file.steps[i], file.times[i], names[file.metric[i]], file.values[i]);
+                grouper.add(file.steps[i], file.times[i], numbers[file.metric[i]], file.values[i]);
             }
             grouper.finish();
         }
