@@ -16,7 +16,10 @@ final class PollPacing {
 
     private final long refreshNanos;
     private final long[] took = new long[REMEMBERED];
-    private int polls;
+    /** Where the next duration goes in {@link #took}, round and round. */
+    private int next;
+    /** How many of {@link #took} hold a duration (up to {@link #REMEMBERED}). */
+    private int filled;
 
     PollPacing(long refreshNanos) {
         this.refreshNanos = refreshNanos;
@@ -24,9 +27,11 @@ final class PollPacing {
 
     /** Remembers what the poll that started at {@code pollStarted} took and says when the next starts. */
     long next(long pollStarted, long frameShown) {
-        took[polls++ % REMEMBERED] = Math.max(0, frameShown - pollStarted);
+        took[next] = Math.max(0, frameShown - pollStarted);
+        next = (next + 1) % REMEMBERED;
+        filled = Math.min(filled + 1, REMEMBERED);
         long slowest = 0;
-        for (int i = 0; i < Math.min(polls, REMEMBERED); i++) {
+        for (int i = 0; i < filled; i++) {
             slowest = Math.max(slowest, took[i]);
         }
         long lead = slowest + slowest / 2 + MARGIN_MILLIS * 1_000_000;
