@@ -101,6 +101,43 @@ class TensorBoardHandDecodeTest {
                 .contains("loss=");
     }
 
+    /**
+     * Lengths and numbers past one varint byte: a 200-character tag, a summary of many values
+     * (hundreds of bytes), steps of five and ten varint bytes (a negative step), alike both ways.
+     */
+    @org.junit.jupiter.api.Test
+    void multiByteVarintsAreReadAlikeByHandAndByProtobuf() throws Exception {
+        String longTag = "train/" + "x".repeat(200);
+        long[] steps = {0, 127, 128, 16_383, 16_384, 3_000_000_000L, Long.MAX_VALUE, -1, -300};
+        TensorBoardReader.Tags handTags = new TensorBoardReader.Tags();
+        TensorBoardReader.Tags protobufTags = new TensorBoardReader.Tags();
+        TensorBoardReader.FileScalars hand = new TensorBoardReader.FileScalars(true);
+        TensorBoardReader.FileScalars protobuf = new TensorBoardReader.FileScalars(false);
+        for (long step : steps) {
+            Summary.Builder summary = Summary.newBuilder()
+                    .addValue(Summary.Value.newBuilder().setTag(longTag).setSimpleValue(step % 7));
+            for (int v = 0; v < 20; v++) {
+                summary.addValue(
+                        Summary.Value.newBuilder().setTag("train/metric_" + v).setSimpleValue(v / 3f));
+            }
+            byte[] event = Event.newBuilder()
+                    .setStep(step)
+                    .setWallTime(1.7e9 + Math.abs(step % 1000))
+                    .setSummary(summary)
+                    .build()
+                    .toByteArray();
+            assertThat(event.length).isGreaterThan(300);
+            assertThat(hand.addEvent(event, 0, event.length, handTags))
+                    .as("step %d", step)
+                    .isEqualTo(protobuf.addEvent(event, 0, event.length, protobufTags));
+        }
+        // Every one of them is SummaryWriter's shape: none may fall back to protobuf-java.
+        assertThat(hand.handDecoded).isEqualTo(steps.length);
+        assertThat(records(hand, handTags))
+                .isEqualTo(records(protobuf, protobufTags))
+                .contains("x".repeat(200));
+    }
+
     private static String records(TensorBoardReader.FileScalars scalars, TensorBoardReader.Tags tags) {
         TrainingLogBuilder builder = new TrainingLogBuilder();
         tags.emit(List.of(scalars), builder);
