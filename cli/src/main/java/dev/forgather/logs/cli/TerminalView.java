@@ -121,7 +121,7 @@ final class TerminalView {
             if (resized.getAndSet(false)) {
                 size = terminal.getSize();
                 display.clear();
-                display.resize(size.getRows(), size.getColumns());
+                display.resize(size);
                 dirty = true;
             }
             if (dirty) {
