@@ -730,22 +730,13 @@ public final class TensorBoardReader implements LogReader {
             int summaryStart = -1;
             int summaryEnd = -1;
             while (p < end) {
-                int field;
-                int wire;
-                int key = b[p];
-                if (key >= 0) {
-                    field = key >>> 3;
-                    wire = key & 7;
-                    p++;
-                } else {
-                    long longKey = varint(b, p, end);
-                    if (longKey < 0) {
-                        return false;
-                    }
-                    p = varintEnd;
-                    field = (int) (longKey >>> 3);
-                    wire = (int) (longKey & 7);
+                long key = key(b, p, end);
+                if (key < 0) {
+                    return false;
                 }
+                p = varintEnd;
+                int field = (int) (key >>> 3);
+                int wire = (int) (key & 7);
                 if (field == 1 && wire == 1) {
                     if (end - p < 8) {
                         return false;
@@ -864,22 +855,13 @@ public final class TensorBoardReader implements LogReader {
             boolean nodeName = false;
             boolean metadata = false;
             while (p < end) {
-                int field;
-                int wire;
-                int key = b[p];
-                if (key >= 0) {
-                    field = key >>> 3;
-                    wire = key & 7;
-                    p++;
-                } else {
-                    long longKey = varint(b, p, end);
-                    if (longKey < 0) {
-                        return REFUSED;
-                    }
-                    p = varintEnd;
-                    field = (int) (longKey >>> 3);
-                    wire = (int) (longKey & 7);
+                long key = key(b, p, end);
+                if (key < 0) {
+                    return REFUSED;
                 }
+                p = varintEnd;
+                int field = (int) (key >>> 3);
+                int wire = (int) (key & 7);
                 if (field == 2 && wire == 5 && !hasValue) {
                     if (end - p < 4) {
                         return REFUSED;
@@ -939,6 +921,21 @@ public final class TensorBoardReader implements LogReader {
             }
             add(index, step, wallTime, value);
             return TAKEN;
+        }
+
+        /**
+         * A field's key (its number times 8 plus its wire type) at {@code p}, read as {@link
+         * #varint} reads it, {@link #varintEnd} set; a key of one byte, as every field of
+         * SummaryWriter's events has, without the loop. Small enough for the client compiler to
+         * inline, so that the hand decoding's loops cost no call per field.
+         */
+        private long key(byte[] b, int p, int end) {
+            int key = b[p];
+            if (key >= 0) {
+                varintEnd = p + 1;
+                return key;
+            }
+            return varint(b, p, end);
         }
 
         /** Where the last {@link #varint} ended, and its value. */
